@@ -1,0 +1,152 @@
+"""Turn raw article text into clean article text: fix encodings, drop site chrome and repeats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import ftfy
+
+from .types import Document, RawDocument
+
+# Whole lines that are site furniture, never article prose. Anchored, case-insensitive.
+_CHROME = [
+    r"source link",
+    r"leave a (reply|comment)\b.*",
+    r"(your )?email address will not be published.*",
+    r"required fields are marked.*",
+    r"back to top( button)?",
+    r"archives?",
+    r"(share|share this( article| story)?|tweet|email|print|comments?|advertisement|sponsored)",
+    r"(related|recommended)( articles| stories| posts| content)?:?",
+    r"(read more|click here|subscribe|sign up|follow us|download (our|the) app)\b.{0,80}",
+    r"(copyright|©).{0,120}|.{0,120}all rights reserved\.?",
+    r"(tags?|categories|filed under)\s*:.*",
+    r"(posted|published|updated|last updated)( on| at)?\s*:?\s*.{0,40}\d.{0,30}",
+]
+_SOURCE_LINE = r"(source|via|originally published (at|on|by))\s*:\s*.{1,80}"
+_BYLINE = (
+    r"(\(?(by|written by|reporting by|editing by|words by)\s+[A-Z][^.!?]{0,80}\)?"
+    r"|[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*[|,]\s*(staff )?(writer|reporter|correspondent|editor))"
+)
+_CONTRIBUTORS = r".{0,300}\b(contributed|also contributed) (to )?(this|the) (report|story|article|reporting)\.?"
+_CAPTION = (
+    r"((photo|image|picture|photograph|credit|caption)s?\s*(:|by\b).{0,200}"
+    r"|.{0,300}\s/\s*[A-Z][\w.' -]{1,60}/\s*[A-Z][\w.&' -]{1,40}"  # "... / Leah Millis/Reuters"
+    r"|.{0,300}\((photo|image|credit)s?\b[^)]{0,120}\)"
+    r"|.{0,300}\|\s*(getty images|reuters|ap|afp|epa|bloomberg|shutterstock)\b.{0,40})"
+)
+# A person's name, then "is a seasoned author ..." and the like: the outlet's author blurb.
+_AUTHOR_BIO = (
+    r"(about the author\b.*"
+    r"|[A-Z][\w'-]+( [A-Z][\w'-]+){1,3} (is|has been) (a|an)\b[^.]{0,100}"
+    r"\b(author|writer|journalist|reporter|editor|columnist|blogger|contributor)\b.*)"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("site chrome", re.compile("|".join(f"(?:{p})" for p in _CHROME), re.IGNORECASE)),
+    ("source line", re.compile(_SOURCE_LINE, re.IGNORECASE)),
+    ("byline", re.compile(_BYLINE)),
+    ("contributor line", re.compile(_CONTRIBUTORS, re.IGNORECASE)),
+    ("photo caption", re.compile(_CAPTION, re.IGNORECASE)),
+    ("author bio", re.compile(_AUTHOR_BIO)),
+]
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+")
+# A sentence end glued to the next sentence ("conflict.China"): a lowercase word, a full stop, a capital.
+_GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])")
+# A word whose first letter was corrupted into a stray non-ASCII letter ("Ĭhina", "īlinken").
+_BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
+_HEADING_MAX_WORDS = 12
+_TITLE_MAX_WORDS = 25  # headlines run longer than section headings
+
+
+def clean_documents(raws: Iterable[RawDocument]) -> list[Document]:
+    """Clean each article; the cluster's shared vocabulary repairs words one article garbled."""
+    fixed = [(raw, fix_encoding(raw.text)) for raw in raws]
+    vocabulary = Counter(w for _, text in fixed for w in _WORD.findall(text))
+    return [clean_text(raw, text, vocabulary) for raw, text in fixed]
+
+
+def fix_encoding(text: str) -> str:
+    """Mojibake and odd characters, via ftfy; curly quotes are kept as the outlet wrote them."""
+    text = ftfy.fix_text(text, uncurl_quotes=False)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = None) -> Document:
+    removed: Counter[str] = Counter()
+    text, repaired = repair_initials(text, vocabulary or Counter())
+    removed["repaired word"] += repaired
+    paragraphs = [_squash(p) for p in text.split("\n")]
+    paragraphs = [p for p in paragraphs if p]
+    title, paragraphs = _take_title(paragraphs, removed)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        what = classify_line(paragraph)
+        if what is not None:
+            removed[what] += 1
+            continue
+        key = _key(paragraph)
+        if key in seen or (title is not None and key == _key(title)):
+            removed["repeated paragraph"] += 1
+            continue
+        seen.add(key)
+        kept.append(_GLUED.sub(" ", paragraph))
+    counts = tuple(sorted((k, v) for k, v in removed.items() if v))
+    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts)
+
+
+def classify_line(line: str) -> str | None:
+    """The kind of non-article line this is ("byline", "heading", ...), or None for prose."""
+    for name, pattern in _PATTERNS:
+        if pattern.fullmatch(line):
+            return name
+    if _is_heading(line):
+        return "heading"
+    return None
+
+
+def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:
+    """Restore a corrupted first letter when exactly one capital makes a word seen elsewhere."""
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        first, rest = match.groups()
+        if unicodedata.category(first) not in ("Lu", "Ll") or first.isascii():
+            return match.group(0)
+        candidates = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if vocabulary[c + rest] >= 2]
+        if len(candidates) != 1 or vocabulary[first + rest] > 2:
+            return match.group(0)
+        count += 1
+        return candidates[0] + rest
+
+    return _BAD_INITIAL.sub(fix, text), count
+
+
+def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | None, list[str]]:
+    """A short first line without a full stop is the headline; drop its printed-again copies."""
+    if not paragraphs or not _is_heading(paragraphs[0], _TITLE_MAX_WORDS):
+        return None, paragraphs
+    title, rest = paragraphs[0], paragraphs[1:]
+    while rest and _key(rest[0]) == _key(title):
+        removed["repeated title"] += 1
+        rest = rest[1:]
+    return title, rest
+
+
+def _is_heading(line: str, max_words: int = _HEADING_MAX_WORDS) -> bool:
+    return len(line.split()) <= max_words and not _TERMINAL.search(line)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[ \t\u00a0\u200b]+", " ", text).strip()
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))

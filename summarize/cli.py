@@ -1,0 +1,153 @@
+"""Command line: parse, call the library, render. `summarize FOLDER` runs the `brief` command."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from .errors import SummarizeError
+from .options import Format, Length, Mode, Options
+
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+class DefaultCommandGroup(TyperGroup):
+    """Routes `summarize FOLDER ...` to the `brief` command; `summarize eval ...` stays a command."""
+
+    default_command = "brief"
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultCommandGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Turn a folder of news articles about one story into one neutral, cited brief.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"summarize {version('summarize')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    """Turn a folder of news articles about one story into one neutral, cited brief.
+
+    Run `summarize FOLDER` (short for `summarize brief FOLDER`).
+    """
+
+
+@app.command()
+def brief(
+    folder: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles about one story.")],
+    length: Annotated[Length, typer.Option("--length", "-l", help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")] = Length.short,
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="An exact word budget instead of --length.")] = None,
+    mode: Annotated[Mode, typer.Option("--mode", "-m", help="How the brief is written.")] = Mode.extractive,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
+) -> None:
+    """Summarize FOLDER into one brief whose every sentence cites its source files."""
+    from .pipeline import summarize_folder
+    from .render import render
+
+    _setup_logging(quiet)
+    options = Options(length=length, words=words, mode=mode)
+    with _errors_to_exit():
+        with _progress(quiet) as progress:
+            result = summarize_folder(folder, options, progress)
+        if not result.sentences:
+            low, high = options.word_range()
+            raise SummarizeError(
+                f"{folder}: no sentence of these articles fits a {high}-word brief; "
+                "try a longer --length or --words"
+            )
+        text = render(result, fmt)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _errors_to_exit:
+    """Domain errors become one line on stderr and their exit code; no traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, tb) -> bool:  # type: ignore[no-untyped-def]
+        if isinstance(error, SummarizeError):
+            stderr.print(f"[bold red]error:[/] {error}", highlight=False)
+            raise typer.Exit(error.exit_code)
+        if isinstance(error, OSError):
+            stderr.print(f"[bold red]error:[/] {error.strerror or error}: {error.filename}", highlight=False)
+            raise typer.Exit(1)
+        return False
+
+
+class _progress:
+    """A transient spinner naming the stage, on a terminal only (cron logs stay clean)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and stderr.is_terminal
+        self.status = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.enabled:
+            return None
+        self.status = stderr.status("reading articles…")
+        self.status.__enter__()
+        return lambda stage: self.status.update(f"{stage}…")
+
+    def __exit__(self, *exc) -> bool:  # type: ignore[no-untyped-def]
+        if self.status is not None:
+            self.status.__exit__(*exc)
+        return False
+
+
+def _setup_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("warning: %(message)s"))
+    root = logging.getLogger("summarize")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.ERROR if quiet else logging.WARNING)
+    root.propagate = False
+
+
+def main() -> None:
+    app()

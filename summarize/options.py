@@ -1,0 +1,51 @@
+"""The one options object handed to every stage, and the closed choices it is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Length(str, Enum):
+    short = "short"
+    medium = "medium"
+    long = "long"
+
+
+class Mode(str, Enum):
+    extractive = "extractive"
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+# Word ranges a brief of each preset must land in (inclusive).
+LENGTH_RANGES: dict[Length, tuple[int, int]] = {
+    Length.short: (60, 100),
+    Length.medium: (150, 220),
+    Length.long: (300, 450),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    length: Length = Length.short
+    words: int | None = None  # an exact word budget; overrides `length` when set
+    mode: Mode = Mode.extractive
+    # Sentences whose content words overlap at least this much are one fact told twice.
+    sentence_similarity: float = 0.5
+    # Documents sharing at least this share of their word 5-grams are copies of one article.
+    document_similarity: float = 0.6
+    # MMR trade-off: 1.0 ranks by salience alone, lower values punish redundancy harder.
+    mmr_lambda: float = 0.7
+    # Files larger than this are truncated on read, with a warning (bytes).
+    max_file_bytes: int = 5_000_000
+
+    def word_range(self) -> tuple[int, int]:
+        """The (minimum, maximum) number of words the brief should have."""
+        if self.words is not None:
+            return (max(1, int(self.words * 0.8)), self.words)
+        return LENGTH_RANGES[self.length]

@@ -1,0 +1,36 @@
+"""Word-level helpers shared by the stages that compare sentences."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STEMMER = PorterStemmer()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, apostrophes kept inside words."""
+    return _WORD.findall(text.lower())
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word.replace("’", "'"))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning: stop words and bare numbers dropped."""
+    return [stem(w) for w in words(text) if w not in ENGLISH_STOP_WORDS and not w.isdigit()]
+
+
+def bigrams(text: str) -> set[tuple[str, str]]:
+    tokens = words(text)
+    return set(zip(tokens, tokens[1:]))

@@ -1,0 +1,101 @@
+"""The data that flows between pipeline stages. All frozen: a stage never edits its input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A file as read from disk, decoded to text."""
+
+    id: str
+    path: Path
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article after cleaning: `text` is what sentences and citations point into."""
+
+    id: str
+    path: Path
+    text: str
+    title: str | None
+    removed: tuple[tuple[str, int], ...] = ()  # (what, how many) taken out while cleaning
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a document; `doc.text[start:end] == text`."""
+
+    doc_id: str
+    index: int  # 0-based position among the document's sentences
+    start: int
+    end: int
+    text: str
+    position: float  # index / number of sentences in the document, in [0, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceGroup:
+    """Sentences from one or more documents that state the same thing."""
+
+    representative: Sentence
+    members: tuple[Sentence, ...]
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        """Every document that carries this sentence: its support."""
+        return tuple(sorted({m.doc_id for m in self.members}))
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredGroup:
+    group: SentenceGroup
+    score: float
+    features: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a cited sentence stands in a source document."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    citations: tuple[str, ...]  # document ids, sorted
+    spans: tuple[Span, ...] = ()
+    support: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    path: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    mode: str
+    length: str
+    word_range: tuple[int, int]
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[Source, ...]
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())

@@ -1,0 +1,71 @@
+from summarize.dedup import deduplicate, is_spun
+from summarize.options import Options
+from summarize.segment import segment_documents
+
+from .conftest import make_doc, seed_text
+
+CLEAN = (
+    "CIA Director William Burns visited China in May. Biden’s national security adviser, "
+    "Jake Sullivan, met with China’s top foreign policy adviser Wang Yi in Vienna in May."
+)
+SPUN = (
+    "CIA chief William Burns traveled to China in May. And Biden’s nationwide safety adviser "
+    "Jake Sullivan met with senior Chinese overseas coverage adviser Wang Yi in Vienna in May."
+)
+
+
+def run(docs):
+    return deduplicate(docs, segment_documents(docs), Options())
+
+
+def group_with(result, needle):
+    (group,) = [g for g in result.groups if any(needle in m.text for m in g.members)]
+    return group
+
+
+def test_spun_variant_loses_to_the_clean_one_and_both_are_support():
+    # The spun copy comes first, so only the variant choice can put the clean text forward.
+    result = run([make_doc("spun", SPUN), make_doc("wire", CLEAN)])
+    group = group_with(result, "Vienna")
+    assert "national security adviser" in group.representative.text
+    assert group.doc_ids == ("spun", "wire")
+
+
+def test_seed_spun_article_is_flagged_and_never_represents_a_shared_fact():
+    docs = [make_doc(i, seed_text(i)) for i in ("001", "004")]
+    result = run(docs)
+    assert result.spun_documents == ("004",)
+    shared = [g for g in result.groups if len(g.doc_ids) > 1]
+    assert shared and all(g.representative.doc_id == "001" for g in shared)
+    assert not is_spun(seed_text("001"))
+
+
+def test_syndicated_copies_are_one_document_set_and_every_sentence_cites_both():
+    text = seed_text("002")
+    result = run([make_doc("kuna", text), make_doc("copy", text), make_doc("other", CLEAN)])
+    assert result.duplicate_documents == (("kuna", "copy"),)
+    for group in result.groups:
+        if any(m.doc_id == "kuna" for m in group.members):
+            assert group.doc_ids == ("copy", "kuna")
+
+
+def test_different_facts_stay_apart():
+    result = run([make_doc("a", "The ministry said exports fell sharply in March."),
+                  make_doc("b", "Heavy rain flooded the northern villages on Sunday night.")])
+    assert len(result.groups) == 2
+
+
+def test_article_with_sentences_in_reverse_order_is_detected():
+    facts = [
+        "Officials announced the new bridge project on Monday morning.",
+        "The bridge will cost four hundred million dollars to complete.",
+        "Construction crews are expected to begin work next spring.",
+        "Local residents raised concerns about traffic during construction.",
+        "The mayor promised regular public updates on the project.",
+    ]
+    forward = " ".join(facts)
+    backward = " ".join(reversed(facts))
+    result = run([make_doc("a", forward), make_doc("b", forward), make_doc("r", backward)])
+    assert result.reversed_documents == ("r",)
+    lead = group_with(result, "announced the new bridge")
+    assert all(m.position < 0.2 for m in lead.members)

@@ -151,3 +151,75 @@ def _setup_logging(quiet: bool) -> None:
 
 def main() -> None:
     app()
+
+
+@app.command("eval")
+def eval_command(
+    data: Annotated[Path, typer.Argument(help="Evaluation folder: <story>/docs/*.txt and <story>/refs/*.txt.")],
+    systems: Annotated[Optional[str], typer.Option("--systems", "-s", help="Comma-separated systems (default: all available).")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="Word budget for every system (default: each story's mean reference length).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the results as .json or .csv.")] = None,
+    samples: Annotated[int, typer.Option(help="Bootstrap samples for the confidence intervals.")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+) -> None:
+    """Score our briefs and well-known baselines against reference summaries with ROUGE."""
+    from .baselines import OURS
+    from .baselines import systems as available
+    from .evaluate import evaluate, find_stories, summarize_results
+    from .report import eval_table, write_results
+
+    _setup_logging(True)  # per-file warnings would drown the table
+    with _errors_to_exit():
+        known = available()
+        chosen = _choose(known, systems)
+        stories = find_stories(data)
+        with _bar(quiet, len(stories) * len(chosen)) as advance:
+            results = evaluate(stories, chosen, words, on_result=lambda r: advance())
+        summaries = summarize_results(results, [s for s in chosen if s in OURS], samples)
+        Console().print(eval_table(summaries, data, words, len(stories)))
+        for summary in summaries:
+            if summary.failures:
+                first = next(r for r in results if r.system == summary.system and r.error)
+                stderr.print(
+                    f"[yellow]{summary.system} failed on {summary.failures} of {len(stories)} "
+                    f"stories[/] (scored 0 there); first: {first.story}: {first.error.splitlines()[0]}",
+                    highlight=False,
+                )
+        if out is not None:
+            write_results(out, summaries, results)
+
+
+def _choose(known: dict, names: Optional[str]) -> dict:
+    if names is None:
+        return known
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise SummarizeError(
+            f"unknown or unavailable system(s): {', '.join(unknown)}; available: {', '.join(known)}"
+        )
+    return {n: known[n] for n in wanted}
+
+
+class _bar:
+    """A rich progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, quiet: bool, total: int) -> None:
+        self.enabled = not quiet and stderr.is_terminal
+        self.total = total
+        self.progress = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.enabled:
+            return lambda: None
+        from rich.progress import Progress
+
+        self.progress = Progress(console=stderr, transient=True)
+        self.progress.__enter__()
+        task = self.progress.add_task("scoring", total=self.total)
+        return lambda: self.progress.advance(task)
+
+    def __exit__(self, *exc) -> bool:  # type: ignore[no-untyped-def]
+        if self.progress is not None:
+            self.progress.__exit__(*exc)
+        return False

@@ -48,7 +48,9 @@ def summarize_documents(
     with _timed("deduplicate", timings, progress):
         dedup = deduplicate(docs, sentences, options)
     with _timed("rank", timings, progress):
-        scored, vectors = score_groups(dedup.groups, len(docs), dedup.spun_documents)
+        scored, vectors = score_groups(
+            dedup.groups, len(docs), dedup.spun_documents, options.weights
+        )
         selected = select(scored, vectors, options)
         brief_sentences = extractive_sentences(selected)
     stats = {

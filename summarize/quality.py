@@ -76,11 +76,15 @@ def form_penalty(text: str) -> float:
 
 
 def neutrality(text: str) -> float:
-    """Positive for attributed reporting, negative for an outlet's own judgement or promotion."""
-    score = 0.0
-    score += 0.3 * bool(ATTRIBUTION.search(text))
-    score -= 0.8 * bool(EVALUATIVE.search(text))
-    score -= 1.0 * bool(PROMOTIONAL.search(text))
-    score -= 0.8 * text.rstrip("”’\"' ").endswith("?")
+    """Positive for attributed, self-contained reporting; negative for sentences leaning on others."""
+    score = 0.3 * bool(ATTRIBUTION.search(text))
     score -= 0.3 * bool(DANGLING.match(text.lstrip("“‘\"' ")))
+    return score
+
+
+def opinion(text: str) -> float:
+    """How much the sentence is the outlet's own voice: judgement, promotion, or a question."""
+    score = 0.8 * bool(EVALUATIVE.search(text))
+    score += 1.0 * bool(PROMOTIONAL.search(text))
+    score += 0.8 * text.rstrip("”’\"' ").endswith("?")
     return score

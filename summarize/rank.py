@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .options import Options
-from .quality import form_penalty, neutrality
+from .options import Options, Weights
+from .quality import form_penalty, neutrality, opinion
 from .textutil import content_terms, count_words
 from .types import ScoredGroup, SentenceGroup
 
@@ -18,18 +17,6 @@ REDUNDANT = 0.45
 MIN_WORDS = 7  # shorter "sentences" are headlines, captions and fragments, not brief material
 # Past the lower word bound, only add sentences at least this relevant: no filler to reach the top.
 FILL_RELEVANCE = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """How much each signal counts; tuned on evaluation data (see eval/)."""
-
-    centrality: float = 1.0  # likeness to the whole story
-    support: float = 0.6  # share of articles that carry the sentence
-    lead: float = 0.5  # how early it comes: news puts the essentials first
-    neutrality: float = 1.0  # attributed reporting up, an outlet's own judgement down
-    form: float = 0.6  # garbled, spun or fragmentary text down
-    spun: float = 0.5  # told only by a machine-rewritten copy
 
 
 def score_groups(
@@ -49,25 +36,31 @@ def score_groups(
     centroid = np.asarray(vectors.multiply(sizes[:, None]).sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = vectors @ (centroid / norm) if norm else np.zeros(len(groups))
+    counts = Counter(t for g in groups for m in g.members for t in content_terms(m.text))
+    top = max(counts.values(), default=1)
     scored = []
     for g, central in zip(groups, np.asarray(centrality).ravel()):
-        features = _features(g, float(central), n_docs, spun_documents)
+        terms = content_terms(g.representative.text)
+        frequency = sum(counts[t] for t in terms) / (top * len(terms)) if terms else 0.0
+        features = _features(g, float(central), frequency, n_docs, spun_documents)
         total = sum(getattr(weights, name) * value for name, value in features)
         scored.append(ScoredGroup(g, total, features))
     return scored, vectors
 
 
 def _features(
-    g: SentenceGroup, central: float, n_docs: int, spun_documents: Sequence[str]
+    g: SentenceGroup, central: float, frequency: float, n_docs: int, spun_documents: Sequence[str]
 ) -> tuple[tuple[str, float], ...]:
     text = g.representative.text
     n_words = count_words(text)
     length = 0.0 if 10 <= n_words <= 55 else -0.5
     return (
         ("centrality", central),
+        ("frequency", frequency),
         ("support", (len(g.doc_ids) - 1) / max(1, n_docs - 1)),
         ("lead", max(1.0 - m.position for m in g.members) ** 2),
         ("neutrality", neutrality(text) + length),
+        ("opinion", -opinion(text)),
         ("form", -form_penalty(text)),
         ("spun", -1.0 if all(d in spun_documents for d in g.doc_ids) else 0.0),
     )

@@ -63,6 +63,12 @@ def segment(doc: Document) -> list[Sentence]:
     ]
 
 
+def split_text(text: str) -> list[str]:
+    """The sentences of any text, without cleaning it first (for baselines and references)."""
+    raw = Document("text", Path("text"), text, None)
+    return [s.text for s in segment(raw)]
+
+
 def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join pieces that cannot start a sentence to the one before.
 

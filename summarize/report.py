@@ -1,0 +1,61 @@
+"""Present evaluation results: a rich table for the terminal, JSON or CSV for files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.table import Table
+
+from .errors import SummarizeError
+from .evaluate import METRICS, Result, Summary
+
+LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
+
+
+def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stories: int) -> Table:
+    budget = f"{words} words" if words else "each story's mean reference length"
+    table = Table(title=f"{data}: {stories} stories, budget = {budget} (F1 × 100, stemmed)")
+    table.add_column("system")
+    for metric in METRICS:
+        table.add_column(LABELS[metric], justify="right")
+    table.add_column("words", justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_column("failed", justify="right")
+    for s in sorted(summaries, key=lambda s: -s.scores["rouge1"]):
+        cells = [_cell(s, m) for m in METRICS]
+        table.add_row(s.system, *cells, f"{s.words:.0f}", f"{s.seconds:.1f}", str(s.failures))
+    return table
+
+
+def _cell(s: Summary, metric: str) -> str:
+    value = f"{s.scores[metric]:.2f}"
+    if metric in s.intervals:
+        low, high = s.intervals[metric]
+        value += f" [{low:.1f}–{high:.1f}]"
+    return value
+
+
+def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Result]) -> None:
+    from .cli import write_atomic
+
+    if path.suffix == ".json":
+        text = json.dumps(
+            {"systems": [asdict(s) for s in summaries], "stories": [asdict(r) for r in results]},
+            indent=2,
+        )
+    elif path.suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["system", "story", *METRICS, "words", "seconds", "error"])
+        for r in results:
+            writer.writerow([r.system, r.story, *(f"{r.scores[m]:.4f}" for m in METRICS),
+                             r.words, f"{r.seconds:.4f}", (r.error or "").splitlines()[0] if r.error else ""])
+        text = buffer.getvalue()
+    else:
+        raise SummarizeError(f"{path}: --out takes a .json or .csv file")
+    write_atomic(path, text)

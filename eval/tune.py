@@ -20,10 +20,8 @@ from summarize.pipeline import summarize_documents
 
 # Weights fields, plus "mmr_lambda" from Options.
 GRID = {
-    "centrality": [1.0, 1.5],
-    "frequency": [0.0, 1.0, 2.0, 4.0],
-    "lead": [0.35, 0.5],
-    "neutrality": [0.25, 0.5],
+    "mmr_lambda": [0.5, 0.6, 0.8],
+    "opinion": [1.0],
 }
 
 

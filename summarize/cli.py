@@ -176,7 +176,10 @@ def eval_command(
         with _bar(quiet, len(stories) * len(chosen)) as advance:
             results = evaluate(stories, chosen, words, on_result=lambda r: advance())
         summaries = summarize_results(results, [s for s in chosen if s in OURS], samples)
-        Console().print(eval_table(summaries, data, words, len(stories)))
+        stdout = Console()
+        if not stdout.is_terminal:  # a file or pipe gets the whole table, not 80 columns of it
+            stdout = Console(width=160)
+        stdout.print(eval_table(summaries, data, words, len(stories)))
         for summary in summaries:
             if summary.failures:
                 first = next(r for r in results if r.system == summary.system and r.error)

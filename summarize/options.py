@@ -36,9 +36,8 @@ class Weights:
 
     centrality: float = 1.5  # likeness to the whole story
     support: float = 0.3  # share of articles that carry the sentence
-    frequency: float = 0.0  # mean frequency of its content words in the story (SumBasic's signal)
-    lead: float = 0.5  # how early it comes: news puts the essentials first
-    neutrality: float = 0.5  # attributed, self-contained reporting up
+    lead: float = 0.35  # how early it comes: news puts the essentials first
+    neutrality: float = 0.25  # attributed, self-contained reporting up
     opinion: float = 1.0  # an outlet's own judgement, promotion and questions down
     form: float = 0.6  # garbled, spun or fragmentary text down
     spun: float = 0.5  # told only by a machine-rewritten copy
@@ -54,7 +53,7 @@ class Options:
     # Documents sharing at least this share of their word 5-grams are copies of one article.
     document_similarity: float = 0.6
     # MMR trade-off: 1.0 ranks by salience alone, lower values punish redundancy harder.
-    mmr_lambda: float = 0.7
+    mmr_lambda: float = 0.6
     weights: Weights = Weights()
     # Files larger than this are truncated on read, with a warning (bytes).
     max_file_bytes: int = 5_000_000

@@ -64,22 +64,30 @@ def quotes_balanced(text: str) -> bool:
     return opens == closes and straight % 2 == 0
 
 
+def form_flaws(text: str) -> dict[str, float]:
+    """Each way the sentence is malformed, with its penalty (0 where it is not)."""
+    return {
+        "spun": 0.5 * min(2, spun_hits(text)),
+        "garbled": 0.5 * bool(_GARBLED.search(text)),
+        "open quote": 0.4 * (not quotes_balanced(text)),
+        "lower-case start": 0.3 * text[:1].islower(),
+        "no full stop": 0.3 * (not re.search(r"[.!?][\"'”’)]*$", text)),
+    }
+
+
 def form_penalty(text: str) -> float:
     """0 for a clean, self-contained sentence; larger for garbled, spun or fragmentary ones."""
-    penalty = 0.0
-    penalty += 0.5 * min(2, spun_hits(text))
-    penalty += 0.5 * bool(_GARBLED.search(text))
-    penalty += 0.4 * (not quotes_balanced(text))
-    penalty += 0.3 * (text[:1].islower())
-    penalty += 0.3 * (not re.search(r"[.!?][\"'”’)]*$", text))
-    return penalty
+    return sum(form_flaws(text).values())
 
 
-def neutrality(text: str) -> float:
-    """Positive for attributed, self-contained reporting; negative for sentences leaning on others."""
-    score = 0.3 * bool(ATTRIBUTION.search(text))
-    score -= 0.3 * bool(DANGLING.match(text.lstrip("“‘\"' ")))
-    return score
+def attributed(text: str) -> bool:
+    """Does the sentence say who said it ("... , officials said")?"""
+    return bool(ATTRIBUTION.search(text))
+
+
+def dangling(text: str) -> bool:
+    """Does it open leaning on a sentence the reader of a brief will not have seen?"""
+    return bool(DANGLING.match(text.lstrip("“‘\"' ")))
 
 
 def opinion(text: str) -> float:

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import statistics
 from collections.abc import Sequence
+
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .options import Options, Weights
-from .quality import form_penalty, neutrality, opinion
+from .quality import attributed, dangling, form_flaws, opinion
 from .textutil import content_terms, count_words
 from .types import ScoredGroup, SentenceGroup
 
 # Two picked sentences more alike than this (TF-IDF cosine) would tell the reader one thing twice.
-REDUNDANT = 0.45
-MIN_WORDS = 7  # shorter "sentences" are headlines, captions and fragments, not brief material
+REDUNDANT = 0.5
+# Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
+# budget lowers the bar to a quarter of the budget.
+MIN_WORDS = 7
 # Past the lower word bound, only add sentences at least this relevant: no filler to reach the top.
 FILL_RELEVANCE = 0.5
+# A flaw that most sentences of a story share is the story's style (tokenised review text in
+# lower case, say), not a defect of the few: it is then not held against anyone.
+STYLE_SHARE = 0.4
+# News attributes: in a story where fewer sentences than this say who said them, attribution
+# is not the register and earns proportionally less.
+NEWS_ATTRIBUTION_SHARE = 0.15
+# Below this share of attributed sentences a story is not news, and sentence position (the
+# lead) says nothing about importance.
+NEWS_SHARE_FOR_LEAD = 0.05
 
 
 def score_groups(
@@ -31,60 +43,87 @@ def score_groups(
     texts = [g.representative.text for g in groups]
     vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
     vectors = vectorizer.fit_transform(texts)
-    # The centroid weighs each group by how many sentences said it, so repeated facts pull harder.
-    sizes = np.array([len(g.members) for g in groups], dtype=float)
-    centroid = np.asarray(vectors.multiply(sizes[:, None]).sum(axis=0)).ravel()
+    # The story's centroid sums every sentence of every article, so a fact told by many outlets,
+    # in whatever words, pulls harder than one told once. (Tuned: eval/tune.py on multinews-dev.)
+    members = vectorizer.transform([m.text for g in groups for m in g.members])
+    centroid = np.asarray(members.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
-    centrality = vectors @ (centroid / norm) if norm else np.zeros(len(groups))
-    counts = Counter(t for g in groups for m in g.members for t in content_terms(m.text))
-    top = max(counts.values(), default=1)
+    centrality = np.asarray(vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(groups))
+    story = _StoryStyle.of(texts)
+    max_members = max(len(g.members) for g in groups)
     scored = []
-    for g, central in zip(groups, np.asarray(centrality).ravel()):
-        terms = content_terms(g.representative.text)
-        frequency = sum(counts[t] for t in terms) / (top * len(terms)) if terms else 0.0
-        features = _features(g, float(central), frequency, n_docs, spun_documents)
+    for g, central in zip(groups, centrality):
+        features = _features(g, float(central), n_docs, max_members, spun_documents, story)
         total = sum(getattr(weights, name) * value for name, value in features)
         scored.append(ScoredGroup(g, total, features))
     return scored, vectors
 
 
+class _StoryStyle:
+    """What is normal in this story, so that signals measure departures from it."""
+
+    def __init__(self, common_flaws: set[str], share: float, median_words: float) -> None:
+        self.common_flaws = common_flaws
+        self.attribution = min(1.0, share / NEWS_ATTRIBUTION_SHARE)
+        self.newsiness = min(1.0, share / NEWS_SHARE_FOR_LEAD)
+        self.median_words = median_words
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _StoryStyle:
+        flaws = [form_flaws(t) for t in texts]
+        common = {k for k in flaws[0] if sum(f[k] > 0 for f in flaws) > STYLE_SHARE * len(texts)}
+        share = sum(attributed(t) for t in texts) / len(texts)
+        return cls(common, share, statistics.median(count_words(t) for t in texts))
+
+
 def _features(
-    g: SentenceGroup, central: float, frequency: float, n_docs: int, spun_documents: Sequence[str]
+    g: SentenceGroup,
+    central: float,
+    n_docs: int,
+    max_members: int,
+    spun_documents: Sequence[str],
+    story: _StoryStyle,
 ) -> tuple[tuple[str, float], ...]:
     text = g.representative.text
     n_words = count_words(text)
-    length = 0.0 if 10 <= n_words <= 55 else -0.5
+    short = n_words < 10 and story.median_words >= 12  # a fragment, where sentences run longer
+    # In reviews "It" is the product; only in news does an opening pronoun leave the reader lost.
+    neutral = 0.3 * attributed(text) * story.attribution - 0.3 * dangling(text) * story.newsiness
+    neutral -= 0.5 * (short or n_words > 55)
+    # Outlets carrying the fact; in a single document, the sentences repeating it.
+    support = (
+        (len(g.doc_ids) - 1) / (n_docs - 1) if n_docs > 1 else (len(g.members) - 1) / max(1, max_members - 1)
+    )
     return (
         ("centrality", central),
-        ("frequency", frequency),
-        ("support", (len(g.doc_ids) - 1) / max(1, n_docs - 1)),
-        ("lead", max(1.0 - m.position for m in g.members) ** 2),
-        ("neutrality", neutrality(text) + length),
+        ("support", support),
+        # News puts the essentials first; reviews and posts do not, and rarely attribute.
+        ("lead", story.newsiness * max(1.0 - m.position for m in g.members) ** 2),
+        ("neutrality", neutral),
         ("opinion", -opinion(text)),
-        ("form", -form_penalty(text)),
+        ("form", -sum(v for k, v in form_flaws(text).items() if k not in story.common_flaws)),
         ("spun", -1.0 if all(d in spun_documents for d in g.doc_ids) else 0.0),
     )
 
 
-def select(
-    scored: Sequence[ScoredGroup], vectors, options: Options
-) -> list[ScoredGroup]:
+def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
     """Maximal marginal relevance under a word budget; the result is in reading order."""
     low, high = options.word_range()
     if not scored:
         return []
+    min_words = max(3, min(MIN_WORDS, high // 4))
     scores = np.array([s.score for s in scored])
     spread = scores.max() - scores.min()
     relevance = (scores - scores.min()) / spread if spread else np.ones_like(scores)
-    similarity = (vectors @ vectors.T).toarray() if hasattr(vectors, "toarray") else vectors @ vectors.T
+    similarity = (vectors @ vectors.T).toarray()
+    lengths = [count_words(s.group.representative.text) for s in scored]
     chosen: list[int] = []
     used = 0
     remaining = set(range(len(scored)))
     while remaining and used < high:
         best, best_value = None, -np.inf
         for i in remaining:
-            n = count_words(scored[i].group.representative.text)
-            if n < MIN_WORDS or used + n > high:
+            if lengths[i] < min_words or used + lengths[i] > high:
                 continue
             if used >= low and relevance[i] < FILL_RELEVANCE:
                 continue
@@ -97,7 +136,7 @@ def select(
         if best is None:
             break
         chosen.append(best)
-        used += count_words(scored[best].group.representative.text)
+        used += lengths[best]
         remaining.discard(best)
     return sorted((scored[i] for i in chosen), key=_reading_order)
 

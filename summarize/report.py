@@ -20,7 +20,7 @@ LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
 def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stories: int) -> Table:
     budget = f"{words} words" if words else "each story's mean reference length"
     table = Table(title=f"{data}: {stories} stories, budget = {budget} (F1 × 100, stemmed)")
-    table.add_column("system")
+    table.add_column("system", no_wrap=True)
     for metric in METRICS:
         table.add_column(LABELS[metric], justify="right")
     table.add_column("words", justify="right")

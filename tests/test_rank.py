@@ -2,7 +2,7 @@ import pytest
 
 from summarize.dedup import deduplicate
 from summarize.options import LENGTH_RANGES, Length, Options
-from summarize.quality import neutrality
+from summarize.quality import attributed, opinion
 from summarize.rank import score_groups, select
 from summarize.segment import segment_documents
 from summarize.textutil import content_terms, count_words
@@ -29,8 +29,8 @@ def brief_groups(texts_by_doc, options=Options()):
 
 
 def test_attributed_reporting_scores_above_commentary_and_questions():
-    assert neutrality(STORY[4]) > neutrality(STORY[2])
-    assert neutrality(STORY[5]) > neutrality(STORY[3])
+    assert attributed(STORY[4]) and attributed(STORY[5]) and not attributed(STORY[2])
+    assert opinion(STORY[2]) > 0 and opinion(STORY[3]) > 0 and opinion(STORY[4]) == 0
     scored, _ = brief_groups([STORY])
     score = {s.group.representative.text: s.score for s in scored}
     assert score[STORY[2]] < score[STORY[1]]

@@ -14,7 +14,8 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from .errors import SummarizeError
-from .options import Format, Length, Mode, Options
+from .model import DEFAULT_MODEL
+from .options import Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -62,7 +63,11 @@ def brief(
     folder: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles about one story.")],
     length: Annotated[Length, typer.Option("--length", "-l", help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")] = Length.short,
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="An exact word budget instead of --length.")] = None,
-    mode: Annotated[Mode, typer.Option("--mode", "-m", help="How the brief is written.")] = Mode.extractive,
+    mode: Annotated[Mode, typer.Option("--mode", "-m", help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked); auto: abstractive when the model loads.")] = Mode.auto,
+    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode.")] = DEFAULT_MODEL,
+    device: Annotated[Device, typer.Option("--device", help="Where the model runs.")] = Device.auto,
+    prompt: Annotated[Optional[Path], typer.Option("--prompt", help="A prompt template overriding prompts/brief.txt ($words, $sources).")] = None,
+    unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
@@ -72,10 +77,13 @@ def brief(
     from .render import render
 
     _setup_logging(quiet)
-    options = Options(length=length, words=words, mode=mode)
+    options = Options(length=length, words=words, mode=mode, model=model, device=device,
+                      prompt=prompt, unsupported=unsupported)
     with _errors_to_exit():
         with _progress(quiet) as progress:
             result = summarize_folder(folder, options, progress)
+        for notice in result.notices:
+            stderr.print(f"[yellow]notice:[/] {notice}", highlight=False)
         if not result.sentences:
             low, high = options.word_range()
             raise SummarizeError(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+
+from .model import DEFAULT_MODEL
 
 
 class Length(str, Enum):
@@ -13,7 +16,22 @@ class Length(str, Enum):
 
 
 class Mode(str, Enum):
+    auto = "auto"  # abstractive when the model loads, else extractive with a notice
     extractive = "extractive"
+    abstractive = "abstractive"
+
+
+class Unsupported(str, Enum):
+    """What happens to a generated sentence the sources do not support."""
+
+    drop = "drop"
+    mark = "mark"
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
 
 
 class Format(str, Enum):
@@ -47,7 +65,11 @@ class Weights:
 class Options:
     length: Length = Length.short
     words: int | None = None  # an exact word budget; overrides `length` when set
-    mode: Mode = Mode.extractive
+    mode: Mode = Mode.extractive  # the library default; the CLI's is `auto`
+    model: str = DEFAULT_MODEL  # hub id or local folder
+    device: Device = Device.auto
+    prompt: Path | None = None  # a prompt template overriding prompts/brief.txt
+    unsupported: Unsupported = Unsupported.drop
     # Sentences whose content words overlap at least this much are one fact told twice.
     sentence_similarity: float = 0.5
     # Documents sharing at least this share of their word 5-grams are copies of one article.

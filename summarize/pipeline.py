@@ -11,9 +11,13 @@ from pathlib import Path
 from .cite import extractive_sentences
 from .clean import clean_documents
 from .dedup import deduplicate
-from .errors import InputError
+from .errors import InputError, ModelError
+from .fuse import fuse
+from .model import Generator
+from .model import load as load_model
+from .prompting import load_template
 from .ingest import read_folder
-from .options import Options
+from .options import Mode, Options
 from .rank import score_groups, select
 from .segment import segment_documents
 from .types import Brief, Document, RawDocument, Source
@@ -23,13 +27,16 @@ Progress = Callable[[str], None]
 
 
 def summarize_folder(
-    folder: Path | str, options: Options = Options(), progress: Progress | None = None
+    folder: Path | str,
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
 ) -> Brief:
     """Read every article in `folder` and return one cited brief."""
     timings: dict[str, float] = {}
     with _timed("ingest", timings, progress):
         raws = read_folder(Path(folder), options.max_file_bytes)
-    return summarize_documents(raws, options, progress, timings)
+    return summarize_documents(raws, options, progress, timings, generator)
 
 
 def summarize_documents(
@@ -37,7 +44,10 @@ def summarize_documents(
     options: Options = Options(),
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
+    generator: Generator | None = None,
 ) -> Brief:
+    """One cited brief from decoded articles. `generator` stands in for the model (tests, or a
+    caller that loaded one already); otherwise `options.model` is loaded when the mode needs it."""
     timings = {} if timings is None else timings
     with _timed("clean", timings, progress):
         docs = [d for d in clean_documents(raws) if d.text.strip()]
@@ -53,6 +63,24 @@ def summarize_documents(
         )
         selected = select(scored, vectors, options)
         brief_sentences = extractive_sentences(selected)
+    mode, notices, fusion_stats = Mode.extractive, [], {}
+    if options.mode is not Mode.extractive:
+        template = load_template(options.prompt)  # a broken template is an error in any mode
+        with _timed("load model", timings, progress):
+            generator, why_not = _generator(options, generator)
+        if generator is None:
+            notices.append(f"{why_not} Showing the extractive brief.")
+        else:
+            with _timed("generate", timings, progress):
+                fusion = fuse(scored, vectors, dedup.groups, options, generator, template)
+            fusion_stats = fusion.stats
+            if fusion.sentences:
+                mode, brief_sentences = Mode.abstractive, fusion.sentences
+            else:
+                notices.append(
+                    f"nothing {generator.name} wrote is supported by the articles; "
+                    "showing the extractive brief instead."
+                )
     stats = {
         "documents": len(docs),
         "sentences": sum(len(s) for s in sentences),
@@ -63,14 +91,30 @@ def summarize_documents(
         "spun_documents": list(dedup.spun_documents),
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
     }
+    if fusion_stats:
+        stats["abstractive"] = fusion_stats
     return Brief(
-        mode=options.mode.value,
+        mode=mode.value,
         length=options.length.value if options.words is None else f"{options.words} words",
         word_range=options.word_range(),
         sentences=brief_sentences,
         sources=tuple(Source(d.id, str(d.path), d.title) for d in docs),
         stats=stats,
+        requested_mode=options.mode.value,
+        notices=tuple(notices),
     )
+
+
+def _generator(options: Options, given: Generator | None) -> tuple[Generator | None, str]:
+    """The model to use, or (None, why) in auto mode; in abstractive mode failure is an error."""
+    if given is not None:
+        return given, ""
+    try:
+        return load_model(options.model, options.device.value), ""
+    except ModelError as err:
+        if options.mode is Mode.abstractive:
+            raise
+        return None, f"abstractive mode unavailable: {err}"
 
 
 def _removed(docs: Sequence[Document]) -> Counter[str]:

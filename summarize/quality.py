@@ -37,6 +37,15 @@ DANGLING = re.compile(
     r"those|it|he|she|they|his|her|their|its|such)\b",
     re.IGNORECASE,
 )
+# Sentences addressed to an AI rather than to a reader: article text trying to steer a model.
+# They are not news: they are never selected, and never reach a prompt.
+INSTRUCTION_LIKE = re.compile(
+    r"\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(previous|prior|above|earlier|all|any|your)\b"
+    r"[^.]{0,30}\b(instructions?|prompts?|rules|directions)\b"
+    r"|\byou are (now )?(an? )?(ai|assistant|language model|chatbot|chatgpt)\b"
+    r"|\b(system prompt|as an ai language model)\b",
+    re.IGNORECASE,
+)
 _GARBLED = re.compile(r"[\ufffd\u0100-\u024f](?=[a-z])|\s[.,;:]\s|\s\.$|[a-z]{2}\. [a-z]")
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”"
@@ -78,6 +87,11 @@ def form_flaws(text: str) -> dict[str, float]:
 def form_penalty(text: str) -> float:
     """0 for a clean, self-contained sentence; larger for garbled, spun or fragmentary ones."""
     return sum(form_flaws(text).values())
+
+
+def instruction_like(text: str) -> bool:
+    """Is the sentence talking to a language model ("ignore previous instructions...")?"""
+    return bool(INSTRUCTION_LIKE.search(text))
 
 
 def attributed(text: str) -> bool:

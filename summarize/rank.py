@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .options import Options, Weights
-from .quality import attributed, dangling, form_flaws, opinion
+from .quality import attributed, dangling, form_flaws, instruction_like, opinion
 from .textutil import content_terms, count_words
 from .types import ScoredGroup, SentenceGroup
 
@@ -41,7 +41,8 @@ def score_groups(
     if not groups:
         return [], np.zeros((0, 0))
     texts = [g.representative.text for g in groups]
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
+    # Unsmoothed IDF: inside one story, a word that every sentence uses tells them apart not at all.
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, smooth_idf=False)
     vectors = vectorizer.fit_transform(texts)
     # The story's centroid sums every sentence of every article, so a fact told by many outlets,
     # in whatever words, pulls harder than one told once. (Tuned: eval/tune.py on multinews-dev.)
@@ -89,7 +90,7 @@ def _features(
     short = n_words < 10 and story.median_words >= 12  # a fragment, where sentences run longer
     # In reviews "It" is the product; only in news does an opening pronoun leave the reader lost.
     neutral = 0.3 * attributed(text) * story.attribution - 0.3 * dangling(text) * story.newsiness
-    neutral -= 0.5 * (short or n_words > 55)
+    neutral -= 0.5 * max(short * story.newsiness, n_words > 55)
     # Outlets carrying the fact; in a single document, the sentences repeating it.
     support = (
         (len(g.doc_ids) - 1) / (n_docs - 1) if n_docs > 1 else (len(g.members) - 1) / max(1, max_members - 1)
@@ -117,13 +118,14 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     relevance = (scores - scores.min()) / spread if spread else np.ones_like(scores)
     similarity = (vectors @ vectors.T).toarray()
     lengths = [count_words(s.group.representative.text) for s in scored]
+    blocked = [instruction_like(s.group.representative.text) for s in scored]
     chosen: list[int] = []
     used = 0
     remaining = set(range(len(scored)))
     while remaining and used < high:
         best, best_value = None, -np.inf
         for i in remaining:
-            if lengths[i] < min_words or used + lengths[i] > high:
+            if lengths[i] < min_words or used + lengths[i] > high or blocked[i]:
                 continue
             if used >= low and relevance[i] < FILL_RELEVANCE:
                 continue

@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from .options import Format
-from .types import Brief
+from .types import Brief, BriefSentence
 
 JSON_VERSION = 1  # bump when a field changes meaning or disappears; adding fields keeps it
 
@@ -24,13 +24,14 @@ def _numbers(brief: Brief) -> dict[str, int]:
     return {doc_id: i + 1 for i, doc_id in enumerate(order)}
 
 
-def _markers(citations: tuple[str, ...], numbers: dict[str, int]) -> str:
-    return "".join(f"[{n}]" for n in sorted(numbers[c] for c in citations))
+def _markers(sentence: BriefSentence, numbers: dict[str, int]) -> str:
+    marks = "".join(f"[{n}]" for n in sorted(numbers[c] for c in sentence.citations))
+    return marks if sentence.supported else f"{marks}[unsupported]"
 
 
 def to_text(brief: Brief, width: int = 100) -> str:
     numbers = _numbers(brief)
-    body = " ".join(f"{s.text} {_markers(s.citations, numbers)}" for s in brief.sentences)
+    body = " ".join(f"{s.text} {_markers(s, numbers)}" for s in brief.sentences)
     lines = textwrap.wrap(body, width=width, break_long_words=False, break_on_hyphens=False)
     lines += ["", "Sources:"]
     cited = {c for s in brief.sentences for c in s.citations}
@@ -42,7 +43,7 @@ def to_text(brief: Brief, width: int = 100) -> str:
 
 def to_markdown(brief: Brief) -> str:
     numbers = _numbers(brief)
-    body = " ".join(f"{s.text} {_markers(s.citations, numbers)}" for s in brief.sentences)
+    body = " ".join(f"{s.text} {_markers(s, numbers)}" for s in brief.sentences)
     cited = {c for s in brief.sentences for c in s.citations}
     lines = [body, "", "**Sources**", ""]
     for source in sorted(brief.sources, key=lambda s: numbers[s.id]):
@@ -56,6 +57,8 @@ def to_dict(brief: Brief) -> dict:
     return {
         "version": JSON_VERSION,
         "mode": brief.mode,
+        "requested_mode": brief.requested_mode or brief.mode,
+        "notices": list(brief.notices),
         "length": brief.length,
         "word_range": list(brief.word_range),
         "words": brief.words,
@@ -66,6 +69,7 @@ def to_dict(brief: Brief) -> dict:
                 "citations": list(s.citations),
                 "spans": [{"doc_id": p.doc_id, "start": p.start, "end": p.end} for p in s.spans],
                 "support": s.support,
+                "supported": s.supported,
             }
             for s in brief.sentences
         ],

@@ -73,7 +73,8 @@ class BriefSentence:
     text: str
     citations: tuple[str, ...]  # document ids, sorted
     spans: tuple[Span, ...] = ()
-    support: float = 1.0
+    support: float = 1.0  # share of the sentence's content the cited sources hold
+    supported: bool = True  # False only for sentences kept with --unsupported mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class Brief:
     sentences: tuple[BriefSentence, ...]
     sources: tuple[Source, ...]
     stats: dict = field(default_factory=dict)
+    requested_mode: str = ""
+    notices: tuple[str, ...] = ()  # things the user should know, said once (stderr and JSON)
 
     @property
     def text(self) -> str:

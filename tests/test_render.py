@@ -33,11 +33,12 @@ def test_markdown_lists_sources_with_titles():
 def test_json_contract():
     data = json.loads(render(sample(), Format.json))
     assert data["mode"] == "extractive" and data["length"] == "short"
+    assert data["requested_mode"] == "extractive" and data["notices"] == []
     assert data["brief"] == "First fact, officials said. Second fact."
     assert data["sentences"][0] == {
         "text": "First fact, officials said.", "citations": ["b", "a"],
         "spans": [{"doc_id": "a", "start": 0, "end": 27}, {"doc_id": "b", "start": 5, "end": 32}],
-        "support": 1.0,
+        "support": 1.0, "supported": True,
     }
     assert data["sources"][0] == {"id": "a", "path": "in/a.txt", "title": None}
     assert data["words"] == 6 and data["stats"] == {"documents": 4}

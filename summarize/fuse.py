@@ -1,0 +1,98 @@
+"""Abstractive fusion: a model rewrites the ranked sentences into one brief; citations are then
+computed by aligning each sentence it wrote back to the sources, and unsupported ones go."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .cite import MIN_SUPPORT, align
+from .model import Generator
+from .options import Options, Unsupported
+from .prompting import pack, render_prompt
+from .rank import REDUNDANT
+from .segment import split_text
+from .textutil import content_terms, count_words
+from .types import BriefSentence, ScoredGroup, SentenceGroup
+
+TOKENS_PER_WORD = 1.6  # generous: a brief must not be cut short by the token budget
+SOURCE_WORDS_PER_BRIEF_WORD = 6  # cap on packed source text, so CPU runs stay in seconds
+_LEADING_LABEL = re.compile(r"^\s*(brief|summary)\s*:\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*([-*•]|#+|\d+[.)])\s+", re.MULTILINE)
+_NUMBER_TAG = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Fusion:
+    sentences: tuple[BriefSentence, ...]  # empty when nothing the model wrote is supported
+    stats: dict = field(default_factory=dict)
+
+
+def fuse(
+    scored: Sequence[ScoredGroup],
+    vectors,  # type: ignore[no-untyped-def]
+    groups: Sequence[SentenceGroup],
+    options: Options,
+    generator: Generator,
+    template: string.Template,
+) -> Fusion:
+    low, high = options.word_range()
+    max_new_tokens = int(high * TOKENS_PER_WORD) + 16
+    base = generator.count_tokens(render_prompt(template, words=high, sources=""))
+    shares_context = not getattr(generator, "encoder_decoder", False)
+    budget = generator.max_input_tokens - base - (max_new_tokens if shares_context else 0) - 8
+    packed = pack(scored, vectors, generator.count_tokens, budget, REDUNDANT,
+                  max_words=SOURCE_WORDS_PER_BRIEF_WORD * high)
+    prompt = render_prompt(template, words=(low + high) // 2, sources=packed.sources)
+    raw = generator.generate(prompt, max_new_tokens) if packed.groups else ""
+    doc_ids = {d for g in groups for d in g.doc_ids}
+    kept: list[BriefSentence] = []
+    dropped = 0
+    for text in tidy(raw, doc_ids, high):
+        alignment = align(text, groups)
+        supported = alignment.support >= MIN_SUPPORT
+        if not supported and options.unsupported is Unsupported.drop:
+            dropped += 1
+            continue
+        kept.append(BriefSentence(text, alignment.citations, alignment.spans, alignment.support, supported))
+    stats = {
+        "model": generator.name,
+        "prompt_sentences": len(packed.groups),
+        "prompt_sentences_left_out": packed.left_out,
+        "instruction_like_sentences_withheld": packed.withheld,
+        "generated_words": count_words(raw),
+        "dropped_unsupported": dropped,
+    }
+    if not any(s.supported for s in kept):
+        return Fusion((), stats)
+    return Fusion(tuple(kept), stats)
+
+
+def tidy(raw: str, doc_ids: set[str], max_words: int) -> list[str]:
+    """Whole, distinct sentences of the model's output, within `max_words`.
+
+    Source tags the model copied are removed, a trailing fragment (generation stopped
+    mid-sentence) is dropped, repeated sentences are kept once.
+    """
+    text = _LEADING_LABEL.sub("", raw)
+    text = _BULLET.sub("", text)
+    text = _NUMBER_TAG.sub("", text)
+    for doc_id in doc_ids:
+        text = text.replace(f"({doc_id})", "").replace(doc_id, "")
+    text = re.sub(r"\(\s*(,\s*)*\)", "", text)
+    sentences = [s.strip() for s in split_text(text) if s.strip()]
+    if sentences and not re.search(r"[.!?][\"'”’)]*$", sentences[-1]):
+        sentences.pop()
+    distinct: list[str] = []
+    seen: list[set[str]] = []
+    for sentence in sentences:
+        terms = set(content_terms(sentence))
+        if any(terms and len(terms & other) >= 0.8 * len(terms | other) for other in seen):
+            continue
+        seen.append(terms)
+        distinct.append(sentence)
+    while distinct and sum(count_words(s) for s in distinct) > max_words:
+        distinct.pop()
+    return distinct

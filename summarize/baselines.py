@@ -15,7 +15,7 @@ from .types import RawDocument
 
 System = Callable[[Sequence[RawDocument], int], list[str]]
 
-OURS = ("extractive",)  # systems that get confidence intervals in the table
+OURS = ("extractive", "abstractive")  # systems that get confidence intervals in the table
 
 SUMY_ALGORITHMS = {
     "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
@@ -34,6 +34,20 @@ def extractive(docs: Sequence[RawDocument], words: int) -> list[str]:
     return [s.text for s in brief.sentences]
 
 
+@dataclass(frozen=True)
+class Abstractive:
+    """Our abstractive mode with `model`; a story where nothing generated holds up falls back."""
+
+    model: str
+
+    def __call__(self, docs: Sequence[RawDocument], words: int) -> list[str]:
+        from .options import Mode
+        from .pipeline import summarize_documents
+
+        brief = summarize_documents(docs, Options(words=words, mode=Mode.abstractive, model=self.model))
+        return [s.text for s in brief.sentences]
+
+
 def lead(docs: Sequence[RawDocument], words: int) -> list[str]:
     """First sentence of each document in turn, then the second of each, until the budget."""
     from .segment import split_text
@@ -49,9 +63,14 @@ def lead(docs: Sequence[RawDocument], words: int) -> list[str]:
     return picked
 
 
-def systems(include_baselines: bool = True) -> dict[str, System]:
-    """Every system that can run here, by name."""
+def systems(include_baselines: bool = True, model: str | None = None) -> dict[str, System]:
+    """Every system that can run here, by name; `abstractive` when `model` can be loaded."""
     found: dict[str, System] = {"extractive": extractive, "lead": lead}
+    if model is not None:
+        from .model import availability
+
+        if availability(model) is None:
+            found["abstractive"] = Abstractive(model)
     if not include_baselines:
         return found
     try:

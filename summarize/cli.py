@@ -168,6 +168,7 @@ def eval_command(
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="Word budget for every system (default: each story's mean reference length).")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the results as .json or .csv.")] = None,
     samples: Annotated[int, typer.Option(help="Bootstrap samples for the confidence intervals.")] = 1000,
+    model: Annotated[str, typer.Option("--model", help="Checkpoint for the `abstractive` system (scored when it can be loaded).")] = DEFAULT_MODEL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
 ) -> None:
     """Score our briefs and well-known baselines against reference summaries with ROUGE."""
@@ -178,7 +179,7 @@ def eval_command(
 
     _setup_logging(True)  # per-file warnings would drown the table
     with _errors_to_exit():
-        known = available()
+        known = available(model=model)
         chosen = _choose(known, systems)
         stories = find_stories(data)
         with _bar(quiet, len(stories) * len(chosen)) as advance:

@@ -70,3 +70,12 @@ def test_pickle_weights_are_refused(tmp_path, t5_dir):
     torch.save(state, folder / "pytorch_model.bin")
     with pytest.raises(ModelError, match="cannot be loaded"):
         load(str(folder), "cpu")
+
+
+def test_eval_scores_the_abstractive_system_with_a_local_checkpoint(t5_dir):
+    from .conftest import ROOT
+
+    result = runner.invoke(app, ["eval", str(ROOT / "eval"), "--systems", "abstractive,extractive",
+                                 "--model", str(t5_dir), "--samples", "50"])
+    assert result.exit_code == 0, result.output
+    assert "abstractive" in result.stdout and "extractive" in result.stdout

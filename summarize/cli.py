@@ -235,3 +235,45 @@ class _bar:
         if self.progress is not None:
             self.progress.__exit__(*exc)
         return False
+
+
+@app.command()
+def compare(
+    folder: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles about one story.")],
+    length: Annotated[Length, typer.Option("--length", "-l")] = Length.short,
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10)] = None,
+    refs: Annotated[Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
+    device: Annotated[Device, typer.Option("--device")] = Device.auto,
+    prompt: Annotated[Optional[Path], typer.Option("--prompt")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Write the extractive and the abstractive brief from the same input and compare them."""
+    from rich.panel import Panel
+
+    from .comparison import run_comparison
+    from .report import compare_table
+    from .report_html import render_report
+
+    _setup_logging(quiet)
+    options = Options(length=length, words=words, model=model, device=device, prompt=prompt)
+    with _errors_to_exit():
+        reference_texts = _read_refs(refs) if refs is not None else ()
+        with _progress(quiet) as progress:
+            result = run_comparison(folder, options, reference_texts, progress)
+        console = Console()
+        for label, brief, _, note in result.columns:
+            body = " ".join(f"{s.text} [{', '.join(s.citations)}]" for s in brief.sentences) if brief else note
+            console.print(Panel(body, title=label, subtitle=note if brief and note else None))
+        console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
+        if html is not None:
+            write_atomic(html, render_report(f"Compare: {folder}", result.docs, result.columns))
+            stderr.print(f"wrote {html}", highlight=False)
+
+
+def _read_refs(folder: Path) -> tuple[str, ...]:
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        raise SummarizeError(f"{folder}: no reference summaries (*.txt) there")
+    return tuple(p.read_text(encoding="utf-8").strip() for p in files)

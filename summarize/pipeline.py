@@ -6,11 +6,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .cite import extractive_sentences
 from .clean import clean_documents
-from .dedup import deduplicate
+from .dedup import Deduplicated, deduplicate
 from .errors import InputError, ModelError
 from .fuse import fuse
 from .model import Generator
@@ -20,7 +21,7 @@ from .ingest import read_folder
 from .options import Mode, Options
 from .rank import score_groups, select
 from .segment import segment_documents
-from .types import Brief, Document, RawDocument, Source
+from .types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 
 # Called with the name of each stage as it starts; the CLI shows it as progress.
 Progress = Callable[[str], None]
@@ -39,6 +40,21 @@ def summarize_folder(
     return summarize_documents(raws, options, progress, timings, generator)
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """Everything before the brief is written: cleaned, segmented, deduplicated and ranked input.
+
+    `compare` writes both briefs from one analysis, so both modes see exactly the same input.
+    """
+
+    docs: tuple[Document, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    dedup: Deduplicated
+    scored: tuple[ScoredGroup, ...]
+    vectors: object  # the groups' TF-IDF vectors (scipy sparse), row i for scored[i]
+    timings: dict[str, float]
+
+
 def summarize_documents(
     raws: Sequence[RawDocument],
     options: Options = Options(),
@@ -48,6 +64,16 @@ def summarize_documents(
 ) -> Brief:
     """One cited brief from decoded articles. `generator` stands in for the model (tests, or a
     caller that loaded one already); otherwise `options.model` is loaded when the mode needs it."""
+    analysis = analyse(raws, options, progress, timings)
+    return write_brief(analysis, options, progress, generator)
+
+
+def analyse(
+    raws: Sequence[RawDocument],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    timings: dict[str, float] | None = None,
+) -> Analysis:
     timings = {} if timings is None else timings
     with _timed("clean", timings, progress):
         docs = [d for d in clean_documents(raws) if d.text.strip()]
@@ -61,8 +87,22 @@ def summarize_documents(
         scored, vectors = score_groups(
             dedup.groups, len(docs), dedup.spun_documents, options.weights
         )
-        selected = select(scored, vectors, options)
-        brief_sentences = extractive_sentences(selected)
+    return Analysis(
+        tuple(docs), tuple(tuple(s) for s in sentences), dedup, tuple(scored), vectors, timings
+    )
+
+
+def write_brief(
+    analysis: Analysis,
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+) -> Brief:
+    """The brief in `options.mode`, from an analysis; timings are this brief's own."""
+    timings = dict(analysis.timings)
+    scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
+    with _timed("select", timings, progress):
+        brief_sentences = extractive_sentences(select(scored, vectors, options))
     mode, notices, fusion_stats = Mode.extractive, [], {}
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode
@@ -83,7 +123,7 @@ def summarize_documents(
                 )
     stats = {
         "documents": len(docs),
-        "sentences": sum(len(s) for s in sentences),
+        "sentences": sum(len(s) for s in analysis.sentences),
         "sentence_groups": len(dedup.groups),
         "removed": dict(sorted(_removed(docs).items())),
         "duplicate_documents": [list(ids) for ids in dedup.duplicate_documents],

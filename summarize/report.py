@@ -59,3 +59,24 @@ def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Re
     else:
         raise SummarizeError(f"{path}: --out takes a .json or .csv file")
     write_atomic(path, text)
+
+
+def compare_table(columns: Sequence[tuple[str, object]]) -> Table:
+    """Metrics of each brief side by side; `columns` pairs a label with BriefMetrics or None."""
+    from .report_html import ROWS
+
+    table = Table(title="extractive vs abstractive")
+    table.add_column("metric", no_wrap=True)
+    for label, _ in columns:
+        table.add_column(label, justify="right")
+    present = [m for _, m in columns if m is not None]
+    for key, name, fmt in ROWS:
+        table.add_row(name, *(fmt.format(getattr(m, key)) if m is not None else "—" for _, m in columns))
+    for key in sorted({k for m in present for k in m.rouge}):
+        table.add_row(LABELS.get(key, key), *(f"{m.rouge[key]:.1f}" if m is not None else "—" for _, m in columns))
+    table.add_row("outlets never cited", *(", ".join(m.never_cited) or "none" if m is not None else "—" for _, m in columns))
+    table.add_row("loaded words (own voice)", *(", ".join(m.loaded_words) or "none" if m is not None else "—" for _, m in columns))
+    stages = sorted({k for m in present for k in m.seconds})
+    for stage in stages:
+        table.add_row(f"{stage} (s)", *(f"{m.seconds.get(stage, 0):.2f}" if m is not None else "—" for _, m in columns))
+    return table

@@ -1,0 +1,45 @@
+"""Run both modes on one analysis of a story and measure each: the library side of `compare`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .compare import BriefMetrics, measure
+from .errors import ModelError
+from .ingest import read_folder
+from .model import Generator
+from .options import Mode, Options
+from .pipeline import Progress, analyse, write_brief
+from .types import Brief, Document
+
+Column = tuple[str, Brief | None, BriefMetrics | None, str]  # label, brief, metrics, note
+
+
+@dataclass(frozen=True)
+class Comparison:
+    docs: tuple[Document, ...]
+    columns: tuple[Column, Column]
+
+
+def run_comparison(
+    folder: Path | str,
+    options: Options,
+    refs: Sequence[str] = (),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+) -> Comparison:
+    analysis = analyse(read_folder(Path(folder), options.max_file_bytes), options, progress)
+    extractive = write_brief(analysis, replace(options, mode=Mode.extractive), progress)
+    columns: list[Column] = [("extractive", extractive, measure(extractive, analysis.docs, refs), "")]
+    try:
+        abstractive = write_brief(analysis, replace(options, mode=Mode.abstractive), progress, generator)
+    except ModelError as err:
+        columns.append(("abstractive", None, None, f"not available: {err}"))
+    else:
+        if abstractive.mode == Mode.abstractive.value:
+            columns.append(("abstractive", abstractive, measure(abstractive, analysis.docs, refs), ""))
+        else:  # nothing the model wrote held up: say so rather than show the extractive twice
+            columns.append(("abstractive", None, None, " ".join(abstractive.notices)))
+    return Comparison(analysis.docs, (columns[0], columns[1]))

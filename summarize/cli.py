@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,6 +13,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from .errors import SummarizeError
+from .files import write_atomic
 from .model import DEFAULT_MODEL
 from .options import Device, Format, Length, Mode, Options, Unsupported
 
@@ -95,21 +95,6 @@ def brief(
             sys.stdout.write(text)
         else:
             write_atomic(output, text)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _errors_to_exit:
@@ -277,3 +262,78 @@ def _read_refs(folder: Path) -> tuple[str, ...]:
     if not files:
         raise SummarizeError(f"{folder}: no reference summaries (*.txt) there")
     return tuple(p.read_text(encoding="utf-8").strip() for p in files)
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def nightly(
+    feed: Annotated[Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
+    length: Annotated[Length, typer.Option("--length", "-l")] = Length.short,
+    mode: Annotated[Mode, typer.Option("--mode", "-m")] = Mode.auto,
+    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
+    date: Annotated[Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo stories whose inputs did not change.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")] = Engine.local,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
+    from .nightly import NightlyOptions, run_nightly
+
+    _setup_logging(quiet)
+    options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
+                             min_articles=min_articles, brief=Options(length=length, mode=mode, model=model))
+    with _errors_to_exit():
+        with _story_progress(quiet) as report:
+            run = run_nightly(feed, options, report)
+        counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
+        stderr.print(
+            f"{run.folder}: {len(run.outcomes)} stories — {counts['written']} written, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+            + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else ""),
+            highlight=False,
+        )
+        for outcome in run.outcomes:
+            if outcome.status == "failed":
+                stderr.print(f"[red]failed:[/] {outcome.story}: {outcome.error}", highlight=False)
+        if run.failed:
+            raise typer.Exit(1)
+
+
+class _story_progress:
+    """A progress bar on a terminal; one plain line per story otherwise (cron logs)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress = None
+        self.task = None
+        self.done = 0
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.quiet and stderr.is_terminal:
+            from rich.progress import Progress
+
+            self.progress = Progress(console=stderr, transient=True)
+            self.progress.__enter__()
+        return self.report
+
+    def report(self, outcome, total: int) -> None:  # type: ignore[no-untyped-def]
+        self.done += 1
+        if self.progress is not None:
+            if self.task is None:
+                self.task = self.progress.add_task("stories", total=total)
+            self.progress.advance(self.task)
+        elif not self.quiet:
+            print(f"[{self.done}/{total}] {outcome.story}: {outcome.status} ({outcome.seconds:.1f} s)",
+                  file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc) -> bool:  # type: ignore[no-untyped-def]
+        if self.progress is not None:
+            self.progress.__exit__(*exc)
+        return False

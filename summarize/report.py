@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.table import Table
 
 from .errors import SummarizeError
+from .files import write_atomic
 from .evaluate import METRICS, Result, Summary
 
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
@@ -41,8 +42,6 @@ def _cell(s: Summary, metric: str) -> str:
 
 
 def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Result]) -> None:
-    from .cli import write_atomic
-
     if path.suffix == ".json":
         text = json.dumps(
             {"systems": [asdict(s) for s in summaries], "stories": [asdict(r) for r in results]},

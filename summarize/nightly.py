@@ -1,0 +1,185 @@
+"""Nightly briefing: every story of a feed into a dated folder of briefs, an index and `latest`.
+
+Safe to run unattended: each file is written atomically, unchanged stories are skipped by
+content hash (or carried over from the last run), one failing story never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .files import point_link, remove_stale_temporaries, write_atomic
+from .options import Options
+from .render import to_dict, to_markdown
+from .stories import Feed, Story, read_feed
+
+OUTCOMES = ("written", "unchanged", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class NightlyOptions:
+    out: Path
+    date: str = ""  # YYYY-MM-DD; today when empty
+    force: bool = False
+    workers: int = 1
+    engine: str = "local"  # or "ray"
+    min_articles: int = 2
+    brief: Options = Options()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    story: str
+    status: str  # one of OUTCOMES
+    sources: int
+    headline: str = ""
+    seconds: float = 0.0
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    folder: Path
+    outcomes: tuple[Outcome, ...]
+    feed: Feed
+
+    @property
+    def failed(self) -> int:
+        return sum(o.status == "failed" for o in self.outcomes)
+
+
+def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None) -> Run:
+    """Brief every story of `feed_dir` into `options.out/<date>/`; see the module docstring."""
+    date = options.date or dt.date.today().isoformat()
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError as err:
+        raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
+    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes)
+    folder = Path(options.out) / date
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = _previous_run(Path(options.out), date)
+    jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
+    outcomes: list[Outcome] = []
+    with (folder / "nightly.log").open("a", encoding="utf-8") as logfile:
+        for outcome in _engine(options)(jobs):
+            outcomes.append(outcome)
+            logfile.write(_log_line(outcome))
+            logfile.flush()
+            if on_outcome is not None:
+                on_outcome(outcome, len(jobs))
+    outcomes.sort(key=lambda o: o.story)
+    write_index(folder, outcomes, feed)
+    point_link(Path(options.out) / "latest", date)
+    return Run(folder, tuple(outcomes), feed)
+
+
+def input_hash(story: Story, options: Options) -> str:
+    """Changes when an article or a brief option changes; the key for skipping a story."""
+    digest = hashlib.sha256()
+    settings = {k: str(v) for k, v in asdict(options).items()}
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    for doc in sorted(story.docs, key=lambda d: d.id):
+        digest.update(doc.id.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def process_story(story: Story, options: Options, folder: Path, previous: Path | None, force: bool) -> Outcome:
+    """Write one story's brief, or keep it when its inputs did not change. Never raises."""
+    start = time.perf_counter()
+    key = input_hash(story, options)
+    target = folder / story.id
+    try:
+        remove_stale_temporaries(target)  # left by a run killed mid-write
+        if not force:
+            for earlier in (target, previous / story.id if previous else None):
+                kept = _same_input(earlier, key) if earlier else None
+                if kept is not None:
+                    if earlier != target:
+                        _copy_brief(earlier, target)
+                    return Outcome(story.id, "unchanged", len(story.docs), kept, time.perf_counter() - start)
+        from .pipeline import summarize_documents
+
+        brief = summarize_documents(story.docs, options)
+        data = {**to_dict(brief), "story": story.id, "input_hash": key}
+        # The JSON last: it carries the hash that marks the story done.
+        write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
+        write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        headline = brief.sentences[0].text if brief.sentences else ""
+        return Outcome(story.id, "written", len(story.docs), headline, time.perf_counter() - start)
+    except Exception as err:  # one story's failure must not stop the night
+        return Outcome(story.id, "failed", len(story.docs), "", time.perf_counter() - start,
+                       f"{type(err).__name__}: {err}")
+
+
+def _same_input(folder: Path, key: str) -> str | None:
+    """The headline of the brief in `folder` when it was made from the same input, else None."""
+    try:
+        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("input_hash") != key or not (folder / "brief.md").is_file():
+        return None
+    sentences = data.get("sentences") or [{}]
+    return sentences[0].get("text", "")
+
+
+def _copy_brief(source: Path, target: Path) -> None:
+    for name in ("brief.md", "brief.json"):  # JSON last, as when written
+        write_atomic(target / name, (source / name).read_text(encoding="utf-8"))
+
+
+def _previous_run(out: Path, date: str) -> Path | None:
+    latest = out / "latest"
+    if latest.is_symlink() and os.readlink(latest) != date and latest.resolve().is_dir():
+        return latest.resolve()
+    return None
+
+
+def _log_line(o: Outcome) -> str:
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    error = f" error={o.error!r}" if o.error else ""
+    return f"{stamp} story={o.story} status={o.status} sources={o.sources} seconds={o.seconds:.2f}{error}\n"
+
+
+Job = tuple[Story, Options, Path, "Path | None", bool]
+
+
+def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
+    if options.engine == "ray":
+        from .nightly_ray import run_on_ray
+
+        return lambda jobs: run_on_ray(jobs, options.workers)
+    if options.workers > 1:
+        return lambda jobs: _run_in_processes(jobs, options.workers)
+    return lambda jobs: (process_story(*job) for job in jobs)
+
+
+def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-untyped-def]
+    """One process per worker, each loading the model at most once (model.load is cached)."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(process_story, *job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
+    from .report_nightly import index_html, index_markdown
+
+    write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed))
+    write_atomic(folder / "index.html", index_html(folder.name, outcomes, feed))
+
+
+def remove_run(out: Path, date: str) -> None:  # pragma: no cover - a maintenance helper
+    shutil.rmtree(Path(out) / date, ignore_errors=True)

@@ -337,3 +337,7 @@ class _story_progress:
         if self.progress is not None:
             self.progress.__exit__(*exc)
         return False
+
+
+if __name__ == "__main__":
+    main()

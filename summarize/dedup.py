@@ -21,6 +21,7 @@ from .types import Document, Sentence, SentenceGroup
 # A document with this many known spinner phrases per 100 words is a machine-rewritten copy.
 SPUN_RATE = 1.0
 MIN_SHARED_TERMS = 3  # short sentences share a word or two by chance ("told reporters")
+MAX_DF = 200  # terms in more sentences than this do not propose near-duplicate candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def deduplicate(
     if not flat:
         return Deduplicated((), duplicate_documents(docs, options), (), spun)
     vectors = _vectorize(flat)
-    terms = [set(content_terms(s.text)) for s in flat]
+    terms = [content_terms(s.text) for s in flat]
     clusters = _leader_clusters(vectors, terms, options.sentence_similarity)
     reversed_ids = detect_reversed(flat, clusters, len(docs))
     if reversed_ids:
@@ -62,33 +63,31 @@ def is_spun(text: str) -> bool:
 
 def duplicate_documents(docs: Sequence[Document], options: Options) -> tuple[tuple[str, ...], ...]:
     """Sets of documents sharing most of their word 5-grams: the same article syndicated."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
     shingles = [_shingles(d.text) for d in docs]
-    parent = list(range(len(docs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index: dict[int, list[int]] = defaultdict(list)
+    columns: dict[int, int] = {}
+    rows, cols = [], []
     for i, grams in enumerate(shingles):
         for g in grams:
-            index[g].append(i)
-    overlap: dict[tuple[int, int], int] = defaultdict(int)
-    for holders in index.values():
-        if len(holders) > 50:  # boilerplate shared by everyone says nothing about copying
-            continue
-        for a in range(len(holders)):
-            for b in range(a + 1, len(holders)):
-                overlap[holders[a], holders[b]] += 1
-    for (i, j), shared in overlap.items():
-        union = len(shingles[i]) + len(shingles[j]) - shared
-        if union and shared / union >= options.document_similarity:
-            parent[root(j)] = root(i)
+            rows.append(i)
+            cols.append(columns.setdefault(g, len(columns)))
+    if not columns:
+        return ()
+    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(columns)))
+    df = np.asarray(matrix.sum(axis=0)).ravel()
+    # Boilerplate every article carries says nothing about copying.
+    matrix = matrix[:, np.flatnonzero(df <= 50)]
+    shared = (matrix @ matrix.T).tocoo()
+    sizes = np.array([len(g) for g in shingles], dtype=float)
+    union = sizes[shared.row] + sizes[shared.col] - shared.data
+    close = (shared.row < shared.col) & (shared.data >= options.document_similarity * np.maximum(union, 1))
+    graph = csr_matrix((np.ones(close.sum()), (shared.row[close], shared.col[close])), shape=(len(docs),) * 2)
+    _, labels = connected_components(graph, directed=False)
     sets: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(docs):
-        sets[root(i)].append(doc.id)
+        sets[int(labels[i])].append(doc.id)
     return tuple(tuple(ids) for ids in sets.values() if len(ids) > 1)
 
 
@@ -102,28 +101,35 @@ def detect_reversed(
     agree, while that gain is clear; a tie (two articles, each the other's mirror) flips nothing.
     """
     where: dict[str, dict[int, int]] = defaultdict(dict)
+    pairs: set[tuple[str, str]] = set()
     for c, members in enumerate(clusters):
+        holders = sorted({flat[i].doc_id for i in members})
         for i in members:
             where[flat[i].doc_id].setdefault(c, flat[i].index)
-    ids = sorted(where)
+        if 1 < len(holders) <= 50:  # a fact in every article of a huge feed orders nothing
+            pairs.update((a, b) for x, a in enumerate(holders) for b in holders[x + 1 :])
     agree: dict[tuple[str, str], int] = {}
-    for x, a in enumerate(ids):
-        for b in ids[x + 1 :]:
-            shared = sorted(set(where[a]) & set(where[b]), key=lambda c: where[b][c])
-            agree[a, b] = sum(
-                1 if where[a][shared[i]] < where[a][shared[j]] else -1
-                for i in range(len(shared))
-                for j in range(i + 1, len(shared))
-            )
+    for a, b in pairs:
+        shared = sorted(set(where[a]) & set(where[b]), key=lambda c: where[b][c])
+        if len(shared) < 2:
+            continue
+        order = [where[a][c] for c in shared]
+        agree[a, b] = sum(1 if order[i] < order[j] else -1
+                          for i in range(len(order)) for j in range(i + 1, len(order)))
+    involved: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pair in agree:
+        involved[pair[0]].append(pair)
+        involved[pair[1]].append(pair)
     flipped: set[str] = set()
     while True:
-        gains = {d: -sum(v for pair, v in agree.items() if d in pair) for d in ids if d not in flipped}
+        gains = {d: -sum(agree[p] for p in ps) for d, ps in involved.items() if d not in flipped}
         ranked = sorted(gains.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return flipped
         doc = ranked[0][0]
         flipped.add(doc)
-        agree = {pair: (-v if doc in pair else v) for pair, v in agree.items()}
+        for pair in involved[doc]:
+            agree[pair] = -agree[pair]
 
 
 def _flip(s: Sentence) -> Sentence:
@@ -135,26 +141,24 @@ def _vectorize(flat: Sequence[Sentence]) -> np.ndarray:
     return vectorizer.fit_transform([s.text for s in flat]).tocsr()
 
 
-def _leader_clusters(vectors, terms: list[set[str]], threshold: float) -> list[list[int]]:
+def _leader_clusters(vectors, terms: list[tuple[str, ...]], threshold: float) -> list[list[int]]:
     """Greedy single-pass clustering: each sentence joins the first group whose leader it matches.
 
     Joining the leader (not any member) keeps chains of loosely similar sentences from merging
-    into one vague group. Sentences of the same document never join each other's group unless
-    they are near-identical (an article repeating itself).
+    into one vague group.
     """
+    candidates = similar_pairs(vectors, threshold)
     leaders: list[int] = []
     clusters: list[list[int]] = []
     owner: dict[int, int] = {}
-    similarity = (vectors @ vectors.T).tocsr()
+    sets = [set(t) for t in terms]
     for i in range(vectors.shape[0]):
-        row = similarity.getrow(i)
         best, best_score = None, threshold
-        for j, score in zip(row.indices, row.data):
-            if j >= i or j not in owner or owner[j] is None:
+        for j, score in candidates.get(i, ()):
+            cluster = owner.get(j)
+            if cluster is None or leaders[cluster] != j or score < best_score:
                 continue
-            cluster = owner[j]
-            leader = leaders[cluster]
-            if leader != j or score < best_score or len(terms[i] & terms[j]) < MIN_SHARED_TERMS:
+            if len(sets[i] & sets[j]) < MIN_SHARED_TERMS:
                 continue
             best, best_score = cluster, score
         if best is None:
@@ -165,6 +169,34 @@ def _leader_clusters(vectors, terms: list[set[str]], threshold: float) -> list[l
             owner[i] = best
             clusters[best].append(i)
     return clusters
+
+
+def similar_pairs(vectors, threshold: float, chunk: int = 2048) -> dict[int, list[tuple[int, float]]]:
+    """For each row i, the earlier rows j < i whose cosine with it reaches `threshold`.
+
+    A full similarity matrix grows with the square of the sentences (10,000 articles hold some
+    300,000), so candidates come from the rarer terms only: terms in more than `MAX_DF` sentences
+    weigh little in TF-IDF and are what makes the product dense. Candidates found that way are
+    then scored exactly, a block of rows at a time.
+    """
+    n = vectors.shape[0]
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    keep = np.flatnonzero(df <= max(MAX_DF, 1))
+    rare = vectors[:, keep].tocsr()
+    out: dict[int, list[tuple[int, float]]] = {}
+    rare_t = rare.T.tocsr()
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        hits = (rare[start:stop] @ rare_t).tocoo()
+        mask = (hits.col < hits.row + start) & (hits.data >= threshold * 0.5)
+        rows, cols = hits.row[mask] + start, hits.col[mask]
+        if len(rows) == 0:
+            continue
+        exact = np.asarray(vectors[rows].multiply(vectors[cols]).sum(axis=1)).ravel()
+        for i, j, score in zip(rows.tolist(), cols.tolist(), exact.tolist()):
+            if score >= threshold:
+                out.setdefault(i, []).append((j, score))
+    return out
 
 
 def _bigram_support(flat: Sequence[Sentence]) -> dict[tuple[str, str], set[str]]:

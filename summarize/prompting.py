@@ -56,6 +56,9 @@ def _packaged(task: str) -> tuple[str, str]:
     raise PromptError(f"no packaged prompt template {name}")
 
 
+MAX_CANDIDATES = 600  # the best-scored groups considered for the prompt
+
+
 @dataclass(frozen=True, slots=True)
 class Packed:
     sources: str  # the numbered lines
@@ -78,8 +81,10 @@ def pack(
     Near-repeats of a sentence already packed are skipped: the model needs each fact once.
     `max_words` caps the sources, so a model with a long context still answers in seconds.
     """
-    order = sorted(range(len(scored)), key=lambda i: -scored[i].score)
-    similarity = (vectors @ vectors.T).toarray() if len(scored) else np.zeros((0, 0))
+    order = sorted(range(len(scored)), key=lambda i: -scored[i].score)[:MAX_CANDIDATES]
+    position = {i: k for k, i in enumerate(order)}
+    top = vectors[order] if order else vectors
+    similarity = (top @ top.T).toarray() if order else np.zeros((0, 0))
     lines: list[str] = []
     chosen: list[int] = []
     words = withheld = spent = 0
@@ -88,7 +93,7 @@ def pack(
         if instruction_like(text):
             withheld += 1
             continue
-        if any(similarity[i, j] >= redundant for j in chosen):
+        if any(similarity[position[i], position[j]] >= redundant for j in chosen):
             continue
         line = f"[{len(lines) + 1}] ({', '.join(scored[i].group.doc_ids)}) {text}"
         tokens = cost(line + "\n")
@@ -98,7 +103,7 @@ def pack(
         lines.append(line)
         chosen.append(i)
         words += len(text.split())
-    left_out = len(order) - len(chosen) - withheld
+    left_out = len(scored) - len(chosen) - withheld
     return Packed("\n".join(lines), tuple(scored[i] for i in chosen), left_out, withheld)
 
 

@@ -20,6 +20,7 @@ REDUNDANT = 0.5
 MIN_WORDS = 7
 # Past the lower word bound, only add sentences at least this relevant: no filler to reach the top.
 FILL_RELEVANCE = 0.5
+CANDIDATES = 400  # the best-scored groups that selection considers
 # A flaw that most sentences of a story share is the story's style (tokenised review text in
 # lower case, say), not a defect of the few: it is then not held against anyone.
 STYLE_SHARE = 0.4
@@ -113,6 +114,11 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     if not scored:
         return []
     min_words = max(3, min(MIN_WORDS, high // 4))
+    # Only the best candidates can make a brief of a few hundred words; comparing all pairs of
+    # a 10,000-article feed's sentences would not fit in memory.
+    top = sorted(range(len(scored)), key=lambda i: -scored[i].score)[:CANDIDATES]
+    scored = [scored[i] for i in top]
+    vectors = vectors[top]
     scores = np.array([s.score for s in scored])
     spread = scores.max() - scores.min()
     relevance = (scores - scores.min()) / spread if spread else np.ones_like(scores)

@@ -26,9 +26,13 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word.replace("’", "'"))
 
 
-def content_terms(text: str) -> list[str]:
-    """Stemmed words that carry meaning: stop words and bare numbers dropped."""
-    return [stem(w) for w in words(text) if w not in ENGLISH_STOP_WORDS and not w.isdigit()]
+@lru_cache(maxsize=500_000)
+def content_terms(text: str) -> tuple[str, ...]:
+    """Stemmed words that carry meaning: stop words and bare numbers dropped.
+
+    Cached: every stage compares the same sentences, and stemming dominates their cost.
+    """
+    return tuple(stem(w) for w in words(text) if w not in ENGLISH_STOP_WORDS and not w.isdigit())
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:

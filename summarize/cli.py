@@ -20,6 +20,11 @@ from .options import Device, Format, Length, Mode, Options, Unsupported
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+class OtherLanguages(str, Enum):
+    skip = "skip"
+    keep = "keep"
+
+
 class DefaultCommandGroup(TyperGroup):
     """Routes `summarize FOLDER ...` to the `brief` command; `summarize eval ...` stays a command."""
 
@@ -70,6 +75,9 @@ def brief(
     unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")] = 5.0,
+    max_sentences: Annotated[int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")] = 50_000,
+    other_languages: Annotated[OtherLanguages, typer.Option("--other-languages", help="Articles not in English: skip them (reported), or keep them.")] = OtherLanguages.skip,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
 ) -> None:
     """Summarize FOLDER into one brief whose every sentence cites its source files."""
@@ -78,7 +86,8 @@ def brief(
 
     _setup_logging(quiet)
     options = Options(length=length, words=words, mode=mode, model=model, device=device,
-                      prompt=prompt, unsupported=unsupported)
+                      prompt=prompt, unsupported=unsupported, max_file_bytes=int(max_file_mb * 1_000_000),
+                      max_sentences=max_sentences, other_languages=other_languages.value)
     with _errors_to_exit():
         with _progress(quiet) as progress:
             result = summarize_folder(folder, options, progress)

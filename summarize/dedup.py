@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .options import Options
 from .quality import form_penalty, spun_hits
-from .textutil import bigrams, content_terms, words
+from .textutil import bigrams, content_terms, tfidf, words
 from .types import Document, Sentence, SentenceGroup
 
 # A document with this many known spinner phrases per 100 words is a machine-rewritten copy.
@@ -136,9 +135,8 @@ def _flip(s: Sentence) -> Sentence:
     return replace(s, position=max(0.0, 1.0 - s.position - 1e-9))
 
 
-def _vectorize(flat: Sequence[Sentence]) -> np.ndarray:
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
-    return vectorizer.fit_transform([s.text for s in flat]).tocsr()
+def _vectorize(flat: Sequence[Sentence]):  # type: ignore[no-untyped-def]
+    return tfidf([s.text for s in flat])[0]
 
 
 def _leader_clusters(vectors, terms: list[tuple[str, ...]], threshold: float) -> list[list[int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import logging
 from collections import Counter
 from pathlib import Path
@@ -13,6 +14,9 @@ from .types import RawDocument
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+RECORD_SUFFIXES = frozenset({".json", ".jsonl"})  # exports: one document per record
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 # Tried in order after the byte-order marks; latin-1 accepts every byte, so it always ends the chain.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
@@ -95,15 +99,35 @@ def read_folder(folder: Path, max_file_bytes: int = 5_000_000) -> list[RawDocume
     if not folder.is_dir():
         raise InputError(f"{folder}: is a file; give the folder that holds the articles")
     candidates = [p for p in find_files(folder) if _is_text_name(p)]
+    docs = read_paths(candidates, folder, max_file_bytes)
+    if not docs:
+        kinds = "article files (.txt, .md, .html, .json, .jsonl)"
+        what = f"no readable {kinds}" if candidates else f"no {kinds}"
+        raise InputError(f"{folder}: {what} to summarize")
+    return docs
+
+
+def read_paths(paths: list[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
+    """The documents in `paths` (ids relative to `root`), skipping what cannot be read."""
     docs: list[RawDocument] = []
-    for path, doc_id in zip(candidates, document_ids(candidates, folder)):
+    for path, doc_id in zip(paths, document_ids(paths, root)):
+        if path.suffix.lower() in RECORD_SUFFIXES:
+            docs.extend(read_records(path, doc_id, max_file_bytes))
+            continue
         doc = read_file(path, doc_id, max_file_bytes)
         if doc is not None:
             docs.append(doc)
-    if not docs:
-        what = "no readable .txt or .md articles" if candidates else "no .txt or .md files"
-        raise InputError(f"{folder}: {what} to summarize")
-    return docs
+    return _unique(docs)
+
+
+def _unique(docs: list[RawDocument]) -> list[RawDocument]:
+    """Record ids from JSON exports may clash with file names: later ones get a suffix."""
+    seen: Counter[str] = Counter()
+    out = []
+    for doc in docs:
+        seen[doc.id] += 1
+        out.append(doc if seen[doc.id] == 1 else RawDocument(f"{doc.id}~{seen[doc.id]}", doc.path, doc.text, doc.encoding))
+    return out
 
 
 def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | None:
@@ -126,11 +150,64 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
     text, encoding = decode(data)
     if encoding not in ("utf-8", "utf-8-sig"):
         log.warning("%s: not valid UTF-8; read as %s", path, encoding)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_to_text(text)
+        if not text.strip():
+            log.warning("skipping %s: no article text in the HTML", path)
+            return None
     return RawDocument(id=doc_id, path=path, text=text, encoding=encoding)
 
 
+def html_to_text(html: str) -> str:
+    """The article's title and main text, by trafilatura (boilerplate and markup left behind)."""
+    import trafilatura
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    if not body.strip():  # very short pages: take all visible text rather than nothing
+        body = trafilatura.html2txt(html) or ""
+    metadata = trafilatura.extract_metadata(html)
+    title = metadata.title if metadata is not None and metadata.title else ""
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    return body
+
+
+def read_records(path: Path, stem: str, max_file_bytes: int) -> list[RawDocument]:
+    """Documents from a JSON array/object or JSON Lines export with `id`, `title`, `text` fields."""
+    doc = read_file(path, stem, max_file_bytes)
+    if doc is None:
+        return []
+    if path.suffix.lower() == ".jsonl":
+        lines = [line for line in doc.text.splitlines() if line.strip()]
+        records = []
+        for n, line in enumerate(lines, 1):
+            try:
+                records.append(json.loads(line))
+            except ValueError as err:
+                log.warning("%s line %d: not JSON (%s); skipped", path, n, err)
+    else:
+        try:
+            data = json.loads(doc.text)
+        except ValueError as err:
+            log.warning("skipping %s: not JSON (%s)", path, err)
+            return []
+        records = data if isinstance(data, list) else [data]
+    docs = []
+    for n, record in enumerate(records, 1):
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            log.warning("%s record %d: no \"text\" field; skipped", path, n)
+            continue
+        title = record.get("title")
+        if isinstance(title, str) and title.strip():
+            text = f"{title.strip()}\n\n{text}"
+        record_id = str(record.get("id") or f"{stem}-{n}")
+        docs.append(RawDocument(record_id, path, text, doc.encoding))
+    return docs
+
+
 def _is_text_name(path: Path) -> bool:
-    if path.suffix.lower() in TEXT_SUFFIXES:
+    if path.suffix.lower() in SUFFIXES:
         return True
-    log.warning("skipping %s: not a .txt or .md file", path)
+    log.warning("skipping %s: not an article file (.txt, .md, .html, .json, .jsonl)", path)
     return False

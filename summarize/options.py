@@ -79,6 +79,10 @@ class Options:
     weights: Weights = Weights()
     # Files larger than this are truncated on read, with a warning (bytes).
     max_file_bytes: int = 5_000_000
+    # A story with more sentences keeps the leading ones of each article, with a warning.
+    max_sentences: int = 50_000
+    # Articles not in English are skipped (and reported), or kept with "keep".
+    other_languages: str = "skip"
 
     def word_range(self) -> tuple[int, int]:
         """The (minimum, maximum) number of words the brief should have."""

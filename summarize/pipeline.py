@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -18,10 +19,13 @@ from .model import Generator
 from .model import load as load_model
 from .prompting import load_template
 from .ingest import read_folder
+from .language import is_english, name_language
 from .options import Mode, Options
 from .rank import score_groups, select
 from .segment import segment_documents
 from .types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
+
+log = logging.getLogger(__name__)
 
 # Called with the name of each stage as it starts; the CLI shows it as progress.
 Progress = Callable[[str], None]
@@ -53,6 +57,7 @@ class Analysis:
     scored: tuple[ScoredGroup, ...]
     vectors: object  # the groups' TF-IDF vectors (scipy sparse), row i for scored[i]
     timings: dict[str, float]
+    foreign: tuple[dict, ...] = ()  # articles not in English: {"id", "language"}
 
 
 def summarize_documents(
@@ -79,8 +84,9 @@ def analyse(
         docs = [d for d in clean_documents(raws) if d.text.strip()]
     if not docs:
         raise InputError("no article text left after removing site boilerplate")
+    docs, foreign = _english_only(docs, options)
     with _timed("segment", timings, progress):
-        sentences = segment_documents(docs)
+        sentences = cap_sentences(segment_documents(docs), options.max_sentences)
     with _timed("deduplicate", timings, progress):
         dedup = deduplicate(docs, sentences, options)
     with _timed("rank", timings, progress):
@@ -88,8 +94,43 @@ def analyse(
             dedup.groups, len(docs), dedup.spun_documents, options.weights
         )
     return Analysis(
-        tuple(docs), tuple(tuple(s) for s in sentences), dedup, tuple(scored), vectors, timings
+        tuple(docs), tuple(tuple(s) for s in sentences), dedup, tuple(scored), vectors, timings,
+        tuple(foreign),
     )
+
+
+def _english_only(docs: list[Document], options: Options) -> tuple[list[Document], list[dict]]:
+    """Split off articles not in English; skipped unless `options.other_languages` is "keep"."""
+    foreign = [{"id": d.id, "language": name_language(d.text)} for d in docs if not is_english(d.text)]
+    if not foreign or options.other_languages == "keep":
+        return docs, foreign
+    for f in foreign:
+        log.warning("skipping %s: not English (looks like %s); --other-languages keep includes it",
+                    f["id"], f["language"])
+    skipped = {f["id"] for f in foreign}
+    english = [d for d in docs if d.id not in skipped]
+    if not english:
+        found = ", ".join(sorted({f["language"] for f in foreign}))
+        raise InputError(f"no English articles (found: {found}); --other-languages keep summarizes them anyway")
+    return english, foreign
+
+
+def cap_sentences(sentences: list[list[Sentence]], cap: int) -> list[list[Sentence]]:
+    """At most `cap` sentences in all, taking each article's leading sentences in turn."""
+    total = sum(len(s) for s in sentences)
+    if total <= cap:
+        return sentences
+    kept = [0] * len(sentences)
+    budget, depth = cap, 0
+    while budget > 0:
+        for i, doc_sentences in enumerate(sentences):
+            if budget > 0 and depth < len(doc_sentences):
+                kept[i] += 1
+                budget -= 1
+        depth += 1
+    log.warning("the story has %d sentences; only the first %d (each article's leading ones) are "
+                "used (raise the cap with --max-sentences)", total, cap)
+    return [s[:k] for s, k in zip(sentences, kept)]
 
 
 def write_brief(
@@ -129,6 +170,7 @@ def write_brief(
         "duplicate_documents": [list(ids) for ids in dedup.duplicate_documents],
         "reversed_documents": list(dedup.reversed_documents),
         "spun_documents": list(dedup.spun_documents),
+        "non_english_documents": list(analysis.foreign),
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
     }
     if fusion_stats:

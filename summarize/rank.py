@@ -6,11 +6,10 @@ import statistics
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .options import Options, Weights
 from .quality import attributed, dangling, form_flaws, instruction_like, opinion
-from .textutil import content_terms, count_words
+from .textutil import count_words, tfidf
 from .types import ScoredGroup, SentenceGroup
 
 # Two picked sentences more alike than this (TF-IDF cosine) would tell the reader one thing twice.
@@ -43,11 +42,9 @@ def score_groups(
         return [], np.zeros((0, 0))
     texts = [g.representative.text for g in groups]
     # Unsmoothed IDF: inside one story, a word that every sentence uses tells them apart not at all.
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, smooth_idf=False)
-    vectors = vectorizer.fit_transform(texts)
     # The story's centroid sums every sentence of every article, so a fact told by many outlets,
     # in whatever words, pulls harder than one told once. (Tuned: eval/tune.py on multinews-dev.)
-    members = vectorizer.transform([m.text for g in groups for m in g.members])
+    vectors, members = tfidf(texts, [m.text for g in groups for m in g.members], smooth_idf=False)
     centroid = np.asarray(members.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = np.asarray(vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(groups))

@@ -13,7 +13,7 @@ import numpy as np
 from .clean import clean_documents
 from .errors import InputError
 from .files import safe_name
-from .ingest import TEXT_SUFFIXES, document_ids, read_file
+from .ingest import SUFFIXES, read_paths
 from .textutil import content_terms
 from .types import RawDocument
 
@@ -43,12 +43,12 @@ def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_0
         raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
     stories: list[Story] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        files = sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        files = sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(sub).parts))
         docs = _read(files, sub, max_file_bytes)
         if docs:
             stories.append(Story(safe_name(sub.name), tuple(docs)))
-    loose = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+    loose = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
                    and not p.name.startswith("."))
     grouped, ungrouped = group_articles(_read(loose, folder, max_file_bytes), min_articles)
     stories.extend(grouped)
@@ -58,8 +58,7 @@ def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_0
 
 
 def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
-    docs = [read_file(p, i, max_file_bytes) for p, i in zip(files, document_ids(list(files), root))]
-    return [d for d in docs if d is not None]
+    return read_paths(list(files), root, max_file_bytes)
 
 
 def group_articles(docs: Sequence[RawDocument], min_articles: int = 2) -> tuple[list[Story], list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
@@ -38,3 +39,20 @@ def content_terms(text: str) -> tuple[str, ...]:
 def bigrams(text: str) -> set[tuple[str, str]]:
     tokens = words(text)
     return set(zip(tokens, tokens[1:]))
+
+
+def tfidf(texts: Sequence[str], extra: Sequence[str] = (), **settings):  # type: ignore[no-untyped-def]
+    """TF-IDF rows of `texts` over their content terms (and rows of `extra` in the same space).
+
+    Text made only of stop words or punctuation has no terms; its rows are all zero rather
+    than an error, so a story of fragments still goes through.
+    """
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, **settings)
+    try:
+        rows = vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # "empty vocabulary"
+        return csr_matrix((len(texts), 1)), csr_matrix((len(extra), 1))
+    return rows, vectorizer.transform(extra).tocsr() if extra else csr_matrix((0, rows.shape[1]))

@@ -58,7 +58,7 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
 @pytest.mark.parametrize("setup, message", [
     (lambda p: p / "missing", "no such folder"),
     (lambda p: write_articles(p, {"a.txt": "x"}) / "a.txt", "is a file"),
-    (lambda p: p, "no .txt or .md files"),
+    (lambda p: p, "no article files"),
     (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00" * 10}), "no readable"),
 ])
 def test_bad_folders_raise_input_error(tmp_path, setup, message):

@@ -1,0 +1,35 @@
+"""summarize: a folder of news articles about one story -> one neutral brief that cites its sources.
+
+    from summarize import summarize_folder, Options, Length
+    brief = summarize_folder("seeds/", Options(length=Length.medium))
+
+Exports load lazily, so that `summarize --help` does not pay for NLTK and scikit-learn.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "summarize_folder": "pipeline",
+    "summarize_documents": "pipeline",
+    "Options": "options",
+    "Length": "options",
+    "Mode": "options",
+    "Format": "options",
+    "Brief": "types",
+    "BriefSentence": "types",
+    "Document": "types",
+    "Sentence": "types",
+    "SummarizeError": "errors",
+    "InputError": "errors",
+    "ModelError": "errors",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'summarize' has no attribute {name!r}")

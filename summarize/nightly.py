@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -179,7 +178,3 @@ def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
 
     write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed))
     write_atomic(folder / "index.html", index_html(folder.name, outcomes, feed))
-
-
-def remove_run(out: Path, date: str) -> None:  # pragma: no cover - a maintenance helper
-    shutil.rmtree(Path(out) / date, ignore_errors=True)

@@ -123,3 +123,13 @@ def test_help_lists_the_options():
     assert result.exit_code == 0
     for option in ("--length", "--words", "--mode", "--format", "--output"):
         assert option in result.stdout
+
+
+def test_the_python_api_of_the_readme():
+    import summarize
+    from summarize import Length, Mode, Options, summarize_folder
+
+    brief = summarize_folder(SEEDS, Options(length=Length.medium, mode=Mode.extractive))
+    assert 150 <= brief.words <= 220 and all(s.citations for s in brief.sentences)
+    with pytest.raises(AttributeError):
+        summarize.not_there  # noqa: B018

@@ -29,6 +29,8 @@ def extractive_sentences(selected: Sequence[ScoredGroup]) -> tuple[BriefSentence
 # words, and every number and name it states.
 MIN_SUPPORT = 0.6
 _SECOND_SOURCE_GAIN = 0.15  # a fused sentence may rest on two source sentences
+# MiniLM cosine from which two sentences say the same thing (paraphrases score about 0.7-0.9).
+SEMANTIC_SUPPORT = 0.7
 _SPECIFIC = re.compile(r"\b(\d[\d,.]*|[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
 
@@ -39,11 +41,15 @@ class Alignment:
     support: float
 
 
-def align(text: str, groups: Sequence[SentenceGroup]) -> Alignment:
+def align(
+    text: str, groups: Sequence[SentenceGroup], semantic: tuple[SentenceGroup, float] | None = None
+) -> Alignment:
     """The source sentences that support `text`: citations are computed, never taken on trust.
 
     Lexical: the best source sentence by share of `text`'s content words it holds, plus a second
-    one when it adds enough (a fused sentence). Numbers and names in `text` that no chosen
+    one when it adds enough (a fused sentence). `semantic` is the group closest in meaning
+    (sentence embeddings) with its cosine: a paraphrase sharing few words is supported when the
+    cosine reaches SEMANTIC_SUPPORT. Either way, numbers and names in `text` that no chosen
     source states cap the support below the threshold: they would be the model's invention.
     """
     wanted = set(content_terms(text))
@@ -60,6 +66,10 @@ def align(text: str, groups: Sequence[SentenceGroup]) -> Alignment:
         chosen.append((best[0], best[1]))
         covered |= best[2] & wanted
     support = len(covered) / len(wanted)
+    if semantic is not None and semantic[1] >= SEMANTIC_SUPPORT:
+        if all(g is not semantic[0] for g, _ in chosen):
+            chosen.append((semantic[0], semantic[0].representative))
+        support = max(support, semantic[1])
     source_text = " ".join(m.text for g, _ in chosen for m in g.members)
     known = source_text.lower()
     invented = [s for s in _SPECIFIC.findall(text) if s.lower() not in known and s.lower() not in _COMMON]

@@ -17,6 +17,7 @@ from .segment import split_text
 from .textutil import content_terms, count_words
 from .types import BriefSentence, ScoredGroup, SentenceGroup
 
+EMBEDDED_GROUPS = 600  # the best-scored groups a generated sentence is compared with in meaning
 TOKENS_PER_WORD = 1.6  # generous: a brief must not be cut short by the token budget
 SOURCE_WORDS_PER_BRIEF_WORD = 6  # cap on packed source text, so CPU runs stay in seconds
 _LEADING_LABEL = re.compile(r"^\s*(brief|summary)\s*:\s*", re.IGNORECASE)
@@ -48,10 +49,12 @@ def fuse(
     prompt = render_prompt(template, words=(low + high) // 2, sources=packed.sources)
     raw = generator.generate(prompt, max_new_tokens) if packed.groups else ""
     doc_ids = {d for g in groups for d in g.doc_ids}
+    texts = tidy(raw, doc_ids, high)
+    closest = _closest_in_meaning(texts, scored) if options.embeddings else [None] * len(texts)
     kept: list[BriefSentence] = []
     dropped = 0
-    for text in tidy(raw, doc_ids, high):
-        alignment = align(text, groups)
+    for text, semantic in zip(texts, closest):
+        alignment = align(text, groups, semantic)
         supported = alignment.support >= MIN_SUPPORT
         if not supported and options.unsupported is Unsupported.drop:
             dropped += 1
@@ -64,10 +67,26 @@ def fuse(
         "instruction_like_sentences_withheld": packed.withheld,
         "generated_words": count_words(raw),
         "dropped_unsupported": dropped,
+        "alignment": "lexical+embeddings" if any(c is not None for c in closest) else "lexical",
     }
     if not any(s.supported for s in kept):
         return Fusion((), stats)
     return Fusion(tuple(kept), stats)
+
+
+def _closest_in_meaning(texts: list[str], scored: Sequence[ScoredGroup]) -> list:  # type: ignore[type-arg]
+    """For each text, the best-scored group closest in meaning and its cosine; Nones without
+    the verified embedding model."""
+    from .embeddings import embedder
+
+    model = embedder() if texts else None
+    candidates = sorted(scored, key=lambda s: -s.score)[:EMBEDDED_GROUPS]
+    if model is None or not candidates:
+        return [None] * len(texts)
+    sources = model.encode([c.group.representative.text for c in candidates])
+    similarity = model.encode(texts) @ sources.T
+    best = similarity.argmax(axis=1)
+    return [(candidates[j].group, float(similarity[i, j])) for i, j in enumerate(best)]
 
 
 def tidy(raw: str, doc_ids: set[str], max_words: int) -> list[str]:

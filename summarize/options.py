@@ -70,6 +70,8 @@ class Options:
     device: Device = Device.auto
     prompt: Path | None = None  # a prompt template overriding prompts/brief.txt
     unsupported: Unsupported = Unsupported.drop
+    # Check generated sentences with MiniLM embeddings too (when the verified model is installed).
+    embeddings: bool = True
     # Sentences whose content words overlap at least this much are one fact told twice.
     sentence_similarity: float = 0.5
     # Documents sharing at least this share of their word 5-grams are copies of one article.

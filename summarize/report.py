@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from .errors import SummarizeError
@@ -20,7 +21,7 @@ LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
 
 def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stories: int) -> Table:
     budget = f"{words} words" if words else "each story's mean reference length"
-    table = Table(title=f"{data}: {stories} stories, budget = {budget} (F1 × 100, stemmed)")
+    table = Table(title=f"{escape(str(data))}: {stories} stories, budget = {budget} (F1 × 100, stemmed)")
     table.add_column("system", no_wrap=True)
     for metric in METRICS:
         table.add_column(LABELS[metric], justify="right")
@@ -29,7 +30,7 @@ def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stor
     table.add_column("failed", justify="right")
     for s in sorted(summaries, key=lambda s: -s.scores["rouge1"]):
         cells = [_cell(s, m) for m in METRICS]
-        table.add_row(s.system, *cells, f"{s.words:.0f}", f"{s.seconds:.1f}", str(s.failures))
+        table.add_row(escape(s.system), *cells, f"{s.words:.0f}", f"{s.seconds:.1f}", str(s.failures))
     return table
 
 
@@ -73,8 +74,8 @@ def compare_table(columns: Sequence[tuple[str, object]]) -> Table:
         table.add_row(name, *(fmt.format(getattr(m, key)) if m is not None else "—" for _, m in columns))
     for key in sorted({k for m in present for k in m.rouge}):
         table.add_row(LABELS.get(key, key), *(f"{m.rouge[key]:.1f}" if m is not None else "—" for _, m in columns))
-    table.add_row("outlets never cited", *(", ".join(m.never_cited) or "none" if m is not None else "—" for _, m in columns))
-    table.add_row("loaded words (own voice)", *(", ".join(m.loaded_words) or "none" if m is not None else "—" for _, m in columns))
+    table.add_row("outlets never cited", *(escape(", ".join(m.never_cited)) or "none" if m is not None else "—" for _, m in columns))
+    table.add_row("loaded words (own voice)", *(escape(", ".join(m.loaded_words)) or "none" if m is not None else "—" for _, m in columns))
     stages = sorted({k for m in present for k in m.seconds})
     for stage in stages:
         table.add_row(f"{stage} (s)", *(f"{m.seconds.get(stage, 0):.2f}" if m is not None else "—" for _, m in columns))

@@ -140,3 +140,15 @@ def test_model_error_is_a_summarize_error():
 
     with pytest.raises(ModelError, match="no such folder"):
         load("./definitely/not/here")
+
+
+def test_without_the_abstractive_extra_auto_mode_falls_back_with_a_notice(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    result = runner.invoke(app, [str(SEEDS)])
+    assert result.exit_code == 0 and result.stdout
+    assert "torch not installed" in result.stderr and "[abstractive]" in result.stderr
+    strict = runner.invoke(app, [str(SEEDS), "--mode", "abstractive"])
+    assert strict.exit_code == 3 and "torch not installed" in strict.stderr

@@ -56,8 +56,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+")
-# A sentence end glued to the next sentence ("conflict.China"): a lowercase word, a full stop, a capital.
-_GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])")
+# A sentence end glued to the next sentence ("conflict.China", "forward.”Blinken"): a lowercase
+# word, a full stop (and a closing quote), a capital.
+_GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][”’\"])(?=[A-Z][a-z])")
 # A word whose first letter was corrupted into a stray non-ASCII letter ("Ĭhina", "īlinken").
 _BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
 _HEADING_MAX_WORDS = 12

@@ -34,7 +34,7 @@ PROMOTIONAL = re.compile(
 # Openers that lean on a sentence the reader of a brief will not have seen.
 DANGLING = re.compile(
     r"^(but|and|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|that|this|these|"
-    r"those|it|he|she|they|his|her|their|its|such)\b",
+    r"those|it|he|she|they|his|her|their|its|such)\b|^both,",
     re.IGNORECASE,
 )
 # Sentences addressed to an AI rather than to a reader: article text trying to steer a model.
@@ -46,7 +46,14 @@ INSTRUCTION_LIKE = re.compile(
     r"|\b(system prompt|as an ai language model)\b",
     re.IGNORECASE,
 )
-_GARBLED = re.compile(r"[\ufffd\u0100-\u024f](?=[a-z])|\s[.,;:]\s|\s\.$|[a-z]{2}\. [a-z]")
+# Mojibake letters, stray punctuation, a full stop inside a sentence, or a heading run into the
+# text ("... to stabilize’ relationship The top US diplomat said ...").
+_GARBLED = re.compile(
+    r"[\ufffd\u0100-\u024f](?=[a-z])|\s[.,;:]\s|\s\.$|[a-z]{2}\. [a-z]"
+    r"|[a-z’'] (?:The|A|An|He|She|They|It|This|In) [a-z]"
+)
+# A kicker or subhead printed as a sentence: "Request rejected: Strengthen communication ...".
+_HEADLINE = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}: [A-Z](?:\S+ ){0,10}\S+$")
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”"
 
@@ -81,6 +88,7 @@ def form_flaws(text: str) -> dict[str, float]:
         "open quote": 0.4 * (not quotes_balanced(text)),
         "lower-case start": 0.3 * text[:1].islower(),
         "no full stop": 0.3 * (not re.search(r"[.!?][\"'”’)]*$", text)),
+        "headline": 0.5 * bool(_HEADLINE.match(text)),
     }
 
 

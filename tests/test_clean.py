@@ -82,3 +82,16 @@ def test_headings_inside_the_article_are_dropped():
     doc = make_doc("x", "First sentence of the story is here.\nhigh risk encounter\nMore reporting follows here.")
     assert "high risk encounter" not in doc.text
     assert doc.text.count("\n\n") == 1
+
+
+def test_sentence_glued_after_a_closing_quote_is_separated():
+    doc = make_doc("x", "He hoped for “better engagement going forward.”Blinken is the first US secretary to visit.")
+    assert "forward.” Blinken is" in doc.text
+
+
+def test_a_heading_run_into_the_text_counts_as_a_flaw():
+    from summarize.quality import form_penalty
+
+    glued = "‘Both sides recognized the need’ relationship The top US diplomat said there are key issues."
+    assert form_penalty(glued) > form_penalty("The top US diplomat said there are key issues.")
+    assert form_penalty("Officials told The Times that the talks went well.") == 0

@@ -191,12 +191,20 @@ def _generator(options: Options, given: Generator | None) -> tuple[Generator | N
     """The model to use, or (None, why) in auto mode; in abstractive mode failure is an error."""
     if given is not None:
         return given, ""
+    key = (options.model, options.device.value)
     try:
-        return load_model(options.model, options.device.value), ""
+        if key in _UNAVAILABLE:  # a nightly run asks once per story: fail fast after the first
+            raise _UNAVAILABLE[key]
+        return load_model(*key), ""
     except ModelError as err:
+        _UNAVAILABLE[key] = err
         if options.mode is Mode.abstractive:
             raise
         return None, f"abstractive mode unavailable: {err}"
+
+
+# Models that failed to load in this process, with why: loading is not retried for each story.
+_UNAVAILABLE: dict[tuple[str, str], ModelError] = {}
 
 
 def _removed(docs: Sequence[Document]) -> Counter[str]:

@@ -152,3 +152,21 @@ def test_without_the_abstractive_extra_auto_mode_falls_back_with_a_notice(monkey
     assert "torch not installed" in result.stderr and "[abstractive]" in result.stderr
     strict = runner.invoke(app, [str(SEEDS), "--mode", "abstractive"])
     assert strict.exit_code == 3 and "torch not installed" in strict.stderr
+
+
+def test_a_model_that_failed_to_load_is_not_retried_for_every_story(tmp_path, monkeypatch):
+    from summarize import model, pipeline
+
+    calls = []
+
+    def counting(name):
+        calls.append(name)
+        return "offline in this test"
+
+    monkeypatch.setattr(model, "availability", counting)
+    monkeypatch.setattr(pipeline, "_UNAVAILABLE", {})
+    options = Options(mode=Mode.auto, model="some/model", words=60)
+    for _ in range(3):
+        brief = run(None, options)
+        assert brief.mode == "extractive" and "offline in this test" in brief.notices[0]
+    assert calls == ["some/model"]

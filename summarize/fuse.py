@@ -14,7 +14,7 @@ from .options import Options, Unsupported
 from .prompting import pack, render_prompt
 from .rank import REDUNDANT
 from .segment import split_text
-from .textutil import content_terms, count_words
+from .textutil import content_terms, count_words, ends_sentence
 from .types import BriefSentence, ScoredGroup, SentenceGroup
 
 EMBEDDED_GROUPS = 600  # the best-scored groups a generated sentence is compared with in meaning
@@ -102,7 +102,7 @@ def tidy(raw: str, doc_ids: set[str], max_words: int) -> list[str]:
         text = text.replace(f"({doc_id})", "").replace(doc_id, "")
     text = re.sub(r"\(\s*(,\s*)*\)", "", text)
     sentences = [s.strip() for s in split_text(text) if s.strip()]
-    if sentences and not re.search(r"[.!?][\"'”’)]*$", sentences[-1]):
+    if sentences and not ends_sentence(sentences[-1]):
         sentences.pop()
     distinct: list[str] = []
     seen: list[set[str]] = []

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .textutil import words
+from .textutil import ends_sentence, words
 
 # Verbs and phrases that attribute a statement to its source: the mark of neutral reporting.
 ATTRIBUTION = re.compile(
@@ -87,7 +87,7 @@ def form_flaws(text: str) -> dict[str, float]:
         "garbled": 0.5 * bool(_GARBLED.search(text)),
         "open quote": 0.4 * (not quotes_balanced(text)),
         "lower-case start": 0.3 * text[:1].islower(),
-        "no full stop": 0.3 * (not re.search(r"[.!?][\"'”’)]*$", text)),
+        "no full stop": 0.3 * (not ends_sentence(text)),
         "headline": 0.5 * bool(_HEADLINE.match(text)),
     }
 

@@ -48,11 +48,13 @@ def score_groups(
     centroid = np.asarray(members.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = np.asarray(vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(groups))
-    story = _StoryStyle.of(texts)
+    flaws = [form_flaws(t) for t in texts]  # computed once: the style and each score use them
+    story = _StoryStyle.of(texts, flaws)
     max_members = max(len(g.members) for g in groups)
     scored = []
-    for g, central in zip(groups, centrality):
-        features = _features(g, float(central), n_docs, max_members, spun_documents, story)
+    for g, central, flawed in zip(groups, centrality, flaws):
+        form = -sum(v for k, v in flawed.items() if k not in story.common_flaws)
+        features = _features(g, float(central), form, n_docs, max_members, spun_documents, story)
         total = sum(getattr(weights, name) * value for name, value in features)
         scored.append(ScoredGroup(g, total, features))
     return scored, vectors
@@ -68,8 +70,7 @@ class _StoryStyle:
         self.median_words = median_words
 
     @classmethod
-    def of(cls, texts: Sequence[str]) -> _StoryStyle:
-        flaws = [form_flaws(t) for t in texts]
+    def of(cls, texts: Sequence[str], flaws: Sequence[dict[str, float]]) -> _StoryStyle:
         common = {k for k in flaws[0] if sum(f[k] > 0 for f in flaws) > STYLE_SHARE * len(texts)}
         share = sum(attributed(t) for t in texts) / len(texts)
         return cls(common, share, statistics.median(count_words(t) for t in texts))
@@ -78,6 +79,7 @@ class _StoryStyle:
 def _features(
     g: SentenceGroup,
     central: float,
+    form: float,
     n_docs: int,
     max_members: int,
     spun_documents: Sequence[str],
@@ -100,7 +102,7 @@ def _features(
         ("lead", story.newsiness * max(1.0 - m.position for m in g.members) ** 2),
         ("neutrality", neutral),
         ("opinion", -opinion(text)),
-        ("form", -sum(v for k, v in form_flaws(text).items() if k not in story.common_flaws)),
+        ("form", form),
         ("spun", -1.0 if all(d in spun_documents for d in g.doc_ids) else 0.0),
     )
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STEMMER = PorterStemmer()
 
@@ -16,6 +17,11 @@ _STEMMER = PorterStemmer()
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, apostrophes kept inside words."""
     return _WORD.findall(text.lower())
+
+
+def ends_sentence(text: str) -> bool:
+    """Does `text` end as a sentence does: a full stop, "!" or "?", then closing quotes?"""
+    return bool(_SENTENCE_END.search(text))
 
 
 def count_words(text: str) -> int:

@@ -3,8 +3,8 @@
     python eval/bench_speed.py ../shared/evaldata [--sizes 200 1000 10000] [--lexrank-size 200]
 
 Builds folders of N articles from the evaluation documents (in a temporary folder, never
-committed; past the pool's size, articles repeat with their paragraphs rotated, like syndicated
-copies). Each run of ours is a fresh process (start-up included) and reports wall time and peak
+committed; past the pool's size, each article mixes the sentences of three different pool
+articles, so every article is distinct and deduplication cannot collapse them). Each run of ours is a fresh process (start-up included) and reports wall time and peak
 memory; sumy LexRank runs once, in this process, on the first size, for the ratio.
 """
 
@@ -20,16 +20,25 @@ import time
 from pathlib import Path
 
 
-def build(pool: list[Path], target: Path, n: int) -> Path:
+def build(pool: list[Path], target: Path, n: int, seed: int = 0) -> Path:
+    """N distinct articles: the pool's own first, then articles that each mix the sentences of
+    three different pool articles (never copies, which deduplication would collapse)."""
+    import random
+
+    from summarize.segment import split_text
+
+    rng = random.Random(seed)
+    sentences = [split_text(p.read_text(encoding="utf-8")) for p in pool]
     target.mkdir(parents=True)
     for i in range(n):
-        source = pool[i % len(pool)]
-        copy = i // len(pool)
-        lines = source.read_text(encoding="utf-8").splitlines()
-        if copy:
-            shift = copy % max(1, len(lines))
-            lines = lines[shift:] + lines[:shift]
-        (target / f"{i:05d}.txt").write_text("\n".join(lines), encoding="utf-8")
+        if i < len(pool):
+            text = pool[i].read_text(encoding="utf-8")
+        else:
+            sources = rng.sample(range(len(pool)), 3)
+            mixed = [s for k in sources for s in sentences[k]]
+            rng.shuffle(mixed)
+            text = "\n\n".join(" ".join(mixed[j : j + 3]) for j in range(0, len(mixed), 3))
+        (target / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     return target
 
 

@@ -24,8 +24,13 @@ from .coverage import Problem
 from .textutil import count_words, stem, words
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=50_000)
 def concepts(text: str) -> frozenset[str]:
+    """`_concepts`, cached: selection asks for the same candidate sentences several times."""
+    return _concepts(text)
+
+
+def _concepts(text: str) -> frozenset[str]:
     """The stemmed bigrams of `text` that are not made of two stop words, and its stemmed content
     words (a unigram concept has no space in it; `is_bigram` tells them apart)."""
     tokens = words(text)
@@ -39,14 +44,18 @@ def is_bigram(concept: str) -> bool:
     return " " in concept
 
 
-def unit_counts(units: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """How many distinct units (documents, or sentences of a single text) state each concept.
+def unit_counts(
+    units: Iterable[tuple[str, str]], vocabulary: frozenset[str] | None = None
+) -> dict[str, int]:
+    """How many distinct units (documents, or sentences of a single text) state each concept
+    (each concept of `vocabulary`, when given).
 
     `units` yields (unit id, text) pairs; a unit may come in several texts (its sentences).
     """
     holders: dict[str, set[str]] = defaultdict(set)
     for unit, text in units:
-        for concept in concepts(text):
+        found = concepts(text) if vocabulary is None else _concepts(text) & vocabulary
+        for concept in found:
             holders[concept].add(unit)
     return {c: len(h) for c, h in holders.items()}
 

@@ -35,6 +35,7 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
+PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 # A flaw that most sentences of a story share is the story's style (tokenised review text in
 # lower case, say), not a defect of the few: it is then not held against anyone.
@@ -135,7 +136,6 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     if not scored:
         return []
     min_words = max(3, min(MIN_WORDS, high // 4))
-    weights = concept_weights(scored, options.unigram_weight)
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = _StoryStyle.of(sample, [form_flaws(t) for t in sample])
     options_ = _variants(scored, min_words, strict=True, story=story)
@@ -143,6 +143,14 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         options_ = _variants(scored, min_words, strict=False, story=story)
     if not options_:
         return []
+    vocabulary = None
+    if len(options_) > PRESELECT:
+        # A feed of thousands of articles: the salience score keeps the sentences worth weighing,
+        # and only their concepts are counted (counting every concept of 300,000 sentences would
+        # hold gigabytes for concepts no candidate states).
+        options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
+        vocabulary = frozenset(c for _, m in options_ for c in concepts(m.text))
+    weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
     texts = [m.text for _, m in options_]
     values = sentence_values([scored[g] for g in group_of], texts, weights, options)
@@ -202,9 +210,11 @@ def _variants(
     return out
 
 
-def concept_weights(scored: Sequence[ScoredGroup], unigram_weight: float = 0.0) -> dict[str, float]:
+def concept_weights(
+    scored: Sequence[ScoredGroup], unigram_weight: float = 0.0, vocabulary: frozenset[str] | None = None
+) -> dict[str, float]:
     """Each concept's weight: how many documents state it (sentences, for a single text), times
-    `unigram_weight` for single words.
+    `unigram_weight` for single words; only concepts in `vocabulary` when one is given.
 
     Counted over every member of every group, so a fact stays weighted by all the outlets that
     report it even though the brief shows it through one of them. Concepts too few sources
@@ -217,7 +227,7 @@ def concept_weights(scored: Sequence[ScoredGroup], unigram_weight: float = 0.0) 
         for s in scored for m in s.group.members
     )
     n_units = sum(len(s.group.members) for s in scored) if single else len(docs)
-    counts = prune(unit_counts(units), n_units)
+    counts = prune(unit_counts(units, vocabulary), n_units)
     return {
         c: float(n) * (1.0 if is_bigram(c) else unigram_weight)
         for c, n in counts.items()

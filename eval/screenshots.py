@@ -25,8 +25,8 @@ def main(evaldata: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         report = work / "report.html"
-        subprocess.run(["summarize", "compare", str(ROOT / "seeds"), "--refs", str(ROOT / "eval/seeds/blinken-beijing/refs"),
-                        "--html", str(report), "-q"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["summarize", "compare", "seeds/", "--refs", "eval/seeds/blinken-beijing/refs",
+                        "--html", str(report), "-q"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
         screenshot(report, ROOT / "eval" / "compare-seeds.png", "#sel=ext-0", 1280, 1000)
         feed = work / "feed"
         shutil.copytree(ROOT / "seeds", feed / "blinken-beijing")

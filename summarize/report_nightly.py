@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Sequence
@@ -19,6 +20,8 @@ from .files import write_atomic
 from .pages import brief_view, number_sources, render
 from .stories import Feed
 
+# Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FEED_ID_FILE = ".feed-id"  # keeps the feed's and the entries' ids stable when the folder moves
 
 
@@ -56,8 +59,13 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
             write_atomic(folder / story["id"] / "brief.html", render("brief.html", date=folder.name, story=story))
     headlines = {s["id"]: s["headline"] for s in stories if s["brief"] is not None}
     write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed, headlines))
+    briefs = [s["brief"] for s in stories if s["brief"] is not None]
+    shared = [n for n in briefs[0]["notices"] if all(n in b["notices"] for b in briefs)] if briefs else []
+    for brief in briefs:  # a notice every story carries (the model is missing) is said once, on top
+        brief["notices"] = [n for n in brief["notices"] if n not in shared]
     write_atomic(folder / "index.html", render("nightly_index.html", date=folder.name, stories=stories,
-                                               counts=_counts(outcomes), ungrouped=list(feed.ungrouped)))
+                                               counts=_counts(outcomes), ungrouped=list(feed.ungrouped),
+                                               notices=shared))
 
 
 def write_feed(out: Path, nights: int = 7) -> Path:
@@ -82,9 +90,9 @@ def write_feed(out: Path, nights: int = 7) -> Path:
     except PackageNotFoundError:  # running from a source tree
         release = "0"
     updated = max((e["updated"] for e in entries), default=_stamp(dt.datetime.now().timestamp()))
-    text = render("feed.xml", id=f"urn:uuid:{feed_id}", title=f"Briefs: {out.resolve().name}", nights=nights,
+    text = render("feed.xml", id=f"urn:uuid:{feed_id}", title="Nightly briefs", nights=nights,
                   updated=updated, entries=entries, version=release)
-    write_atomic(out / "feed.xml", text)
+    write_atomic(out / "feed.xml", NOT_XML.sub("", text))  # only article text can hold them
     return out / "feed.xml"
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.comparison import run_comparison
 from summarize.nightly import NightlyOptions, run_nightly
-from summarize.options import Options
+from summarize.options import Mode, Options
 from summarize.pages import headline, short_note
 from summarize.report_html import render_report
 
@@ -137,6 +137,15 @@ def test_failed_and_unchanged_stories_are_marked(tmp_path):
     assert len(parse_atom(out / "feed.xml").findall(f"{ATOM}entry")) == 4  # failed stories have none
 
 
+def test_a_notice_every_story_carries_is_said_once(tmp_path):
+    options = Options(mode=Mode.auto, model=str(tmp_path / "no-model"))
+    run_nightly(story_feed(tmp_path), NightlyOptions(out=tmp_path / "b", date="2026-11-22", brief=options))
+    page = (tmp_path / "b" / "2026-11-22" / "index.html").read_text()
+    assert page.count("abstractive mode unavailable") == 1 and 'class="notice page-notice"' in page
+    assert page.count("(asked for auto)") == 2  # each card still says which mode wrote it
+    assert "abstractive mode unavailable" in (tmp_path / "b" / "2026-11-22" / "harbor" / "brief.html").read_text()
+
+
 def test_article_text_is_escaped_in_every_page_and_the_feed(tmp_path):
     feed = tmp_path / "feed"
     write_articles(feed / "council", HOSTILE)
@@ -150,6 +159,19 @@ def test_article_text_is_escaped_in_every_page_and_the_feed(tmp_path):
     content = root.find(f"{ATOM}entry/{ATOM}content").text
     assert "<script" not in content and "&lt;script&gt;" in content  # escaped once more inside the HTML
     assert root.find(f"{ATOM}entry/{ATOM}title").text == HOSTILE_TITLE  # text, shown as text by readers
+
+
+def test_control_characters_in_articles_do_not_break_the_feed(tmp_path):
+    feed = tmp_path / "feed"
+    write_articles(feed / "council", {
+        "a.txt": "Council votes \x1b[31mbudget\x0b plan\n\nThe city council approved the transit budget on "
+                 "Monday after a long debate\x07 over bus routes, officials said.\x00 It adds two routes.\n",
+        "b.txt": "Council passes budget plan\n\nThe city council approved the transit budget on Monday\x0c, "
+                 "adding two bus routes, officials said.\n",
+    })
+    nightly(feed, tmp_path / "briefs", "2026-11-22")
+    root = parse_atom(tmp_path / "briefs" / "feed.xml")  # XML 1.0 forbids them even escaped
+    assert len(root.findall(f"{ATOM}entry")) == 1
 
 
 def test_headline_prefers_the_title_that_matches_the_brief():

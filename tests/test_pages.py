@@ -25,6 +25,9 @@ from .fakes import FakeGenerator
 runner = CliRunner()
 ATOM = "{http://www.w3.org/2005/Atom}"
 HARBOR = ROOT / "tests" / "data" / "harbor"
+HARBOR_TITLES = {p.read_text().splitlines()[0] for p in HARBOR.glob("*.txt")}
+SEED_TITLES = {"Blinken: US, China agree to stabilize relationship",
+               "Blinken, Xi pleased with progress in U.S.-China talks, but more work to be done"}
 REPLY = (
     "Antony Blinken said the United States and China agreed on the need to stabilize their relationship. "
     "Blinken said China has not agreed to restore military-to-military communications."
@@ -89,13 +92,15 @@ def test_nightly_writes_story_cards_brief_pages_and_an_atom_feed(tmp_path):
     assert page.count('<article class="card written"') == 2
     assert '<nav class="toc"' in page and 'href="#story-harbor"' in page and 'href="#story-blinken"' in page
     # headline from the article titles, brief inline with numbered citations, sources named
-    assert "<h2><a href=\"harbor/brief.html\">Storm-damaged Harbor Street bridge shut for six weeks</a></h2>" in page
+    card = page.split('id="story-harbor"', 1)[1]
+    title = re.search(r'<h2><a href="harbor/brief.html">(.*?)</a></h2>', card).group(1)
+    assert title in HARBOR_TITLES
     assert re.search(r'<sup class="c"><a href="#story-harbor-src-1">\[1\]</a>', page)
     assert "<code class=\"file\">daily-post.txt</code>" in page
     assert "Harbor bridge closes for repairs after storm damage" in page and "extractive" in page
     assert 'href="../feed.xml"' in page and "<script" not in page
     story = (day / "harbor" / "brief.html").read_text()
-    assert "<title>Storm-damaged Harbor Street bridge shut for six weeks</title>" in story
+    assert f"<title>{title}</title>" in story
     assert 'href="../index.html"' in story and 'href="brief.json"' in story
     root = parse_atom(out / "feed.xml")
     entries = root.findall(f"{ATOM}entry")
@@ -191,7 +196,7 @@ def test_compare_with_one_mode_shows_one_column_and_a_one_line_note(tmp_path):
     assert page.count('<section class="card brief"') == 1 and "repeat(1," in page
     notes = re.findall(r'<p class="unavailable"[^>]*>(.*?)</p>', page)
     assert len(notes) == 1 and "abstractive" in notes[0] and "\n" not in notes[0]
-    assert "<title>Blinken: US, China agree to stabilize relationship</title>" in page
+    assert re.search(r"<title>(.*?)</title>", page).group(1) in SEED_TITLES
     assert "Compare: seeds" in page
 
 
@@ -225,7 +230,7 @@ def test_cli_compare_writes_the_report_with_the_story_title(tmp_path):
     result = runner.invoke(app, ["compare", str(SEEDS), "--html", str(html), "--model", str(tmp_path / "none")])
     assert result.exit_code == 0, result.output
     page = html.read_text()
-    assert "<title>Blinken: US, China agree to stabilize relationship</title>" in page
+    assert re.search(r"<title>(.*?)</title>", page).group(1) in SEED_TITLES
     assert page.count('<p class="unavailable"') == 1
 
 

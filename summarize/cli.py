@@ -292,6 +292,7 @@ def nightly(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")] = Engine.local,
     min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")] = 2,
+    feed_nights: Annotated[int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")] = 7,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
@@ -299,7 +300,8 @@ def nightly(
 
     _setup_logging(quiet)
     options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
-                             min_articles=min_articles, brief=Options(length=length, mode=mode, model=model))
+                             min_articles=min_articles, brief=Options(length=length, mode=mode, model=model),
+                             feed_nights=feed_nights)
     with _errors_to_exit():
         with _story_progress(quiet) as report:
             run = run_nightly(feed, options, report)

@@ -33,6 +33,7 @@ class NightlyOptions:
     engine: str = "local"  # or "ray"
     min_articles: int = 2
     brief: Options = Options()
+    feed_nights: int = 7  # how many of the latest runs `feed.xml` lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
     outcomes.sort(key=lambda o: o.story)
     write_index(folder, outcomes, feed)
     point_link(Path(options.out) / "latest", date)
+    write_feed(Path(options.out), options.feed_nights)
     return Run(folder, tuple(outcomes), feed)
 
 
@@ -174,7 +176,13 @@ def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-unt
 
 
 def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
-    from .report_nightly import index_html, index_markdown
+    """index.md, index.html and each story's brief.html (report_nightly)."""
+    from .report_nightly import write_pages
 
-    write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed))
-    write_atomic(folder / "index.html", index_html(folder.name, outcomes, feed))
+    write_pages(folder, outcomes, feed)
+
+
+def write_feed(out: Path, nights: int) -> None:
+    from .report_nightly import write_feed as write_atom
+
+    write_atom(out, nights)

@@ -1,21 +1,34 @@
-"""The nightly index: Markdown, and one self-contained, escaped HTML page."""
+"""The nightly pages: `index.md`, a readable `index.html` of story cards, one `brief.html` per
+story (templates/nightly_index.html, brief.html) and the Atom feed over the last nights (feed.xml).
+
+Everything is built from the `brief.json` files on disk, so an unchanged story carried over from
+an earlier night reads the same as one written tonight.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+import uuid
+from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Sequence
-from html import escape
+from pathlib import Path
 from urllib.parse import quote
 
+from .files import write_atomic
+from .pages import brief_view, number_sources, render
 from .stories import Feed
 
-STYLE = (
-    "body{font:16px/1.5 system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:1rem}"
-    "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;"
-    "text-align:left;vertical-align:top}.failed{color:#b00}.muted{color:#666}"
-)
+# Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FEED_ID_FILE = ".feed-id"  # keeps the feed's and the entries' ids stable when the folder moves
 
 
-def index_markdown(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
+def index_markdown(date: str, outcomes: Sequence, feed: Feed,  # type: ignore[type-arg]
+                   headlines: dict[str, str] | None = None) -> str:
+    """The night as a Markdown table; `headlines` (story -> headline) replace the opening sentences."""
+    headlines = headlines or {}
     lines = [f"# Briefs for {date}", "", f"{len(outcomes)} stories, {_counts(outcomes)}.", "",
              "| story | headline | sources | files |", "|---|---|---|---|"]
     for o in outcomes:
@@ -23,32 +36,100 @@ def index_markdown(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: i
             lines.append(f"| {o.story} | failed: {_cell(o.error)} | {o.sources} | |")
             continue
         link = quote(o.story)
-        lines.append(f"| {o.story} | {_cell(o.headline)} | {o.sources} | "
-                     f"[brief]({link}/brief.md) · [json]({link}/brief.json) |")
+        lines.append(f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)} | {o.sources} | "
+                     f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |")
     if feed.ungrouped:
         lines += ["", f"Articles in no story: {', '.join(feed.ungrouped)}"]
     return "\n".join(lines) + "\n"
 
 
-def index_html(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
-    rows = []
-    for o in outcomes:
-        link = escape(quote(o.story))
-        if o.status == "failed":
-            rows.append(f"<tr class=\"failed\"><td>{escape(o.story)}</td><td>failed: {escape(o.error)}</td>"
-                        f"<td>{o.sources}</td><td></td></tr>")
+def story_view(folder: Path, story: str, status: str, sources: int, error: str = "") -> dict:
+    """One story as the templates show it; `brief` is None when failed or unreadable."""
+    data = _read_brief(folder / story) if status != "failed" else None
+    brief = brief_view(data, number_sources([data]), "s") if data else None
+    return {"id": story, "status": status, "sources": sources, "error": error, "brief": brief,
+            "headline": brief["title"] if brief else story}
+
+
+def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: ignore[type-arg]
+    """`index.md`, `index.html` and each story's `brief.html` in the night's `folder`."""
+    stories = [story_view(folder, o.story, o.status, o.sources, o.error) for o in outcomes]
+    for story in stories:
+        if story["brief"] is not None:
+            write_atomic(folder / story["id"] / "brief.html", render("brief.html", date=folder.name, story=story))
+    headlines = {s["id"]: s["headline"] for s in stories if s["brief"] is not None}
+    write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed, headlines))
+    briefs = [s["brief"] for s in stories if s["brief"] is not None]
+    shared = [n for n in briefs[0]["notices"] if all(n in b["notices"] for b in briefs)] if briefs else []
+    for brief in briefs:  # a notice every story carries (the model is missing) is said once, on top
+        brief["notices"] = [n for n in brief["notices"] if n not in shared]
+    write_atomic(folder / "index.html", render("nightly_index.html", date=folder.name, stories=stories,
+                                               counts=_counts(outcomes), ungrouped=list(feed.ungrouped),
+                                               notices=shared))
+
+
+def write_feed(out: Path, nights: int = 7) -> Path:
+    """`out/feed.xml`: an Atom 1.0 feed with one entry per story of each of the last `nights` runs."""
+    feed_id = _feed_id(out)
+    entries = []
+    for night in _nights(out)[-nights:][::-1]:
+        for story_dir in sorted(p for p in night.iterdir() if (p / "brief.json").is_file()):
+            story = story_view(night, story_dir.name, "written", 0)
+            if story["brief"] is None:
+                continue
+            href = f"{quote(night.name)}/{quote(story_dir.name)}/brief.html"
+            entries.append({
+                "id": f"urn:uuid:{uuid.uuid5(feed_id, f'{night.name}/{story_dir.name}')}",
+                "story": story, "href": href, "anchor": f"{night.name}-{story_dir.name}",
+                "updated": _stamp((story_dir / "brief.json").stat().st_mtime),
+                "summary": " ".join(s["text"] + "".join(f"[{n}]" for n in s["marks"])
+                                    for s in story["brief"]["sentences"]),
+            })
+    try:
+        release = version("summarize")
+    except PackageNotFoundError:  # running from a source tree
+        release = "0"
+    updated = max((e["updated"] for e in entries), default=_stamp(dt.datetime.now().timestamp()))
+    text = render("feed.xml", id=f"urn:uuid:{feed_id}", title="Nightly briefs", nights=nights,
+                  updated=updated, entries=entries, version=release)
+    write_atomic(out / "feed.xml", NOT_XML.sub("", text))  # only article text can hold them
+    return out / "feed.xml"
+
+
+def _feed_id(out: Path) -> uuid.UUID:
+    path = out / FEED_ID_FILE
+    try:
+        return uuid.UUID(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        made = uuid.uuid4()
+        write_atomic(path, f"{made}\n")
+        return made
+
+
+def _nights(out: Path) -> list[Path]:
+    """The dated run folders under `out`, oldest first (`latest` and anything else ignored)."""
+    found = []
+    for path in out.iterdir():
+        try:
+            dt.date.fromisoformat(path.name)
+        except ValueError:
             continue
-        rows.append(f"<tr><td>{escape(o.story)}</td><td>{escape(o.headline)}</td><td>{o.sources}</td>"
-                    f"<td><a href=\"{link}/brief.md\">brief</a> · <a href=\"{link}/brief.json\">json</a></td></tr>")
-    loose = f"<p class=\"muted\">Articles in no story: {escape(', '.join(feed.ungrouped))}</p>" if feed.ungrouped else ""
-    return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>Briefs for {escape(date)}</title><style>{STYLE}</style></head><body>"
-        f"<h1>Briefs for {escape(date)}</h1><p>{len(outcomes)} stories, {escape(_counts(outcomes))}.</p>"
-        "<table><tr><th>story</th><th>headline</th><th>sources</th><th>files</th></tr>"
-        f"{''.join(rows)}</table>{loose}</body></html>\n"
-    )
+        if path.is_dir() and not path.is_symlink():
+            found.append(path)
+    return sorted(found, key=lambda p: p.name)
+
+
+def _read_brief(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and "sentences" in data and "sources" in data else None
+    except (OSError, ValueError):
+        return None
+
+
+def _stamp(seconds: float) -> str:
+    """An RFC 3339 time in UTC, as Atom requires."""
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]

@@ -33,6 +33,7 @@ class NightlyOptions:
     engine: str = "local"  # or "ray"
     min_articles: int = 2
     brief: Options = Options()
+    concurrency: int = 1  # stories in flight at once, in threads: for a model server (--api-base)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from .pipeline import summarize_documents
 
         brief = summarize_documents(story.docs, options)
-        data = {**to_dict(brief), "story": story.id, "input_hash": key}
+        data = {**to_dict(brief), "story": story.id, "input_hash": key, "written_by": written_by(brief)}
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
         write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -160,6 +161,8 @@ def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
         return lambda jobs: run_on_ray(jobs, options.workers)
     if options.workers > 1:
         return lambda jobs: _run_in_processes(jobs, options.workers)
+    if options.concurrency > 1:
+        return lambda jobs: _run_in_threads(jobs, options.concurrency)
     return lambda jobs: (process_story(*job) for job in jobs)
 
 
@@ -171,6 +174,26 @@ def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-unt
         futures = [pool.submit(process_story, *job) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
+
+
+def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-untyped-def]
+    """Stories in threads: while one waits on the model server the others are analysed or sent,
+    so the server can batch them. `process_story` never raises: failures stay per story."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        futures = [pool.submit(process_story, *job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def written_by(brief) -> dict:  # type: ignore[no-untyped-def]
+    """Which backend and model wrote a brief: recorded in brief.json."""
+    if brief.mode != "abstractive":
+        return {"backend": "extractive", "model": None}
+    stats = brief.stats.get("abstractive", {})
+    return {"backend": stats.get("backend", "transformers"), "model": stats.get("model"),
+            **({"api_base": stats["api_base"]} if "api_base" in stats else {})}
 
 
 def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:

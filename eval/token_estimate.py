@@ -21,6 +21,8 @@ from summarize.server import estimate_tokens
 
 def main(tokenizer_file: str, folders: list[str]) -> None:
     tokenizer = Tokenizer.from_file(tokenizer_file)
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
     sentences = [s for folder in folders for path in sorted(Path(folder).rglob("*.txt"))
                  for s in split_text(path.read_text(encoding="utf-8", errors="replace")) if s.strip()]
     real = [len(tokenizer.encode(s, add_special_tokens=False).ids) for s in sentences]

@@ -71,7 +71,7 @@ def brief(
     length: Annotated[Length, typer.Option("--length", "-l", help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")] = Length.short,
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="An exact word budget instead of --length.")] = None,
     mode: Annotated[Mode, typer.Option("--mode", "-m", help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked); auto: abstractive when the model loads.")] = Mode.auto,
-    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode.")] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode; with --api-base, the served model's name.")] = DEFAULT_MODEL,
     device: Annotated[Device, typer.Option("--device", help="Where the model runs.")] = Device.auto,
     prompt: Annotated[Optional[Path], typer.Option("--prompt", help="A prompt template overriding prompts/brief.txt ($words, $sources).")] = None,
     unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,

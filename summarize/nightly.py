@@ -129,6 +129,8 @@ def _same_input(folder: Path, key: str) -> str | None:
         return None
     if data.get("input_hash") != key or not (folder / "brief.md").is_file():
         return None
+    if (data.get("written_by") or {}).get("model_failed"):  # the model (server) may be back: retry
+        return None
     sentences = data.get("sentences") or [{}]
     return sentences[0].get("text", "")
 
@@ -190,7 +192,9 @@ def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-u
 def written_by(brief) -> dict:  # type: ignore[no-untyped-def]
     """Which backend and model wrote a brief: recorded in brief.json."""
     if brief.mode != "abstractive":
-        return {"backend": "extractive", "model": None}
+        # No model output at all (model unavailable, server down): not a result to keep.
+        failed = brief.requested_mode not in ("", "extractive") and "abstractive" not in brief.stats
+        return {"backend": "extractive", "model": None, **({"model_failed": True} if failed else {})}
     stats = brief.stats.get("abstractive", {})
     return {"backend": stats.get("backend", "transformers"), "model": stats.get("model"),
             **({"api_base": stats["api_base"]} if "api_base" in stats else {})}

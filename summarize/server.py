@@ -26,12 +26,13 @@ _THINKING = re.compile(r"<think>.*?(</think>|$)", re.DOTALL)  # reasoning models
 
 
 def estimate_tokens(text: str) -> int:
-    """A conservative token count without the model's tokenizer: each digit a token (Qwen and
-    Llama split numbers into single digits or groups of three), other characters one token per
-    three (English BPE averages four or more), and never fewer than one per word. Over-counting
-    only packs fewer source sentences; under-counting would overflow the server's context."""
-    digits = sum(c.isdigit() for c in text)
-    return max(len(text.split()), digits + math.ceil((len(text) - digits) / CHARS_PER_TOKEN))
+    """A conservative token count without the model's tokenizer: each digit and each punctuation
+    mark a token (Qwen splits numbers into digits; quotes and symbols rarely merge), the other
+    characters one token per three (English BPE averages four or more), and never fewer than one
+    per word. Over-counting only packs fewer source sentences; under-counting would overflow the
+    server's context. eval/token_estimate.py measures it against a tokenizer file."""
+    singles = sum(c.isdigit() or not (c.isalpha() or c.isspace()) for c in text)
+    return max(len(text.split()), singles + math.ceil((len(text) - singles) / CHARS_PER_TOKEN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class ServerGenerator:
     def details(self) -> dict:
         """What the brief's stats record about this generator (never the key)."""
         counting = f"tokenizer {self.settings.tokenizer}" if self.counter is not None else (
-            f"estimate (digits + characters / {CHARS_PER_TOKEN}, at least one per word)")
+            f"estimate (digits and punctuation + letters / {CHARS_PER_TOKEN}, at least one per word)")
         return {"api_base": public_url(self.settings.api_base), "token_counting": counting}
 
     def count_tokens(self, text: str) -> int:
@@ -179,11 +180,14 @@ def _tokenizer(path: Path):  # type: ignore[no-untyped-def]
     try:
         from tokenizers import Tokenizer
 
-        return Tokenizer.from_file(str(file))
+        tokenizer = Tokenizer.from_file(str(file))
     except ImportError as err:
         raise ModelError('--tokenizer needs the tokenizers package: pip install -e ".[server]"') from err
     except Exception as err:  # a file tokenizers cannot parse
         raise ModelError(f"--tokenizer {path}: not a tokenizer file ({str(err).splitlines()[0]})") from err
+    tokenizer.no_padding()  # a file saved for a fixed-length encoder pads and truncates:
+    tokenizer.no_truncation()  # counts must be of the text alone
+    return tokenizer
 
 
 def explain(err: BaseException, wanted: ServerSettings) -> str:

@@ -28,6 +28,7 @@ class FakeServer:
         delay: float = 0.0,  # seconds before each chat answer
         stop_after: int | None = None,  # chat requests taken before the server stops listening
         max_model_len: int | None = None,
+        port: int = 0,  # 0: any free port
     ) -> None:
         self.reply, self.models, self.status, self.delay = reply, models, status, delay
         self.stop_after, self.max_model_len = stop_after, max_model_len
@@ -36,7 +37,8 @@ class FakeServer:
         self.answered = 0
         self.in_flight = self.most_in_flight = 0
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        ThreadingHTTPServer.allow_reuse_address = True  # a restarted server takes its old port
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

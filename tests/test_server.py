@@ -138,6 +138,8 @@ def test_token_estimate_is_conservative_and_a_tokenizer_on_disk_replaces_it(tmp_
     vocab = {"[UNK]": 0, "the": 1, "council": 2}
     tokenizer = tokenizers.Tokenizer(tokenizers.models.WordLevel(vocab, unk_token="[UNK]"))
     tokenizer.pre_tokenizer = tokenizers.pre_tokenizers.Whitespace()
+    tokenizer.enable_padding(length=64)  # as files saved for fixed-length encoders are
+    tokenizer.enable_truncation(max_length=2)
     tokenizer.save(str(tmp_path / "tokenizer.json"))
     with FakeServer(max_model_len=2048) as fake:
         generator = connect(Options(api_base=fake.url, model="test", tokenizer=tmp_path))
@@ -188,13 +190,16 @@ def test_a_concurrent_nightly_run_writes_five_valid_briefs_recording_the_backend
         result = nightly_cli(five_story_feed(tmp_path), tmp_path / "out", fake.url, "--mode", "abstractive")
     assert result.exit_code == 0, result.output
     day = tmp_path / "out" / "2026-11-26"
+    checks = set()
     for story in ("blinken", "harbor", *STORIES):
         data = json.loads((day / story / "brief.json").read_text())
+        checks.add(data["stats"]["abstractive"]["alignment"])
         assert data["mode"] == "abstractive" and data["sentences"]
         assert all(s["citations"] and s["supported"] for s in data["sentences"])
         assert data["written_by"] == {"backend": "openai-compatible server", "model": "test", "api_base": fake.url}
         assert SECRET not in json.dumps(data)
     assert len(fake.chats) == 5 and fake.most_in_flight > 1  # stories really were in flight together
+    assert len(checks) == 1  # threads do not cost a story its embedding check (lazy imports race)
     assert SECRET not in (day / "nightly.log").read_text()
 
 
@@ -207,9 +212,18 @@ def test_a_server_stopping_mid_run_loses_nothing_already_written(tmp_path, mode)
     by_server = [s for s, d in briefs.items() if d["written_by"]["backend"] == "openai-compatible server"]
     assert len(by_server) == 2
     if mode == "auto":  # the rest fall back to their extractive briefs, with the reason
-        assert result.exit_code == 0, result.output and len(briefs) == 5
+        assert result.exit_code == 0, result.output
+        assert len(briefs) == 5
         rest = [d for s, d in briefs.items() if s not in by_server]
         assert all(d["mode"] == "extractive" and "cannot reach" in d["notices"][0] for d in rest)
+        assert all(d["written_by"]["model_failed"] for d in rest)
+        # The next run, with the server back, keeps the two and retries only the fallen-back three.
+        port = int(fake.url.rsplit(":", 1)[1].split("/")[0])
+        with FakeServer(port=port) as back:
+            again = nightly_cli(five_story_feed(tmp_path / "again"), tmp_path / "out", back.url, "--mode", mode)
+        assert again.exit_code == 0, again.output
+        assert len(back.chats) == 3
+        assert all(json.loads(p.read_text())["mode"] == "abstractive" for p in day.glob("*/brief.json"))
     else:  # the rest fail cleanly, one line each
         assert result.exit_code == 1 and len(briefs) == 2
         assert result.stderr.count("failed:") == 3 and "cannot reach the model server" in result.stderr
@@ -238,3 +252,11 @@ def test_compare_and_eval_take_the_same_server_options(tmp_path):
     with FakeServer(models=("other",)) as fake:
         refused = runner.invoke(app, ["eval", str(tmp_path / "set"), "--api-base", fake.url, "--model", "test"])
     assert refused.exit_code == 3 and "does not serve model 'test'" in refused.stderr
+
+
+def test_without_the_openai_client_the_error_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openai", None)  # as if the `server` extra were not installed
+    with pytest.raises(ModelError, match=r'pip install -e "\.\[server\]"'):
+        connect(Options(api_base="http://127.0.0.1:9/v1", model="test"))

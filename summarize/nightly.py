@@ -86,7 +86,8 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
 def input_hash(story: Story, options: Options) -> str:
     """Changes when an article or a brief option changes; the key for skipping a story."""
     digest = hashlib.sha256()
-    settings = {k: str(v) for k, v in asdict(options).items()}
+    # How long to wait on a model server, and where its key lives, do not change the brief.
+    settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for doc in sorted(story.docs, key=lambda d: d.id):
         digest.update(doc.id.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")

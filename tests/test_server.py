@@ -260,3 +260,15 @@ def test_without_the_openai_client_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "openai", None)  # as if the `server` extra were not installed
     with pytest.raises(ModelError, match=r'pip install -e "\.\[server\]"'):
         connect(Options(api_base="http://127.0.0.1:9/v1", model="test"))
+
+
+def test_waiting_longer_on_the_server_does_not_redo_a_nightly_story():
+    from dataclasses import replace
+
+    from summarize.nightly import input_hash
+    from summarize.stories import read_feed
+
+    story = read_feed(SEEDS, 1, 5_000_000).stories[0]
+    served = Options(api_base="http://127.0.0.1:8000/v1", model="test")
+    assert input_hash(story, served) == input_hash(story, replace(served, timeout=600, retries=5))
+    assert input_hash(story, served) != input_hash(story, replace(served, model="other"))

@@ -111,7 +111,7 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from .pipeline import summarize_documents
 
         brief = summarize_documents(story.docs, options)
-        data = {**to_dict(brief), "story": story.id, "input_hash": key, "written_by": written_by(brief)}
+        data = {**to_dict(brief), "story": story.id, "input_hash": key, "written_by": written_by(brief, bool(options.api_base))}
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
         write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -190,11 +190,11 @@ def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-u
             yield future.result()
 
 
-def written_by(brief) -> dict:  # type: ignore[no-untyped-def]
+def written_by(brief, served: bool = False) -> dict:  # type: ignore[no-untyped-def]
     """Which backend and model wrote a brief: recorded in brief.json."""
     if brief.mode != "abstractive":
-        # No model output at all (model unavailable, server down): not a result to keep.
-        failed = brief.requested_mode not in ("", "extractive") and "abstractive" not in brief.stats
+        # A model server gave nothing (down, timed out): a passing state, so not a brief to keep.
+        failed = served and brief.requested_mode != "extractive" and "abstractive" not in brief.stats
         return {"backend": "extractive", "model": None, **({"model_failed": True} if failed else {})}
     stats = brief.stats.get("abstractive", {})
     return {"backend": stats.get("backend", "transformers"), "model": stats.get("model"),

@@ -272,3 +272,15 @@ def test_waiting_longer_on_the_server_does_not_redo_a_nightly_story():
     served = Options(api_base="http://127.0.0.1:8000/v1", model="test")
     assert input_hash(story, served) == input_hash(story, replace(served, timeout=600, retries=5))
     assert input_hash(story, served) != input_hash(story, replace(served, model="other"))
+
+
+def test_an_in_process_model_that_is_missing_does_not_stop_skipping_unchanged_stories(tmp_path):
+    feed = tmp_path / "feed"
+    shutil.copytree(ROOT / "tests" / "data" / "harbor", feed / "harbor")
+    options = NightlyOptions(out=tmp_path / "out", date="2026-11-26",
+                             brief=Options(mode=Mode.auto, model=str(tmp_path / "no-model")))
+    first = run_nightly(feed, options)
+    second = run_nightly(feed, options)
+    assert [o.status for o in first.outcomes] == ["written"] and [o.status for o in second.outcomes] == ["unchanged"]
+    data = json.loads((tmp_path / "out" / "2026-11-26" / "harbor" / "brief.json").read_text())
+    assert data["written_by"] == {"backend": "extractive", "model": None}

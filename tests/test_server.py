@@ -124,9 +124,10 @@ def test_a_named_key_variable_that_is_unset_is_an_error():
 
 
 def test_the_api_base_comes_from_the_environment_too(monkeypatch):
-    with FakeServer(reply=PARAPHRASE) as fake:
+    with FakeServer() as fake:
         monkeypatch.setenv("SUMMARIZE_API_BASE", fake.url)
-        result = runner.invoke(app, [str(SEEDS), "--mode", "abstractive", "--model", "test", "--format", "json"])
+        result = runner.invoke(app, [str(ROOT / "tests" / "data" / "harbor"), "--mode", "abstractive",
+                                     "--model", "test", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stats"]["abstractive"]["api_base"] == fake.url and fake.chats
 

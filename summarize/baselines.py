@@ -36,15 +36,19 @@ def extractive(docs: Sequence[RawDocument], words: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Abstractive:
-    """Our abstractive mode with `model`; a story where nothing generated holds up falls back."""
+    """Our abstractive mode with `model`; a story where nothing generated holds up falls back.
+    `options` carries the other model options (device, prompt, a model server)."""
 
     model: str
+    options: Options = Options()
 
     def __call__(self, docs: Sequence[RawDocument], words: int) -> list[str]:
+        from dataclasses import replace
+
         from .options import Mode
         from .pipeline import summarize_documents
 
-        brief = summarize_documents(docs, Options(words=words, mode=Mode.abstractive, model=self.model))
+        brief = summarize_documents(docs, replace(self.options, words=words, mode=Mode.abstractive, model=self.model))
         return [s.text for s in brief.sentences]
 
 
@@ -91,14 +95,22 @@ def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:
 MIN_BASELINE_WORDS = 5
 
 
-def systems(include_baselines: bool = True, model: str | None = None) -> dict[str, System]:
-    """Every system that can run here, by name; `abstractive` when `model` can be loaded."""
+def systems(include_baselines: bool = True, model: str | None = None, options: Options = Options()) -> dict[str, System]:
+    """Every system that can run here, by name; `abstractive` when `model` can be loaded (or,
+    with `options.api_base`, when the server serves it)."""
     found: dict[str, System] = {"extractive": extractive, "lead": lead, "icsi": icsi}
     if model is not None:
         from .model import availability
 
-        if availability(model) is None:
-            found["abstractive"] = Abstractive(model)
+        if options.api_base:
+            from dataclasses import replace
+
+            from .server import availability as served
+
+            if served(replace(options, model=model)) is None:
+                found["abstractive"] = Abstractive(model, options)
+        elif availability(model) is None:
+            found["abstractive"] = Abstractive(model, options)
     if not include_baselines:
         return found
     try:

@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from .errors import SummarizeError
 from .files import write_atomic
 from .model import DEFAULT_MODEL
+from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, PromptOption, Retries, Timeout, Tokenizer, server_options
 from .options import Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
@@ -70,10 +71,16 @@ def brief(
     length: Annotated[Length, typer.Option("--length", "-l", help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")] = Length.short,
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="An exact word budget instead of --length.")] = None,
     mode: Annotated[Mode, typer.Option("--mode", "-m", help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked); auto: abstractive when the model loads.")] = Mode.auto,
-    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode.")] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode; with --api-base, the served model's name.")] = DEFAULT_MODEL,
     device: Annotated[Device, typer.Option("--device", help="Where the model runs.")] = Device.auto,
     prompt: Annotated[Optional[Path], typer.Option("--prompt", help="A prompt template overriding prompts/brief.txt ($words, $sources).")] = None,
     unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,
+    api_base: ApiBase = None,
+    api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
+    tokenizer: Tokenizer = None,
+    context_tokens: ContextTokens = None,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")] = 5.0,
@@ -88,7 +95,8 @@ def brief(
     _setup_logging(quiet)
     options = Options(length=length, words=words, mode=mode, model=model, device=device,
                       prompt=prompt, unsupported=unsupported, max_file_bytes=int(max_file_mb * 1_000_000),
-                      max_sentences=max_sentences, other_languages=other_languages.value)
+                      max_sentences=max_sentences, other_languages=other_languages.value,
+                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
     with _errors_to_exit():
         with _progress(quiet) as progress:
             result = summarize_folder(folder, options, progress)
@@ -164,6 +172,14 @@ def eval_command(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the results as .json or .csv.")] = None,
     samples: Annotated[int, typer.Option(help="Bootstrap samples for the confidence intervals.")] = 1000,
     model: Annotated[str, typer.Option("--model", help="Checkpoint for the `abstractive` system (scored when it can be loaded).")] = DEFAULT_MODEL,
+    device: DeviceOption = Device.auto,
+    prompt: PromptOption = None,
+    api_base: ApiBase = None,
+    api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
+    tokenizer: Tokenizer = None,
+    context_tokens: ContextTokens = None,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
 ) -> None:
     """Score our briefs and well-known baselines against reference summaries with ROUGE."""
@@ -174,7 +190,14 @@ def eval_command(
 
     _setup_logging(True)  # per-file warnings would drown the table
     with _errors_to_exit():
-        known = available(model=model)
+        model_options = Options(device=device, prompt=prompt, **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
+        if model_options.api_base:  # pointed at a server on purpose: unreachable is an error (exit 3)
+            from dataclasses import replace
+
+            from .server import connect
+
+            connect(replace(model_options, model=model))
+        known = available(model=model, options=model_options)
         chosen = _choose(known, systems)
         stories = find_stories(data)
         with _bar(quiet, len(stories) * len(chosen)) as advance:
@@ -242,6 +265,12 @@ def compare(
     model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
     device: Annotated[Device, typer.Option("--device")] = Device.auto,
     prompt: Annotated[Optional[Path], typer.Option("--prompt")] = None,
+    api_base: ApiBase = None,
+    api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
+    tokenizer: Tokenizer = None,
+    context_tokens: ContextTokens = None,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Write the extractive and the abstractive brief from the same input and compare them."""
@@ -253,7 +282,8 @@ def compare(
     from .report_html import render_report
 
     _setup_logging(quiet)
-    options = Options(length=length, words=words, model=model, device=device, prompt=prompt)
+    options = Options(length=length, words=words, model=model, device=device, prompt=prompt,
+                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
     with _errors_to_exit():
         reference_texts = _read_refs(refs) if refs is not None else ()
         with _progress(quiet) as progress:
@@ -293,14 +323,28 @@ def nightly(
     engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")] = Engine.local,
     min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")] = 2,
     feed_nights: Annotated[int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")] = 7,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Stories sent to the model server (--api-base) at once, so it can batch them.")] = 1,
+    device: DeviceOption = Device.auto,
+    prompt: PromptOption = None,
+    api_base: ApiBase = None,
+    api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
+    tokenizer: Tokenizer = None,
+    context_tokens: ContextTokens = None,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
     from .nightly import NightlyOptions, run_nightly
 
     _setup_logging(quiet)
+    if concurrency > 1 and (workers > 1 or engine is Engine.ray or (not api_base and mode is not Mode.extractive)):
+        raise typer.BadParameter("--concurrency sends stories to a model server (--api-base) at once; "
+                                 "an in-process model takes --workers instead", param_hint="--concurrency")
+    brief_options = Options(length=length, mode=mode, model=model, device=device, prompt=prompt,
+                            **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
     options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
-                             min_articles=min_articles, brief=Options(length=length, mode=mode, model=model),
+                             min_articles=min_articles, brief=brief_options, concurrency=concurrency,
                              feed_nights=feed_nights)
     with _errors_to_exit():
         with _story_progress(quiet) as report:

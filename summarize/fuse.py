@@ -62,6 +62,8 @@ def fuse(
         kept.append(BriefSentence(text, alignment.citations, alignment.spans, alignment.support, supported))
     stats = {
         "model": generator.name,
+        "backend": getattr(generator, "backend", "transformers"),  # or a model server (server.py)
+        **getattr(generator, "details", {}),
         "prompt_sentences": len(packed.groups),
         "prompt_sentences_left_out": packed.left_out,
         "instruction_like_sentences_withheld": packed.withheld,
@@ -98,8 +100,7 @@ def tidy(raw: str, doc_ids: set[str], max_words: int) -> list[str]:
     text = _LEADING_LABEL.sub("", raw)
     text = _BULLET.sub("", text)
     text = _NUMBER_TAG.sub("", text)
-    for doc_id in doc_ids:
-        text = text.replace(f"({doc_id})", "").replace(doc_id, "")
+    text = _strip_doc_ids(text, doc_ids)
     text = re.sub(r"\(\s*(,\s*)*\)", "", text)
     sentences = [s.strip() for s in split_text(text) if s.strip()]
     if sentences and not ends_sentence(sentences[-1]):
@@ -115,3 +116,18 @@ def tidy(raw: str, doc_ids: set[str], max_words: int) -> list[str]:
     while distinct and sum(count_words(s) for s in distinct) > max_words:
         distinct.pop()
     return distinct
+
+
+def _strip_doc_ids(text: str, doc_ids: set[str]) -> str:
+    """Source tags the model copied from the prompt: "(a, b)" or "[a]" when every item is a
+    document id, and bare ids as whole tokens. Short ids ("a", "1", files named a.txt or 1.txt)
+    are only removed inside such tags: elsewhere they are words and numbers of the brief."""
+    def tag(match: re.Match[str]) -> str:
+        items = [item.strip() for item in match.group(1).split(",")]
+        return "" if all(item in doc_ids for item in items) else match.group(0)
+
+    text = re.sub(r"\s*[(\[]([^()\[\]]+)[)\]]", tag, text)
+    for doc_id in sorted(doc_ids, key=len, reverse=True):
+        if len(doc_id) >= 6:
+            text = re.sub(rf"(?<![\w-]){re.escape(doc_id)}(?![\w-])", "", text)
+    return text

@@ -34,6 +34,7 @@ class NightlyOptions:
     min_articles: int = 2
     brief: Options = Options()
     feed_nights: int = 7  # how many of the latest runs `feed.xml` lists
+    concurrency: int = 1  # stories in flight at once, in threads: for a model server (--api-base)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
 def input_hash(story: Story, options: Options) -> str:
     """Changes when an article or a brief option changes; the key for skipping a story."""
     digest = hashlib.sha256()
-    settings = {k: str(v) for k, v in asdict(options).items()}
+    # How long to wait on a model server, and where its key lives, do not change the brief.
+    settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for doc in sorted(story.docs, key=lambda d: d.id):
         digest.update(doc.id.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
@@ -111,7 +113,7 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from .pipeline import summarize_documents
 
         brief = summarize_documents(story.docs, options)
-        data = {**to_dict(brief), "story": story.id, "input_hash": key}
+        data = {**to_dict(brief), "story": story.id, "input_hash": key, "written_by": written_by(brief, bool(options.api_base))}
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
         write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -129,6 +131,8 @@ def _same_input(folder: Path, key: str) -> str | None:
     except (OSError, ValueError):
         return None
     if data.get("input_hash") != key or not (folder / "brief.md").is_file():
+        return None
+    if (data.get("written_by") or {}).get("model_failed"):  # the model (server) may be back: retry
         return None
     sentences = data.get("sentences") or [{}]
     return sentences[0].get("text", "")
@@ -162,6 +166,8 @@ def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
         return lambda jobs: run_on_ray(jobs, options.workers)
     if options.workers > 1:
         return lambda jobs: _run_in_processes(jobs, options.workers)
+    if options.concurrency > 1:
+        return lambda jobs: _run_in_threads(jobs, options.concurrency)
     return lambda jobs: (process_story(*job) for job in jobs)
 
 
@@ -173,6 +179,28 @@ def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-unt
         futures = [pool.submit(process_story, *job) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
+
+
+def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-untyped-def]
+    """Stories in threads: while one waits on the model server the others are analysed or sent,
+    so the server can batch them. `process_story` never raises: failures stay per story."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        futures = [pool.submit(process_story, *job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def written_by(brief, served: bool = False) -> dict:  # type: ignore[no-untyped-def]
+    """Which backend and model wrote a brief: recorded in brief.json."""
+    if brief.mode != "abstractive":
+        # A model server gave nothing (down, timed out): a passing state, so not a brief to keep.
+        failed = served and brief.requested_mode != "extractive" and "abstractive" not in brief.stats
+        return {"backend": "extractive", "model": None, **({"model_failed": True} if failed else {})}
+    stats = brief.stats.get("abstractive", {})
+    return {"backend": stats.get("backend", "transformers"), "model": stats.get("model"),
+            **({"api_base": stats["api_base"]} if "api_base" in stats else {})}
 
 
 def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:

@@ -72,6 +72,14 @@ class Options:
     model: str = DEFAULT_MODEL  # hub id or local folder
     device: Device = Device.auto
     prompt: Path | None = None  # a prompt template overriding prompts/brief.txt
+    # An OpenAI-compatible model server (vLLM, TGI, Ollama, llama.cpp) instead of an in-process
+    # model; `model` then names the served model. See server.py.
+    api_base: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"  # the variable holding the key; the key itself is never stored
+    tokenizer: Path | None = None  # tokenizer.json for exact token counts (else a stated estimate)
+    context_tokens: int | None = None  # the served context window when the server does not report it
+    timeout: float = 120.0  # seconds per server request
+    retries: int = 2  # retries (with backoff) after connection errors, timeouts, 429 and 5xx
     unsupported: Unsupported = Unsupported.drop
     # Check generated sentences with MiniLM embeddings too (when the verified model is installed).
     embeddings: bool = True

@@ -14,7 +14,7 @@ from .cite import extractive_sentences
 from .clean import clean_documents
 from .dedup import Deduplicated, deduplicate
 from .errors import InputError, ModelError
-from .fuse import fuse
+from .fuse import Fusion, fuse
 from .model import Generator
 from .model import load as load_model
 from .prompting import load_template
@@ -153,11 +153,11 @@ def write_brief(
             notices.append(f"{why_not} Showing the extractive brief.")
         else:
             with _timed("generate", timings, progress):
-                fusion = fuse(scored, vectors, dedup.groups, options, generator, template)
+                fusion = _fuse_or_fall_back(scored, vectors, dedup.groups, options, generator, template, notices)
             fusion_stats = fusion.stats
             if fusion.sentences:
                 mode, brief_sentences = Mode.abstractive, fusion.sentences
-            else:
+            elif not notices:
                 notices.append(
                     f"nothing {generator.name} wrote is supported by the articles; "
                     "showing the extractive brief instead."
@@ -192,15 +192,34 @@ def _generator(options: Options, given: Generator | None) -> tuple[Generator | N
     if given is not None:
         return given, ""
     key = (options.model, options.device.value)
+    if options.api_base:  # a model server (server.py) instead of an in-process model
+        key = (options.model, options.api_base)
     try:
         if key in _UNAVAILABLE:  # a nightly run asks once per story: fail fast after the first
             raise _UNAVAILABLE[key]
+        if options.api_base:
+            from .server import connect
+
+            return connect(options), ""
         return load_model(*key), ""
     except ModelError as err:
         _UNAVAILABLE[key] = err
         if options.mode is Mode.abstractive:
             raise
         return None, f"abstractive mode unavailable: {err}"
+
+
+def _fuse_or_fall_back(scored, vectors, groups, options: Options, generator: Generator, template,  # type: ignore[no-untyped-def]
+                       notices: list[str]) -> Fusion:
+    """`fuse`, or in auto mode an empty fusion and a notice when the model fails mid-run (a model
+    server that stopped or timed out): the story still gets its extractive brief."""
+    try:
+        return fuse(scored, vectors, groups, options, generator, template)
+    except ModelError as err:
+        if options.mode is Mode.abstractive:
+            raise
+        notices.append(f"abstractive mode failed: {err}. Showing the extractive brief.")
+        return Fusion(())
 
 
 # Models that failed to load in this process, with why: loading is not retried for each story.

@@ -170,3 +170,13 @@ def test_a_model_that_failed_to_load_is_not_retried_for_every_story(tmp_path, mo
         brief = run(None, options)
         assert brief.mode == "extractive" and "offline in this test" in brief.notices[0]
     assert calls == ["some/model"]
+
+
+def test_short_file_names_do_not_eat_letters_or_digits_of_the_brief():
+    from summarize.fuse import tidy
+
+    ids = {"a", "b", "1", "000_bbc87aa43b802523"}
+    raw = ("The council (a) approved a 1.5 billion budget [a, b]. It adds 12 routes (000_bbc87aa43b802523). "
+           "Officials met in 2021 (1).")
+    assert tidy(raw, ids, 100) == ["The council approved a 1.5 billion budget.", "It adds 12 routes.",
+                                   "Officials met in 2021."]

@@ -63,8 +63,8 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
         dt.date.fromisoformat(date)
     except ValueError as err:
         raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
-    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes)
     folder = Path(options.out) / date
+    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes, earlier_stories(folder))
     folder.mkdir(parents=True, exist_ok=True)
     previous = _previous_run(Path(options.out), date)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
@@ -174,7 +174,17 @@ def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-unt
 
 
 def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
-    from .report_nightly import index_html, index_markdown
+    from .report_nightly import index_html, index_json, index_markdown
 
     write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed))
     write_atomic(folder / "index.html", index_html(folder.name, outcomes, feed))
+    write_atomic(folder / "index.json", index_json(folder.name, outcomes, feed))
+
+
+def earlier_stories(folder: Path) -> dict[str, list[str]]:
+    """Story id -> article ids of an earlier run of the same day (its index.json), so ids stay put."""
+    try:
+        data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        return {str(s["id"]): [str(a) for a in s["articles"]] for s in data["stories"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}

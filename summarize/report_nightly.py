@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
@@ -23,11 +24,31 @@ def index_markdown(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: i
             lines.append(f"| {o.story} | failed: {_cell(o.error)} | {o.sources} | |")
             continue
         link = quote(o.story)
-        lines.append(f"| {o.story} | {_cell(o.headline)} | {o.sources} | "
+        lines.append(f"| {o.story} | {_cell(o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
                      f"[brief]({link}/brief.md) · [json]({link}/brief.json) |")
     if feed.ungrouped:
         lines += ["", f"Articles in no story: {', '.join(feed.ungrouped)}"]
+    if feed.non_articles:
+        lines += ["", "Not articles (never grouped or briefed):", ""]
+        lines += [f"- {_cell(doc)}: {reason}" for doc, reason in feed.non_articles]
     return "\n".join(lines) + "\n"
+
+
+def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
+    """The night as data: each story's id, headline, articles and outcome; the pages set aside."""
+    by_id = {o.story: o for o in outcomes}
+    stories = [{"id": s.id, "title": s.title, "articles": [d.id for d in s.docs], "added": s.added,
+                "status": by_id[s.id].status if s.id in by_id else "", "headline": by_id[s.id].headline if s.id in by_id else ""}
+               for s in feed.stories]
+    data = {"date": date, "stories": stories, "ungrouped": list(feed.ungrouped),
+            "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _change(feed: Feed, story_id: str) -> str:
+    """ " (+2 articles since the earlier run today)" for a story that gained articles."""
+    added = next((s.added for s in feed.stories if s.id == story_id), 0)
+    return f" (+{added} article{'s' if added != 1 else ''} since the earlier run today)" if added else ""
 
 
 def index_html(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
@@ -38,9 +59,12 @@ def index_html(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignor
             rows.append(f"<tr class=\"failed\"><td>{escape(o.story)}</td><td>failed: {escape(o.error)}</td>"
                         f"<td>{o.sources}</td><td></td></tr>")
             continue
-        rows.append(f"<tr><td>{escape(o.story)}</td><td>{escape(o.headline)}</td><td>{o.sources}</td>"
+        rows.append(f"<tr><td>{escape(o.story)}</td><td>{escape(o.headline + _change(feed, o.story))}</td><td>{o.sources}</td>"
                     f"<td><a href=\"{link}/brief.md\">brief</a> · <a href=\"{link}/brief.json\">json</a></td></tr>")
     loose = f"<p class=\"muted\">Articles in no story: {escape(', '.join(feed.ungrouped))}</p>" if feed.ungrouped else ""
+    if feed.non_articles:
+        items = "".join(f"<li>{escape(doc)}: {escape(reason)}</li>" for doc, reason in feed.non_articles)
+        loose += f"<p class=\"muted\">Not articles (never grouped or briefed):</p><ul class=\"muted\">{items}</ul>"
     return (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -319,6 +319,35 @@ def nightly(
             raise typer.Exit(1)
 
 
+@app.command("eval-grouping")
+def eval_grouping(
+    data: Annotated[Path, typer.Argument(help="Folder of story folders (<story>/docs/*.txt or <story>/*.txt).")],
+    noise: Annotated[Optional[Path], typer.Option("--noise", help="Folder of articles of no story to hide the feed among.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Shuffle of the flat feed.")] = 0,
+) -> None:
+    """Group the stories' articles as one shuffled flat feed; score ours and a TF-IDF baseline."""
+    from rich.table import Table
+
+    from .eval_grouping import baseline, build_feed, ours, read_noise, score, story_files
+
+    _setup_logging(True)
+    with _errors_to_exit():
+        items = build_feed(story_files(data), read_noise(noise), seed)
+        results = [("ours", score(items, ours(items))), ("TF-IDF average link", score(items, baseline(items)))]
+        real = sum(i.story is not None and i.real for i in items)
+        console = Console(width=160)
+        console.print(f"{escape(str(data))}: {real} real articles, {sum(not i.real for i in items)} non-articles, "
+                      f"{sum(i.story is None for i in items)} of no story", highlight=False)
+        table = Table()
+        table.add_column("grouping")
+        for label in ("V-measure", "ARI", "stories exact", "stories of non-articles", "stories found"):
+            table.add_column(label, justify="right")
+        for name, s in results:
+            table.add_row(name, f"{s.v_measure:.3f}", f"{s.ari:.3f}", f"{s.exact}/{s.stories}",
+                          str(s.non_article_stories), str(s.predicted_stories))
+        console.print(table)
+
+
 class _story_progress:
     """A progress bar on a terminal; one plain line per story otherwise (cron logs)."""
 

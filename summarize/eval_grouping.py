@@ -25,7 +25,7 @@ from .types import RawDocument
 
 # The baseline's one parameter: average cosine similarity of a story's TF-IDF vectors, chosen by the
 # same 5-fold cross-validation as ours (eval/tune_grouping.py).
-BASELINE_THRESHOLD = 0.15
+BASELINE_THRESHOLD = 0.2
 GOLD_MIN_WORDS = 50
 
 

@@ -43,6 +43,9 @@ class GroupingOptions:
     # Extra weight of named entities (capitalised names). Cross-validation chose 0 on Multi-News: the
     # names are already body terms, and a doubled name pulls unrelated stories about one person together.
     entity_weight: float = 0.0
+    # Words of each article's body read (0: all). News tells the story first; long features drift into
+    # background that other stories share.
+    lead_words: int = 600
     # Candidate neighbours per article. Not tuned: it bounds memory (n * neighbours edges) and any
     # story's articles stay connected through their members' nearest neighbours.
     neighbours: int = 20
@@ -74,17 +77,21 @@ def entities(text: str) -> list[str]:
 
 def vectors(docs: Sequence[Document], options: GroupingOptions) -> csr_matrix:
     """One unit-length row per article: body, headline and entity blocks, weighted."""
-    blocks = [_tfidf([f"{d.title or ''}\n{d.text}" for d in docs], body_terms)]
+    bodies = [d.text if not options.lead_words else " ".join(d.text.split()[: options.lead_words]) for d in docs]
+    blocks = [_tfidf([f"{d.title or ''}\n{body}" for d, body in zip(docs, bodies)], body_terms)]
     if options.title_weight > 0:
         blocks.append(options.title_weight * _tfidf([d.title or "" for d in docs], body_terms))
     if options.entity_weight > 0:
-        blocks.append(options.entity_weight * _tfidf([f"{d.title or ''}\n{d.text}" for d in docs], entities))
+        blocks.append(options.entity_weight * _tfidf([f"{d.title or ''}\n{b}" for d, b in zip(docs, bodies)], entities))
     return normalize(hstack(blocks).tocsr())
 
 
 def _tfidf(texts: list[str], analyzer) -> csr_matrix:  # type: ignore[no-untyped-def]
+    # min_df=2: a term only one article of the night has cannot link it to another; it only
+    # lengthens that article's vector and so lowers all of its similarities.
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32, min_df=min(2, len(texts)))
     try:
-        return normalize(TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32).fit_transform(texts))
+        return normalize(vectorizer.fit_transform(texts))
     except ValueError:  # no terms at all ("empty vocabulary"): the block adds nothing
         return csr_matrix((len(texts), 1), dtype=np.float32)
 
@@ -107,9 +114,12 @@ def cluster(rows: csr_matrix, options: GroupingOptions, graph: csr_matrix | None
 
 def candidate_graph(rows: csr_matrix, neighbours: int, threshold: float) -> csr_matrix:
     """Symmetric graph of pairs among each row's nearest neighbours that are at least `threshold` alike."""
+    from sklearn import config_context
+
     k = min(neighbours + 1, rows.shape[0])
     knn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(rows)
-    graph = knn.kneighbors_graph(rows, mode="distance").tocsr()
+    with config_context(working_memory=64):  # MB per block of distances: bounds the night's peak memory
+        graph = knn.kneighbors_graph(rows, mode="distance").tocsr()
     graph.data = 1.0 - graph.data  # similarity
     graph.data[graph.data < threshold] = 0.0
     graph.eliminate_zeros()

@@ -309,7 +309,7 @@ def nightly(
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else "")
             + (f"; {len(run.feed.non_articles)} pages not articles (see index)" if run.feed.non_articles else "")
-            + "".join(f"; {s.id}: +{s.added} articles, re-briefed" for s in run.feed.stories if s.added),
+            + "".join(f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added),
             highlight=False,
         )
         for outcome in run.outcomes:

@@ -122,7 +122,7 @@ def test_story_ids_stay_put_when_a_later_run_adds_articles(tmp_path):
     border = next(i for i in ids if i != court)
     assert "court9" in after[court]["articles"] and after[court]["added"] == 1
     assert after[court]["status"] == "written" and after[border]["status"] == "unchanged"
-    assert f"{court}: +1 articles, re-briefed" in result.stderr
+    assert f"{court}: +1 article, re-briefed" in result.stderr
 
 
 def test_eval_grouping_prints_ours_beside_the_baseline(tmp_path):

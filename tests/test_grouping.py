@@ -148,3 +148,24 @@ def test_a_read_feed_of_story_folders_sets_non_articles_aside(tmp_path):
     result = read_feed(feed)
     assert [s.id for s in result.stories] == ["harbor"] and len(result.stories[0].docs) == 3
     assert result.non_articles == (("harbor/embed", "social-media embed"),)
+
+
+def test_benchmark_noise_articles_are_distinct_not_copies():
+    import importlib.util
+
+    from summarize.textutil import words
+
+    spec = importlib.util.spec_from_file_location("noise", ROOT / "eval" / "noise.py")
+    noise = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(noise)
+    sources = [p.read_text() for p in sorted(SEEDS.glob("*.txt")) + sorted(HARBOR.glob("*.txt"))]
+    articles = list(noise.generate(sources, 30, seed=1))
+
+    def grams(text):
+        w = words(text)
+        return {tuple(w[i:i + 5]) for i in range(len(w) - 4)}
+
+    made = [grams(a) for a in articles]
+    assert len(set(articles)) == 30 and all(len(g) > 50 for g in made)
+    worst = max(len(a & b) / min(len(a), len(b)) for i, a in enumerate(made) for b in made[i + 1:])
+    assert worst < 0.5  # far from the 0.6 share of 5-grams at which deduplication calls two articles copies

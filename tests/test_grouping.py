@@ -169,3 +169,15 @@ def test_benchmark_noise_articles_are_distinct_not_copies():
     assert len(set(articles)) == 30 and all(len(g) > 50 for g in made)
     worst = max(len(a & b) / min(len(a), len(b)) for i, a in enumerate(made) for b in made[i + 1:])
     assert worst < 0.5  # far from the 0.6 share of 5-grams at which deduplication calls two articles copies
+
+
+def test_an_oversized_component_is_cut_stricter_and_never_mixes_stories():
+    from summarize.clean import clean_documents
+    from summarize.grouping import GroupingOptions, cluster, vectors
+
+    docs = clean_documents([make_raw(f"{t}{n}", jordan(t, n)) for t in ("court", "border") for n in range(3)])
+    options = GroupingOptions(max_component=2)
+    labels = cluster(vectors(docs, options), options)
+    assert (labels >= 0).all()
+    for label in set(labels):
+        assert len({docs[i].id[:5] for i in range(len(docs)) if labels[i] == label}) == 1

@@ -308,7 +308,7 @@ def nightly(
             f"{escape(str(run.folder))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else "")
-            + (f"; {len(run.feed.non_articles)} pages not articles (see index)" if run.feed.non_articles else "")
+            + (f"; {len(run.feed.non_articles)} non-articles set aside (see index)" if run.feed.non_articles else "")
             + "".join(f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added),
             highlight=False,
         )

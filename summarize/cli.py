@@ -353,7 +353,9 @@ def nightly(
         stderr.print(
             f"{escape(str(run.folder))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
-            + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else ""),
+            + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else "")
+            + (f"; {len(run.feed.non_articles)} non-articles set aside (see index)" if run.feed.non_articles else "")
+            + "".join(f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added),
             highlight=False,
         )
         for outcome in run.outcomes:
@@ -361,6 +363,35 @@ def nightly(
                 stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(outcome.error)}", highlight=False)
         if run.failed:
             raise typer.Exit(1)
+
+
+@app.command("eval-grouping")
+def eval_grouping(
+    data: Annotated[Path, typer.Argument(help="Folder of story folders (<story>/docs/*.txt or <story>/*.txt).")],
+    noise: Annotated[Optional[Path], typer.Option("--noise", help="Folder of articles of no story to hide the feed among.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Shuffle of the flat feed.")] = 0,
+) -> None:
+    """Group the stories' articles as one shuffled flat feed; score ours and a TF-IDF baseline."""
+    from rich.table import Table
+
+    from .eval_grouping import baseline, build_feed, ours, read_noise, score, story_files
+
+    _setup_logging(True)
+    with _errors_to_exit():
+        items = build_feed(story_files(data), read_noise(noise), seed)
+        results = [("ours", score(items, ours(items))), ("TF-IDF average link", score(items, baseline(items)))]
+        real = sum(i.story is not None and i.real for i in items)
+        console = Console(width=160)
+        console.print(f"{escape(str(data))}: {real} real articles, {sum(not i.real for i in items)} non-articles, "
+                      f"{sum(i.story is None for i in items)} of no story", highlight=False)
+        table = Table()
+        table.add_column("grouping")
+        for label in ("V-measure", "ARI", "stories exact", "stories of non-articles", "stories found"):
+            table.add_column(label, justify="right")
+        for name, s in results:
+            table.add_row(name, f"{s.v_measure:.3f}", f"{s.ari:.3f}", f"{s.exact}/{s.stories}",
+                          str(s.non_article_stories), str(s.predicted_stories))
+        console.print(table)
 
 
 class _story_progress:

@@ -65,8 +65,8 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
         dt.date.fromisoformat(date)
     except ValueError as err:
         raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
-    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes)
     folder = Path(options.out) / date
+    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes, earlier_stories(folder))
     folder.mkdir(parents=True, exist_ok=True)
     previous = _previous_run(Path(options.out), date)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
@@ -207,10 +207,22 @@ def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
     """index.md, index.html and each story's brief.html (report_nightly)."""
     from .report_nightly import write_pages
 
+    from .report_nightly import index_json
+
     write_pages(folder, outcomes, feed)
+    write_atomic(folder / "index.json", index_json(folder.name, outcomes, feed))
 
 
 def write_feed(out: Path, nights: int) -> None:
     from .report_nightly import write_feed as write_atom
 
     write_atom(out, nights)
+
+
+def earlier_stories(folder: Path) -> dict[str, list[str]]:
+    """Story id -> article ids of an earlier run of the same day (its index.json), so ids stay put."""
+    try:
+        data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        return {str(s["id"]): [str(a) for a in s["articles"]] for s in data["stories"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}

@@ -36,10 +36,13 @@ def index_markdown(date: str, outcomes: Sequence, feed: Feed,  # type: ignore[ty
             lines.append(f"| {o.story} | failed: {_cell(o.error)} | {o.sources} | |")
             continue
         link = quote(o.story)
-        lines.append(f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)} | {o.sources} | "
+        lines.append(f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
                      f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |")
     if feed.ungrouped:
         lines += ["", f"Articles in no story: {', '.join(feed.ungrouped)}"]
+    if feed.non_articles:
+        lines += ["", "Not articles (never grouped or briefed):", ""]
+        lines += [f"- {_cell(doc)}: {reason}" for doc, reason in feed.non_articles]
     return "\n".join(lines) + "\n"
 
 
@@ -55,6 +58,8 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
     """`index.md`, `index.html` and each story's `brief.html` in the night's `folder`."""
     stories = [story_view(folder, o.story, o.status, o.sources, o.error) for o in outcomes]
     for story in stories:
+        story["change"] = _change(feed, story["id"]).strip(" ()")
+    for story in stories:
         if story["brief"] is not None:
             write_atomic(folder / story["id"] / "brief.html", render("brief.html", date=folder.name, story=story))
     headlines = {s["id"]: s["headline"] for s in stories if s["brief"] is not None}
@@ -65,7 +70,7 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
         brief["notices"] = [n for n in brief["notices"] if n not in shared]
     write_atomic(folder / "index.html", render("nightly_index.html", date=folder.name, stories=stories,
                                                counts=_counts(outcomes), ungrouped=list(feed.ungrouped),
-                                               notices=shared))
+                                               non_articles=list(feed.non_articles), notices=shared))
 
 
 def write_feed(out: Path, nights: int = 7) -> Path:
@@ -130,6 +135,23 @@ def _read_brief(folder: Path) -> dict | None:
 def _stamp(seconds: float) -> str:
     """An RFC 3339 time in UTC, as Atom requires."""
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
+    """The night as data: each story's id, headline, articles and outcome; the pages set aside."""
+    by_id = {o.story: o for o in outcomes}
+    stories = [{"id": s.id, "title": s.title, "articles": [d.id for d in s.docs], "added": s.added,
+                "status": by_id[s.id].status if s.id in by_id else "", "headline": by_id[s.id].headline if s.id in by_id else ""}
+               for s in feed.stories]
+    data = {"date": date, "stories": stories, "ungrouped": list(feed.ungrouped),
+            "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _change(feed: Feed, story_id: str) -> str:
+    """ " (+2 articles since the earlier run today)" for a story that gained articles."""
+    added = next((s.added for s in feed.stories if s.id == story_id), 0)
+    return f" (+{added} article{'s' if added != 1 else ''} since the earlier run today)" if added else ""
 
 
 def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]

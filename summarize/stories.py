@@ -1,112 +1,162 @@
-"""Find the stories in a night's feed: one folder per story, or loose articles grouped by topic."""
+"""Find the stories in a night's feed: one folder per story, or loose articles grouped by topic.
+
+Pages that are not articles (archive notices, embed prompts, stubs, ...) are set aside first with
+their reason (summarize/nonarticle.py); loose articles are grouped by summarize/grouping.py. Story
+ids are kept across runs of one day: a story keeps the id it was first given while it gains articles.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .clean import clean_documents
+from .clean import clean_documents, fix_encoding
 from .errors import InputError
 from .files import safe_name
+from .grouping import GroupingOptions, cluster, vectors
 from .ingest import SUFFIXES, read_paths
-from .textutil import content_terms
-from .types import RawDocument
+from .nonarticle import judge
+from .types import Document, RawDocument
 
 log = logging.getLogger(__name__)
-
-# Articles whose title-weighted TF-IDF vectors are at least this similar (cosine, average link)
-# are about one story. Tuned by eye on mixed evaluation clusters; see tests/test_nightly.py.
-SAME_STORY = 0.2
 
 
 @dataclass(frozen=True, slots=True)
 class Story:
     id: str
     docs: tuple[RawDocument, ...]
+    title: str = ""  # the headline shown; may change as articles arrive while the id does not
+    added: int = 0  # articles gained since an earlier run of the same day
+    new: bool = True  # False when an earlier run of the same day had this story
 
 
 @dataclass(frozen=True, slots=True)
 class Feed:
     stories: tuple[Story, ...]
     ungrouped: tuple[str, ...]  # loose articles no other article shares a story with
+    non_articles: tuple[tuple[str, str], ...] = ()  # (document id, why it is not an article)
 
 
-def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000) -> Feed:
-    """Each sub-folder with articles is a story; loose articles are grouped by similarity."""
+def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000,
+              previous: Mapping[str, Sequence[str]] | None = None,
+              grouping: GroupingOptions = GroupingOptions()) -> Feed:
+    """Each sub-folder with articles is a story; loose articles are grouped by similarity.
+
+    `previous` maps the story ids of an earlier run of the same day to their document ids, so a
+    story that is still there keeps its id.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
     stories: list[Story] = []
+    rejected: list[tuple[str, str]] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         files = sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(sub).parts))
-        docs = _read(files, sub, max_file_bytes)
+        docs, bad = split_non_articles(read_paths(files, sub, max_file_bytes))
+        rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in bad)
         if docs:
-            stories.append(Story(safe_name(sub.name), tuple(docs)))
+            stories.append(Story(_unique(safe_name(sub.name), {s.id for s in stories}), tuple(docs), new=False))
     loose = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
                    and not p.name.startswith("."))
-    grouped, ungrouped = group_articles(_read(loose, folder, max_file_bytes), min_articles)
+    articles, bad = split_non_articles(read_paths(loose, folder, max_file_bytes))
+    rejected.extend(bad)
+    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {},
+                                        {s.id for s in stories})
     stories.extend(grouped)
     if not stories:
         raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
-    return Feed(tuple(_unique_ids(stories)), tuple(ungrouped))
+    return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
 
 
-def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
-    return read_paths(list(files), root, max_file_bytes)
+def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """(articles, [(id, reason)] for the pages that are not articles)."""
+    articles, rejected = [], []
+    for doc in docs:
+        verdict = judge(fix_encoding(doc.text))
+        if verdict.is_article:
+            articles.append(doc)
+        else:
+            rejected.append((doc.id, verdict.reason))
+    if rejected:
+        log.info("%d pages are not articles: %s", len(rejected), ", ".join(f"{i} ({r})" for i, r in rejected[:5]))
+    return articles, rejected
 
 
-def group_articles(docs: Sequence[RawDocument], min_articles: int = 2) -> tuple[list[Story], list[str]]:
-    """Cluster articles into stories (average-link over TF-IDF cosine, titles counted twice)."""
+def group_articles(docs: Sequence[RawDocument], min_articles: int = 2,
+                   options: GroupingOptions = GroupingOptions(),
+                   previous: Mapping[str, Sequence[str]] | None = None,
+                   taken: set[str] | frozenset[str] = frozenset()) -> tuple[list[Story], list[str]]:
+    """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped."""
     if not docs:
         return [], []
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     cleaned = clean_documents(docs)
-    texts = [f"{d.title or ''} {d.title or ''} {d.text}" for d in cleaned]
-    vectors = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, max_features=50_000).fit_transform(texts)
-    if len(docs) == 1:
-        labels = np.array([0])
-    else:
-        if vectors.shape[1] > 200:  # average link needs dense rows: reduce them first
-            from sklearn.decomposition import TruncatedSVD
-            from sklearn.preprocessing import normalize
-
-            k = min(200, vectors.shape[0] - 1, vectors.shape[1] - 1)
-            dense = normalize(TruncatedSVD(k, random_state=0).fit_transform(vectors)) if k > 1 else vectors.toarray()
-        else:
-            dense = vectors.toarray()
-        labels = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - SAME_STORY
-        ).fit_predict(dense)
+    rows = vectors(cleaned, options)
+    labels = cluster(rows, options)
     members: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         members[int(label)].append(i)
-    stories, ungrouped = [], []
+    groups, ungrouped = [], []
     for indices in sorted(members.values(), key=lambda ix: ix[0]):
         if len(indices) < min_articles:
             ungrouped.extend(docs[i].id for i in indices)
-            continue
-        stories.append(Story(_story_id(cleaned[i].title or docs[i].id for i in indices), tuple(docs[i] for i in indices)))
+        else:
+            groups.append(indices)
+    titles = [_headline(cleaned, rows, ix) for ix in groups]
+    ids = assign_ids([[docs[i].id for i in ix] for ix in groups], titles, previous or {}, set(taken))
+    stories = []
+    for indices, title, (story_id, added, new) in zip(groups, titles, ids):
+        stories.append(Story(story_id, tuple(docs[i] for i in indices), title, added, new))
     log.info("grouped %d loose articles into %d stories; %d left alone", len(docs), len(stories), len(ungrouped))
     return stories, ungrouped
 
 
-def _story_id(titles) -> str:  # type: ignore[no-untyped-def]
-    first = next(iter(titles))
-    return safe_name(" ".join(first.split()[:8]).lower())
+def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # type: ignore[no-untyped-def]
+    """The title of the member most like the story as a whole (its centroid)."""
+    block = rows[indices]
+    centrality = np.asarray(block @ block.mean(axis=0).T).ravel()
+    for i in np.argsort(-centrality, kind="stable"):
+        title = cleaned[indices[int(i)]].title
+        if title:
+            return title
+    return cleaned[indices[0]].id
 
 
-def _unique_ids(stories: list[Story]) -> list[Story]:
-    seen: dict[str, int] = defaultdict(int)
+def assign_ids(groups: Sequence[Sequence[str]], titles: Sequence[str],
+               previous: Mapping[str, Sequence[str]], taken: set[str]) -> list[tuple[str, int, bool]]:
+    """(id, articles gained, is new) per group: an earlier story's id where the group holds its articles.
+
+    Each earlier story goes to the group that holds most of its articles (largest overlap first); a
+    group with no earlier story gets a fresh id from its headline.
+    """
+    earlier = {story: set(ids) for story, ids in previous.items()}
+    pairs = sorted(((len(earlier[s] & set(g)), s, n) for n, g in enumerate(groups) for s in earlier
+                    if earlier[s] & set(g)), key=lambda p: (-p[0], p[1], p[2]))
+    chosen: dict[int, str] = {}
+    for _, story, n in pairs:
+        if n not in chosen and story not in chosen.values():
+            chosen[n] = story
+    used = set(taken) | set(chosen.values()) | set(previous)
     out = []
-    for story in stories:
-        seen[story.id] += 1
-        out.append(story if seen[story.id] == 1 else Story(f"{story.id}-{seen[story.id]}", story.docs))
+    for n, group in enumerate(groups):
+        if n in chosen:
+            out.append((chosen[n], len(set(group) - earlier[chosen[n]]), False))
+            continue
+        story_id = _unique(safe_name(" ".join(titles[n].split()[:8]).lower()), used)
+        used.add(story_id)
+        out.append((story_id, 0, True))
     return out
+
+
+def _unique(name: str, used: set[str]) -> str:
+    if name not in used:
+        return name
+    n = 2
+    while f"{name}-{n}" in used:
+        n += 1
+    return f"{name}-{n}"

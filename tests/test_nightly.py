@@ -108,7 +108,9 @@ def test_next_nights_run_carries_unchanged_briefs_over(tmp_path):
 def test_a_failing_story_is_reported_and_the_others_complete(tmp_path):
     feed = story_feed(tmp_path)
     (feed / "broken").mkdir()
-    (feed / "broken" / "a.txt").write_text("Source link\nLeave a Reply\nBack to top button")
+    (feed / "broken" / "a.txt").write_text(  # an article, but in no language the brief is made in
+        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in Berlin "
+        "mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den Journalisten.")
     result = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "b"), "--mode", "extractive",
                                  "--date", "2026-11-22"])
     assert result.exit_code == 1

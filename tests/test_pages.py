@@ -133,11 +133,14 @@ def test_feed_ids_are_stable_and_it_keeps_the_last_nights(tmp_path):
 def test_failed_and_unchanged_stories_are_marked(tmp_path):
     feed, out = story_feed(tmp_path), tmp_path / "briefs"
     nightly(feed, out, "2026-11-21")
-    write_articles(feed / "broken", {"a.txt": "Source link\nLeave a Reply\nBack to top button"})
+    write_articles(feed / "broken", {"a.txt": (  # an article in no language the brief is made in
+        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
+        "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
+        "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt.")})
     nightly(feed, out, "2026-11-22")
     page = (out / "2026-11-22" / "index.html").read_text()
     assert page.count('<article class="card unchanged"') == 2 and page.count('<article class="card failed"') == 1
-    assert "InputError: no article text left" in page and "1 failed" in page
+    assert "InputError: no English articles" in page and "1 failed" in page
     assert not (out / "2026-11-22" / "broken" / "brief.html").exists()
     assert len(parse_atom(out / "feed.xml").findall(f"{ATOM}entry")) == 4  # failed stories have none
 
@@ -170,9 +173,12 @@ def test_control_characters_in_articles_do_not_break_the_feed(tmp_path):
     feed = tmp_path / "feed"
     write_articles(feed / "council", {
         "a.txt": "Council votes \x1b[31mbudget\x0b plan\n\nThe city council approved the transit budget on "
-                 "Monday after a long debate\x07 over bus routes, officials said.\x00 It adds two routes.\n",
+                 "Monday after a long debate\x07 over bus routes, officials said.\x00 It adds two routes. "
+                 "The mayor said the new routes would start running in the spring and fares would not rise.\n",
         "b.txt": "Council passes budget plan\n\nThe city council approved the transit budget on Monday\x0c, "
-                 "adding two bus routes, officials said.\n",
+                 "adding two bus routes, officials said. The mayor told reporters the routes would start "
+                 "in the spring, and that fares would stay the same for the coming year. Opponents had "
+                 "argued for electric buses.\n",
     })
     nightly(feed, tmp_path / "briefs", "2026-11-22")
     root = parse_atom(tmp_path / "briefs" / "feed.xml")  # XML 1.0 forbids them even escaped

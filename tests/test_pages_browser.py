@@ -96,7 +96,10 @@ def test_compare_runs_no_script_from_article_text(tmp_path):
 def test_nightly_index_shows_cards_and_runs_no_article_script(tmp_path):
     feed = story_feed(tmp_path)
     write_articles(feed / "council", HOSTILE)
-    write_articles(feed / "broken", {"a.txt": "Source link\nLeave a Reply\nBack to top button"})
+    write_articles(feed / "broken", {"a.txt": (  # an article in no language the brief is made in
+        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
+        "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
+        "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt.")})
     out = tmp_path / "briefs"
     run_nightly(feed, NightlyOptions(out=out, date="2026-11-22", brief=Options()))
     index = out / "2026-11-22" / "index.html"

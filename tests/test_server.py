@@ -157,17 +157,23 @@ def test_credentials_in_the_url_are_never_recorded():
 
 STORIES = {
     "library": ("The city library reopened on Monday after a two-year renovation, officials said. "
-                "The renovation added a children's wing and a rooftop reading room.",
+                "The renovation added a children's wing and a rooftop reading room. "
+                "The mayor cut the ribbon in front of a crowd of families.",
                 "Officials said the city library reopened on Monday after a two-year renovation. "
-                "Visitors lined up before the doors opened, the head librarian said."),
+                "Visitors lined up before the doors opened, the head librarian said. "
+                "The library will stay open late on weekdays."),
     "bridge": ("Engineers closed the river bridge on Friday after inspectors found cracks in a support beam. "
-               "The transport department said repairs would take three weeks.",
+               "The transport department said repairs would take three weeks. "
+               "Buses will carry passengers across the river meanwhile.",
                "The river bridge was closed on Friday after inspectors found cracks in a support beam. "
-               "Commuters were told to use the northern crossing, the department said."),
+               "Commuters were told to use the northern crossing, the department said. "
+               "Traffic built up on the ring road in the evening."),
     "orchard": ("Farmers in the valley reported a record apple harvest this autumn, the growers' association said. "
-                "Warm weather in spring helped the trees, according to the association.",
+                "Warm weather in spring helped the trees, according to the association. "
+                "Pickers worked extra shifts to bring in the fruit.",
                 "The growers' association said farmers in the valley reported a record apple harvest this autumn. "
-                "Prices at local markets fell slightly, traders said."),
+                "Prices at local markets fell slightly, traders said. "
+                "Cider makers expect a busy winter."),
 }
 
 

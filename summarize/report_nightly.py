@@ -7,6 +7,7 @@ from html import escape
 from urllib.parse import quote
 
 from .stories import Feed
+from .textsafety import md_escape
 
 STYLE = (
     "body{font:16px/1.5 system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:1rem}"
@@ -26,7 +27,7 @@ def index_markdown(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: i
         lines.append(f"| {o.story} | {_cell(o.headline)} | {o.sources} | "
                      f"[brief]({link}/brief.md) · [json]({link}/brief.json) |")
     if feed.ungrouped:
-        lines += ["", f"Articles in no story: {', '.join(feed.ungrouped)}"]
+        lines += ["", f"Articles in no story: {md_escape(', '.join(feed.ungrouped))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -58,4 +59,4 @@ def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_escape(text)  # escapes "|" too: a cell never ends early

@@ -13,6 +13,7 @@ import numpy as np
 from .clean import clean_documents
 from .errors import InputError
 from .files import safe_name
+from .fsafety import RESERVED, scan, unique_ids, walk
 from .ingest import SUFFIXES, read_paths
 from .textutil import content_terms
 from .types import RawDocument
@@ -36,25 +37,28 @@ class Feed:
     ungrouped: tuple[str, ...]  # loose articles no other article shares a story with
 
 
-def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000) -> Feed:
+def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000, follow_links: bool = False) -> Feed:
     """Each sub-folder with articles is a story; loose articles are grouped by similarity."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
     stories: list[Story] = []
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        files = sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(sub).parts))
+    names: list[str] = []  # the folder names the ids come from: they keep colliding ids stable
+    top = scan(folder, folder, follow_links)
+    for sub in top.dirs:
+        files = [p for p in walk(sub, follow_links, root=folder) if p.suffix.lower() in SUFFIXES]
         docs = _read(files, sub, max_file_bytes)
-        if docs:
+        if docs or files:  # a story whose files cannot be read fails, visibly, in the run
             stories.append(Story(safe_name(sub.name), tuple(docs)))
-    loose = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.startswith("."))
+            names.append(sub.name)
+    loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
     grouped, ungrouped = group_articles(_read(loose, folder, max_file_bytes), min_articles)
     stories.extend(grouped)
+    names.extend(s.id for s in grouped)
     if not stories:
         raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
-    return Feed(tuple(_unique_ids(stories)), tuple(ungrouped))
+    ids = unique_ids([s.id for s in stories], names, RESERVED)
+    return Feed(tuple(Story(i, s.docs) for i, s in zip(ids, stories)), tuple(ungrouped))
 
 
 def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
@@ -102,11 +106,3 @@ def _story_id(titles) -> str:  # type: ignore[no-untyped-def]
     first = next(iter(titles))
     return safe_name(" ".join(first.split()[:8]).lower())
 
-
-def _unique_ids(stories: list[Story]) -> list[Story]:
-    seen: dict[str, int] = defaultdict(int)
-    out = []
-    for story in stories:
-        seen[story.id] += 1
-        out.append(story if seen[story.id] == 1 else Story(f"{story.id}-{seen[story.id]}", story.docs))
-    return out

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import shutil
 import signal
 import sys
@@ -39,30 +38,41 @@ def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Itera
 
     context = multiprocessing.get_context()
     remaining = dict(enumerate(jobs))
+    isolated: set[int] = set()  # running when a worker died: retried one at a time
     deaths: Counter[int] = Counter()
     while remaining:
-        started = context.Queue()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
+        batch, size = [k for k in remaining if k not in isolated], workers
+        if not batch:  # only suspects left: one worker, so a death names its story
+            batch, size = sorted(isolated), 1
+        started = context.SimpleQueue()  # written before each job starts: no buffering thread
+        with ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_worker_setup,
                                  initargs=(os.getpid(), started)) as pool:
-            futures = {pool.submit(_tracked, fn, key, job): key for key, job in remaining.items()}
+            futures = {pool.submit(_tracked, fn, key, remaining[key]): key for key in batch}
             for future in as_completed(futures):
                 try:
                     outcome = future.result()
                 except BrokenProcessPool:
                     continue
-                del remaining[futures[future]]
+                key = futures[future]
+                del remaining[key]
+                isolated.discard(key)
                 yield outcome
-        if not remaining:
-            break
-        finished_or_not = _running_when_broken(started)
-        suspects = [k for k in finished_or_not if k in remaining] or list(remaining)
-        for key in suspects:
-            deaths[key] += 1
-        log.warning("a worker process died; retrying %d unfinished stories", len(remaining))
-        for key in [k for k in remaining if deaths[k] >= MAX_DEATHS]:
-            story = remaining.pop(key)[0]
-            yield Outcome(story.id, "failed", len(story.docs), "", 0.0,
-                          "worker process died (killed or crashed) twice on this story")
+        unfinished = [k for k in batch if k in remaining]
+        running = [k for k in _running_when_broken(started) if k in remaining] if unfinished else []
+        started.close()
+        if not unfinished:
+            continue
+        running = running or unfinished[:1] if size == 1 else running or unfinished
+        log.warning("a worker process died; retrying %d unfinished stories", len(unfinished))
+        isolated.update(running)
+        if size == 1:
+            for key in running:
+                deaths[key] += 1
+                if deaths[key] >= MAX_DEATHS:
+                    story = remaining.pop(key)[0]
+                    isolated.discard(key)
+                    yield Outcome(story.id, "failed", len(story.docs), "", 0.0,
+                                  "worker process died (killed or crashed) twice on this story")
 
 
 def _tracked(fn: Callable, key: int, job: tuple):  # type: ignore[no-untyped-def,type-arg]
@@ -79,13 +89,12 @@ _STARTED = None  # the worker's queue of started/ended jobs, set by _worker_setu
 def _running_when_broken(started) -> list[int]:  # type: ignore[no-untyped-def]
     """The jobs a worker had started and not finished when the pool broke: the suspects."""
     running: set[int] = set()
-    while True:
-        try:
-            what, key = started.get(timeout=0.2)
-        except (queue.Empty, EOFError, OSError):
-            break
-        (running.add if what == "start" else running.discard)(key)
-    started.close()
+    try:
+        while not started.empty():
+            what, key = started.get()
+            (running.add if what == "start" else running.discard)(key)
+    except (EOFError, OSError):  # a worker died halfway through a message
+        pass
     return sorted(running)
 
 

@@ -115,7 +115,11 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     min_words = max(3, min(MIN_WORDS, high // 4))
     # Only the best candidates can make a brief of a few hundred words; comparing all pairs of
     # a 10,000-article feed's sentences would not fit in memory.
-    top = sorted(range(len(scored)), key=lambda i: -scored[i].score)[:CANDIDATES]
+    # Sentences that can never fit (a spam article's 1,000-word run-ons) must not take the places.
+    fits = [i for i, s in enumerate(scored) if min_words <= count_words(s.group.representative.text) <= high]
+    top = sorted(fits, key=lambda i: -scored[i].score)[:CANDIDATES]
+    if not top:
+        return []
     scored = [scored[i] for i in top]
     vectors = vectors[top]
     scores = np.array([s.score for s in scored])

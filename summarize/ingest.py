@@ -157,7 +157,7 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
     if encoding not in ("utf-8", "utf-8-sig"):
         log.warning("%s: not valid UTF-8; read as %s", path, encoding)
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
+        text = strip_invisible(html_to_text(text))  # entities (&#8238;) decode only now
         if not text.strip():
             log.warning("skipping %s: no article text in the HTML", path)
             return None

@@ -162,6 +162,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="reads /proc")
 def test_killing_the_parent_leaves_no_workers(tmp_path):
     script = tmp_path / "parent.py"
     script.write_text(SLOW_PARENT)

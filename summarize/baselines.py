@@ -63,9 +63,36 @@ def lead(docs: Sequence[RawDocument], words: int) -> list[str]:
     return picked
 
 
+def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:
+    """Gillick & Favre's concept ILP (the "ICSI" system), from the paper's description.
+
+    Sentences of the raw files, stemmed-bigram concepts weighted by how many documents state them
+    (sentences, for a single text), rare concepts pruned, exact solve under the word budget.
+    """
+    from .concepts import build_problem, prune, unit_counts
+    from .coverage import solve
+    from .segment import split_text
+
+    sentences = [(i, s) for i, d in enumerate(docs) for s in split_text(d.text)]
+    single = len(docs) == 1
+    units = [(str(k if single else i), s) for k, (i, s) in enumerate(sentences)]
+    weights = prune(unit_counts(units), len(sentences) if single else len(docs))
+    # The paper drops short sentences (fragments) and exact repeats before solving.
+    seen: set[str] = set()
+    kept = []
+    for _, s in sentences:
+        if len(s.split()) >= MIN_BASELINE_WORDS and s not in seen:
+            seen.add(s)
+            kept.append(s)
+    return [kept[i] for i in sorted(solve(build_problem(kept, weights, words)))]
+
+
+MIN_BASELINE_WORDS = 5
+
+
 def systems(include_baselines: bool = True, model: str | None = None) -> dict[str, System]:
     """Every system that can run here, by name; `abstractive` when `model` can be loaded."""
-    found: dict[str, System] = {"extractive": extractive, "lead": lead}
+    found: dict[str, System] = {"extractive": extractive, "lead": lead, "icsi": icsi}
     if model is not None:
         from .model import availability
 

@@ -50,15 +50,18 @@ LENGTH_RANGES: dict[Length, tuple[int, int]] = {
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How much each signal counts; tuned on evaluation data (see eval/)."""
+    """How much each salience signal counts. Not tuned: every signal is on a 0-1 scale (or a
+    count of flaws) and counts once; the selection objective tunes only their sum's share
+    (`Options.salience`). Weights searched on the evaluation sets overstated quality on
+    stories they had not seen."""
 
-    centrality: float = 1.5  # likeness to the whole story
-    support: float = 0.3  # share of articles that carry the sentence
-    lead: float = 0.35  # how early it comes: news puts the essentials first
-    neutrality: float = 0.25  # attributed, self-contained reporting up
+    centrality: float = 1.0  # likeness to the whole story
+    support: float = 1.0  # share of articles that carry the sentence
+    lead: float = 1.0  # how early it comes: news puts the essentials first
+    neutrality: float = 1.0  # attributed, self-contained reporting up
     opinion: float = 1.0  # an outlet's own judgement, promotion and questions down
-    form: float = 0.6  # garbled, spun or fragmentary text down
-    spun: float = 0.5  # told only by a machine-rewritten copy
+    form: float = 1.0  # garbled, spun or fragmentary text down
+    spun: float = 1.0  # told only by a machine-rewritten copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +79,10 @@ class Options:
     sentence_similarity: float = 0.5
     # Documents sharing at least this share of their word 5-grams are copies of one article.
     document_similarity: float = 0.6
-    # MMR trade-off: 1.0 ranks by salience alone, lower values punish redundancy harder.
-    mmr_lambda: float = 0.6
+    # How much a sentence's salience (lead, support, form, neutrality...) counts beside the
+    # concepts it covers, relative to the coverage its length typically brings (rank.sentence_values).
+    # The one tuned selection parameter: chosen by 5-fold cross-validation (eval/tune.py).
+    salience: float = 0.1
     weights: Weights = Weights()
     # Files larger than this are truncated on read, with a warning (bytes).
     max_file_bytes: int = 5_000_000

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import statistics
+from dataclasses import replace
 from collections.abc import Sequence
 
 import numpy as np
 
 from .options import Options, Weights
-from .quality import attributed, dangling, form_flaws, instruction_like, opinion
-from .textutil import count_words, tfidf
-from .types import ScoredGroup, SentenceGroup
+from .concepts import build_problem, concepts, prune, unit_counts
+from .coverage import solve
+from .quality import attributed, dangling, form_flaws, form_penalty, instruction_like, opinion
+from .textutil import count_words, tfidf, words
+from .types import ScoredGroup, Sentence, SentenceGroup
 
 # Two picked sentences more alike than this (TF-IDF cosine) would tell the reader one thing twice.
 REDUNDANT = 0.5
@@ -19,7 +23,18 @@ REDUNDANT = 0.5
 MIN_WORDS = 7
 # Past the lower word bound, only add sentences at least this relevant: no filler to reach the top.
 FILL_RELEVANCE = 0.5
-CANDIDATES = 400  # the best-scored groups that selection considers
+# A sentence with flaws this heavy (see quality.form_flaws) that its story does not share as style
+# is never shown: no coverage makes up for a quote that never closes or a garbled line.
+FLAWED = 0.4
+# An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
+# Pronoun openers ("He said ...") are left to the salience score: in reading order they
+# usually follow the sentence that names their subject, and excluding them cost 1 ROUGE-2 point.
+_CONTINUES = re.compile(
+    r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
+    re.IGNORECASE,
+)
+NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
+CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 # A flaw that most sentences of a story share is the story's style (tokenised review text in
 # lower case, say), not a defect of the few: it is then not held against anyone.
 STYLE_SHARE = 0.4
@@ -108,48 +123,161 @@ def _features(
 
 
 def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
-    """Maximal marginal relevance under a word budget; the result is in reading order."""
+    """The sentences that together cover the most of what the story's sources agree on, within
+    the word budget; the result is in reading order.
+
+    Objective (solved exactly, see `coverage`): the weight of every concept the brief states,
+    counted once, plus each picked sentence's own value (`sentence_values`). Redundancy needs no
+    threshold: a second sentence stating the same concepts adds nothing.
+    """
     low, high = options.word_range()
     if not scored:
         return []
     min_words = max(3, min(MIN_WORDS, high // 4))
-    # Only the best candidates can make a brief of a few hundred words; comparing all pairs of
-    # a 10,000-article feed's sentences would not fit in memory.
-    # Sentences that can never fit (a spam article's 1,000-word run-ons) must not take the places.
-    fits = [i for i, s in enumerate(scored) if min_words <= count_words(s.group.representative.text) <= high]
-    top = sorted(fits, key=lambda i: -scored[i].score)[:CANDIDATES]
-    if not top:
+    weights = concept_weights(scored)
+    news = _StoryStyle.of([s.group.representative.text for s in scored], [{}]).newsiness >= 1.0
+    options_ = _fitting(_variants(scored, min_words, strict=True, news=news), high)
+    if sum(count_words(m.text) for _, m in options_) < low:  # too few clean sentences: take what there is
+        options_ = _fitting(_variants(scored, min_words, strict=False, news=news), high)
+    if not options_:
         return []
-    scored = [scored[i] for i in top]
-    vectors = vectors[top]
-    scores = np.array([s.score for s in scored])
-    spread = scores.max() - scores.min()
-    relevance = (scores - scores.min()) / spread if spread else np.ones_like(scores)
-    similarity = (vectors @ vectors.T).toarray()
-    lengths = [count_words(s.group.representative.text) for s in scored]
-    blocked = [instruction_like(s.group.representative.text) for s in scored]
-    chosen: list[int] = []
-    used = 0
-    remaining = set(range(len(scored)))
-    while remaining and used < high:
-        best, best_value = None, -np.inf
-        for i in remaining:
-            if lengths[i] < min_words or used + lengths[i] > high or blocked[i]:
+    group_of = [g for g, _ in options_]
+    texts = [m.text for _, m in options_]
+    values = sentence_values([scored[g] for g in group_of], texts, weights, options)
+    # Large stories: only the sentences worth most on their own can be in a brief of a few hundred
+    # words; this keeps the integer programme small (HiGHS solves a few hundred in well under 1 s).
+    # Both kinds of sentence can make the best brief: the richest, and the densest per word.
+    alone = [_standalone(t, weights) + v for t, v in zip(texts, values)]
+    lengths = [count_words(t) for t in texts]
+    by_value = sorted(range(len(texts)), key=lambda k: -alone[k])[: CANDIDATES // 2]
+    by_density = sorted(range(len(texts)), key=lambda k: -alone[k] / lengths[k])[: CANDIDATES // 2]
+    keep = sorted(set(by_value) | set(by_density))
+    group_of = [group_of[k] for k in keep]
+    chosen_member = [options_[k][1] for k in keep]
+    texts = [texts[k] for k in keep]
+    values = [values[k] for k in keep]
+    conflicts = _conflicts(vectors[group_of], group_of)
+    problem = build_problem(texts, weights, high, values, conflicts)
+    picked = solve(problem)
+    picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
+    out = []
+    for k in picked:
+        s = scored[group_of[k]]
+        if chosen_member[k] is not s.group.representative:
+            s = replace(s, group=replace(s.group, representative=chosen_member[k]))
+        out.append(s)
+    return sorted(out, key=_reading_order)
+
+
+def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
+    """Sentences longer than the whole brief (a spam article's 1,000-word run-ons) can never be
+    chosen: they must not take the candidates' places."""
+    return [(g, m) for g, m in found if count_words(m.text) <= high]
+
+
+def continues(text: str) -> bool:
+    """Does the sentence open by continuing one before it?"""
+    return bool(_CONTINUES.match(text))
+
+
+def _variants(
+    scored: Sequence[ScoredGroup], min_words: int, strict: bool, news: bool
+) -> list[tuple[int, Sentence]]:
+    """Each group's sentences the brief may show: the representative dedup chose, and any other
+    member in other words that reads as well (no worse form), so the objective can pick the
+    telling that covers most. Never one addressed to a language model. `strict` leaves out what
+    a reader would stumble on: heavy form flaws (an open quote, a garbled or spun line, a kicker)
+    and, in news, a fragment or an opener leaning on a sentence the brief does not show."""
+    out = []
+    for g, s in enumerate(scored):
+        rep = s.group.representative
+        if strict and dict(s.features).get("form", 0.0) <= -FLAWED:
+            continue
+        if strict and news and (continues(rep.text) or count_words(rep.text) < NEWS_MIN_WORDS):
+            continue
+        floor = form_penalty(rep.text)
+        seen = set()
+        for m in (rep, *s.group.members):
+            key = " ".join(words(m.text))
+            if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
                 continue
-            if used >= low and relevance[i] < FILL_RELEVANCE:
+            if m is not rep and (form_penalty(m.text) > floor or (strict and news and continues(m.text))):
                 continue
-            overlap = max((similarity[i, j] for j in chosen), default=0.0)
-            if overlap >= REDUNDANT:
-                continue
-            value = options.mmr_lambda * relevance[i] - (1 - options.mmr_lambda) * overlap
-            if value > best_value:
-                best, best_value = i, value
-        if best is None:
+            seen.add(key)
+            out.append((g, m))
+    return out
+
+
+def concept_weights(scored: Sequence[ScoredGroup]) -> dict[str, float]:
+    """Each concept's weight: how many documents state it (sentences, for a single text).
+
+    Counted over every member of every group, so a fact stays weighted by all the outlets that
+    report it even though the brief shows it through one of them. Concepts too few sources
+    state are pruned (`concepts.min_count`): they are one outlet's wording.
+    """
+    docs = {m.doc_id for s in scored for m in s.group.members}
+    single = len(docs) == 1
+    units = (
+        (f"{m.doc_id}/{m.index}" if single else m.doc_id, m.text)
+        for s in scored for m in s.group.members
+    )
+    n_units = sum(len(s.group.members) for s in scored) if single else len(docs)
+    return {c: float(n) for c, n in prune(unit_counts(units), n_units).items()}
+
+
+def sentence_values(
+    candidates: Sequence[ScoredGroup], texts: Sequence[str], weights: dict[str, float], options: Options
+) -> list[float]:
+    """What a sentence is worth beyond the concepts it covers, in the unit of concept weight.
+
+    Concept coverage cannot see where a sentence stands or how it reads: the lead of a news
+    article states the essentials, other outlets carrying the sentence vouch for it, and a
+    garbled, spun, opinionated, unattributed or dangling sentence misleads even when it carries
+    the right words. The ranker's salience score (`score_groups`) measures exactly that; here it
+    is worth `options.salience` times the coverage a sentence of its length typically brings
+    (its words times the story's mean concept weight), so one number sets the balance.
+    """
+    unit = statistics.fmean(weights.values()) if weights else 1.0
+    return [
+        options.salience * unit * count_words(text) * s.score
+        for s, text in zip(candidates, texts)
+    ]
+
+
+def _standalone(text: str, weights: dict[str, float]) -> float:
+    return sum(weights.get(c, 0.0) for c in concepts(text))
+
+
+def _conflicts(vectors, group_of: Sequence[int]) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
+    """Pairs never shown together: two tellings of one group, or two sentences too alike to stand
+    in one brief whatever concepts they cover (a safeguard: the objective already gives a
+    repeated fact nothing)."""
+    similarity = (vectors @ vectors.T).tocoo()
+    mask = (similarity.row < similarity.col) & (similarity.data >= REDUNDANT)
+    pairs = set(zip(similarity.row[mask].tolist(), similarity.col[mask].tolist()))
+    members: dict[int, list[int]] = {}
+    for k, g in enumerate(group_of):
+        members.setdefault(g, []).append(k)
+    for ks in members.values():
+        pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
+    return tuple(sorted(pairs))
+
+
+def _fill(problem, picked: list[int], low: int, scores: Sequence[float]) -> list[int]:  # type: ignore[no-untyped-def]
+    """Below the length range's floor, add the best-scored sentences that still fit."""
+    used = int(sum(problem.lengths[i] for i in picked))
+    if used >= low:
+        return picked
+    blocked = {b for a, b in problem.conflicts if a in picked} | {a for a, b in problem.conflicts if b in picked}
+    for i in sorted(range(len(scores)), key=lambda k: -scores[k]):
+        if i in picked or i in blocked or used + problem.lengths[i] > problem.budget:
+            continue
+        picked = picked + [i]
+        used += int(problem.lengths[i])
+        blocked |= {b for a, b in problem.conflicts if a == i} | {a for a, b in problem.conflicts if b == i}
+        if used >= low:
             break
-        chosen.append(best)
-        used += lengths[best]
-        remaining.discard(best)
-    return sorted((scored[i] for i in chosen), key=_reading_order)
+    return picked
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

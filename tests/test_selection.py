@@ -1,0 +1,93 @@
+"""What the selection objective is for, on tiny hand-made stories, and the solver it rests on."""
+
+import itertools
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from summarize.coverage import Problem, greedy, objective, solve
+from summarize.dedup import deduplicate
+from summarize.options import Options
+from summarize.rank import score_groups, select
+from summarize.segment import segment_documents
+
+from .conftest import make_doc
+
+
+def picked_texts(articles: list[list[str]], words: int) -> list[str]:
+    docs = [make_doc(f"d{i}", "\n\n".join(a)) for i, a in enumerate(articles)]
+    options = Options(words=words)
+    dedup = deduplicate(docs, segment_documents(docs), options)
+    scored, vectors = score_groups(dedup.groups, len(docs), dedup.spun_documents)
+    return [s.group.representative.text for s in select(scored, vectors, options)]
+
+
+SHARED = "The harbour authority said the new ferry terminal will open to passengers in March next year."
+VIVID = "A local fisherman said the old pier smelled of diesel, rust and decades of salted herring."
+FILLER = [
+    "Officials said the regional transport board met for three hours on Tuesday evening.",
+    "Engineers said the dredging of the northern channel finished two weeks ahead of schedule.",
+]
+
+
+def test_a_fact_three_outlets_report_beats_a_vivid_fact_one_outlet_reports():
+    articles = [
+        [SHARED, VIVID],
+        [SHARED.replace("said", "told reporters"), FILLER[0]],
+        [SHARED.replace("The harbour authority said", "According to the harbour authority,"), FILLER[1]],
+    ]
+    picked = picked_texts(articles, words=20)
+    assert len(picked) == 1 and "ferry terminal" in picked[0]
+
+
+def test_two_sentences_that_share_their_concepts_are_never_both_picked():
+    twin = "Passengers will be able to use the new ferry terminal from March next year, the authority said."
+    articles = [[SHARED, twin, FILLER[0]], [SHARED, twin, FILLER[1]], [twin, FILLER[0], FILLER[1]]]
+    picked = picked_texts(articles, words=60)
+    assert not ({SHARED, twin} <= set(picked))
+    assert len(picked) >= 2  # the budget went to the other facts instead
+
+
+def test_a_long_sentence_covering_two_facts_beats_two_short_ones_covering_one():
+    long = ("The harbour authority said the new ferry terminal will open in March, and the "
+            "northern channel dredging finished two weeks ahead of schedule.")
+    short_a = "The harbour authority said the new ferry terminal will open in March."
+    short_b = "The new ferry terminal will open in March, the harbour authority said again."
+    articles = [[long, short_a], [long, short_b], [long, FILLER[0]]]
+    picked = picked_texts(articles, words=len(long.split()))
+    assert picked == [long]
+
+
+def brute_force(problem: Problem) -> float:
+    best = 0.0
+    n = problem.occurs.shape[0]
+    for k in range(1, n + 1):
+        for subset in itertools.combinations(range(n), k):
+            if problem.lengths[list(subset)].sum() <= problem.budget and not any(
+                a in subset and b in subset for a, b in problem.conflicts
+            ):
+                best = max(best, objective(problem, subset))
+    return best
+
+
+def random_problem(seed: int) -> Problem:
+    rng = np.random.default_rng(seed)
+    occurs = csr_matrix((rng.random((8, 12)) < 0.3).astype(float))
+    return Problem(occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8),
+                   rng.integers(3, 12, 8).astype(float), 20, ((0, 1),))
+
+
+def test_the_exact_solver_finds_the_optimum_and_the_greedy_stays_within_its_guarantee():
+    for seed in range(10):
+        problem = random_problem(seed)
+        best = brute_force(problem)
+        exact = solve(problem)
+        assert problem.lengths[exact].sum() <= problem.budget
+        assert abs(objective(problem, exact) - best) < 1e-6
+        assert objective(problem, greedy(problem)) >= (1 - 1 / np.e) / 2 * best - 1e-9
+
+
+def test_a_budget_smaller_than_every_sentence_picks_nothing():
+    problem = random_problem(0)
+    assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values,
+                         problem.lengths, 2)) == []

@@ -69,14 +69,15 @@ def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:
     Sentences of the raw files, stemmed-bigram concepts weighted by how many documents state them
     (sentences, for a single text), rare concepts pruned, exact solve under the word budget.
     """
-    from .concepts import build_problem, prune, unit_counts
+    from .concepts import build_problem, is_bigram, prune, unit_counts
     from .coverage import solve
     from .segment import split_text
 
     sentences = [(i, s) for i, d in enumerate(docs) for s in split_text(d.text)]
     single = len(docs) == 1
     units = [(str(k if single else i), s) for k, (i, s) in enumerate(sentences)]
-    weights = prune(unit_counts(units), len(sentences) if single else len(docs))
+    counts = {c: n for c, n in unit_counts(units).items() if is_bigram(c)}  # the paper's concepts
+    weights = prune(counts, len(sentences) if single else len(docs))
     # The paper drops short sentences (fragments) and exact repeats before solving.
     seen: set[str] = set()
     kept = []

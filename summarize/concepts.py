@@ -3,7 +3,9 @@
 A concept is a stemmed word pair (bigram) that is not two stop words, as in Gillick & Favre (2009):
 pairs carry more of a fact than single words ("prime minister", "confidence vote", "rate cut"),
 and a reader's (and ROUGE-2's) sense of what a brief covers is close to the pairs it shares with
-the story. A concept's weight is how many sources state it: a fact several outlets report is one
+the story. Single content words are concepts too, at a fraction of a pair's weight
+(`Options.unigram_weight`): in reviews the aspect itself ("battery", "comfortable") is what
+several sources agree on, worded differently around it. A concept's weight is how many sources state it: a fact several outlets report is one
 the story is about; a phrase one outlet uses is that outlet's telling.
 """
 
@@ -24,13 +26,17 @@ from .textutil import count_words, stem, words
 
 @lru_cache(maxsize=500_000)
 def concepts(text: str) -> frozenset[str]:
-    """The stemmed bigrams of `text` that are not made of two stop words."""
+    """The stemmed bigrams of `text` that are not made of two stop words, and its stemmed content
+    words (a unigram concept has no space in it; `is_bigram` tells them apart)."""
     tokens = words(text)
     stems = [stem(t) for t in tokens]
     stop = [t in ENGLISH_STOP_WORDS for t in tokens]
-    return frozenset(
-        f"{stems[i]} {stems[i + 1]}" for i in range(len(tokens) - 1) if not (stop[i] and stop[i + 1])
-    )
+    pairs = {f"{stems[i]} {stems[i + 1]}" for i in range(len(tokens) - 1) if not (stop[i] and stop[i + 1])}
+    return frozenset(pairs | {s for s, is_stop in zip(stems, stop) if not is_stop})
+
+
+def is_bigram(concept: str) -> bool:
+    return " " in concept
 
 
 def unit_counts(units: Iterable[tuple[str, str]]) -> dict[str, int]:

@@ -82,7 +82,10 @@ class Options:
     # How much a sentence's salience (lead, support, form, neutrality...) counts beside the
     # concepts it covers, relative to the coverage its length typically brings (rank.sentence_values).
     # The one tuned selection parameter: chosen by 5-fold cross-validation (eval/tune.py).
-    salience: float = 0.1
+    salience: float = 0.2
+    # A single content word's weight as a concept, relative to a word pair's (concepts.py).
+    # Tuned with `salience` by the same cross-validation.
+    unigram_weight: float = 0.5
     weights: Weights = Weights()
     # Files larger than this are truncated on read, with a warning (bytes).
     max_file_bytes: int = 5_000_000

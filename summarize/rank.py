@@ -10,9 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from .options import Options, Weights
-from .concepts import build_problem, concepts, prune, unit_counts
+from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
 from .coverage import solve
-from .quality import attributed, dangling, form_flaws, form_penalty, instruction_like, opinion
+from .quality import attributed, dangling, form_flaws, instruction_like, opinion
 from .textutil import count_words, tfidf, words
 from .types import ScoredGroup, Sentence, SentenceGroup
 
@@ -26,6 +26,7 @@ FILL_RELEVANCE = 0.5
 # A sentence with flaws this heavy (see quality.form_flaws) that its story does not share as style
 # is never shown: no coverage makes up for a quote that never closes or a garbled line.
 FLAWED = 0.4
+STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first groups)
 # An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
 # Pronoun openers ("He said ...") are left to the salience score: in reading order they
 # usually follow the sentence that names their subject, and excluding them cost 1 ROUGE-2 point.
@@ -134,11 +135,12 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     if not scored:
         return []
     min_words = max(3, min(MIN_WORDS, high // 4))
-    weights = concept_weights(scored)
-    news = _StoryStyle.of([s.group.representative.text for s in scored], [{}]).newsiness >= 1.0
-    options_ = _fitting(_variants(scored, min_words, strict=True, news=news), high)
+    weights = concept_weights(scored, options.unigram_weight)
+    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
+    story = _StoryStyle.of(sample, [form_flaws(t) for t in sample])
+    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
     if sum(count_words(m.text) for _, m in options_) < low:  # too few clean sentences: take what there is
-        options_ = _fitting(_variants(scored, min_words, strict=False, news=news), high)
+        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high)
     if not options_:
         return []
     group_of = [g for g, _ in options_]
@@ -181,35 +183,34 @@ def continues(text: str) -> bool:
 
 
 def _variants(
-    scored: Sequence[ScoredGroup], min_words: int, strict: bool, news: bool
+    scored: Sequence[ScoredGroup], min_words: int, strict: bool, story: _StoryStyle
 ) -> list[tuple[int, Sentence]]:
-    """Each group's sentences the brief may show: the representative dedup chose, and any other
-    member in other words that reads as well (no worse form), so the objective can pick the
-    telling that covers most. Never one addressed to a language model. `strict` leaves out what
-    a reader would stumble on: heavy form flaws (an open quote, a garbled or spun line, a kicker)
-    and, in news, a fragment or an opener leaning on a sentence the brief does not show."""
+    """Each group's sentences the brief may show: every telling of the fact (the objective picks
+    the one that covers most), never one addressed to a language model. `strict` leaves out what
+    a reader would stumble on: heavy form flaws the story does not share as style (an open quote,
+    a garbled or spun line, a kicker) and, in news, a fragment or an opener continuing a sentence
+    the brief does not show."""
+    news = story.newsiness >= 1.0
     out = []
     for g, s in enumerate(scored):
-        rep = s.group.representative
-        if strict and dict(s.features).get("form", 0.0) <= -FLAWED:
-            continue
-        if strict and news and (continues(rep.text) or count_words(rep.text) < NEWS_MIN_WORDS):
-            continue
-        floor = form_penalty(rep.text)
         seen = set()
-        for m in (rep, *s.group.members):
+        for m in (s.group.representative, *s.group.members):
             key = " ".join(words(m.text))
             if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
                 continue
-            if m is not rep and (form_penalty(m.text) > floor or (strict and news and continues(m.text))):
-                continue
             seen.add(key)
+            if strict and (
+                sum(v for k, v in form_flaws(m.text).items() if k not in story.common_flaws) >= FLAWED
+                or news and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS)
+            ):
+                continue
             out.append((g, m))
     return out
 
 
-def concept_weights(scored: Sequence[ScoredGroup]) -> dict[str, float]:
-    """Each concept's weight: how many documents state it (sentences, for a single text).
+def concept_weights(scored: Sequence[ScoredGroup], unigram_weight: float = 0.0) -> dict[str, float]:
+    """Each concept's weight: how many documents state it (sentences, for a single text), times
+    `unigram_weight` for single words.
 
     Counted over every member of every group, so a fact stays weighted by all the outlets that
     report it even though the brief shows it through one of them. Concepts too few sources
@@ -222,7 +223,12 @@ def concept_weights(scored: Sequence[ScoredGroup]) -> dict[str, float]:
         for s in scored for m in s.group.members
     )
     n_units = sum(len(s.group.members) for s in scored) if single else len(docs)
-    return {c: float(n) for c, n in prune(unit_counts(units), n_units).items()}
+    counts = prune(unit_counts(units), n_units)
+    return {
+        c: float(n) * (1.0 if is_bigram(c) else unigram_weight)
+        for c, n in counts.items()
+        if unigram_weight > 0 or is_bigram(c)
+    }
 
 
 def sentence_values(

@@ -14,12 +14,14 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from .errors import SummarizeError
-from .files import write_atomic
+from .fsafety import write_output
+from .textsafety import PrintableFormatter, printable
 from .model import DEFAULT_MODEL
 from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, PromptOption, Retries, Timeout, Tokenizer, server_options
 from .options import Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
+FOLLOW_LINKS_HELP = "Read symbolic links that lead out of the input folder (skipped, with a warning, by default)."
 
 
 class OtherLanguages(str, Enum):
@@ -87,6 +89,7 @@ def brief(
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")] = 50_000,
     other_languages: Annotated[OtherLanguages, typer.Option("--other-languages", help="Articles not in English: skip them (reported), or keep them.")] = OtherLanguages.skip,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Summarize FOLDER into one brief whose every sentence cites its source files."""
     from .pipeline import summarize_folder
@@ -96,12 +99,13 @@ def brief(
     options = Options(length=length, words=words, mode=mode, model=model, device=device,
                       prompt=prompt, unsupported=unsupported, max_file_bytes=int(max_file_mb * 1_000_000),
                       max_sentences=max_sentences, other_languages=other_languages.value,
-                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
+                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+                      follow_links=follow_links)
     with _errors_to_exit():
         with _progress(quiet) as progress:
             result = summarize_folder(folder, options, progress)
         for notice in result.notices:
-            stderr.print(f"[yellow]notice:[/] {escape(notice)}", highlight=False)
+            stderr.print(f"[yellow]notice:[/] {escape(printable(notice))}", highlight=False)
         if not result.sentences:
             low, high = options.word_range()
             raise SummarizeError(
@@ -112,7 +116,7 @@ def brief(
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text)
+            write_output(output, text)
 
 
 class _errors_to_exit:
@@ -123,10 +127,10 @@ class _errors_to_exit:
 
     def __exit__(self, kind, error, tb) -> bool:  # type: ignore[no-untyped-def]
         if isinstance(error, SummarizeError):
-            stderr.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
+            stderr.print(f"[bold red]error:[/] {escape(printable(str(error)))}", highlight=False)
             raise typer.Exit(error.exit_code)
         if isinstance(error, OSError):
-            stderr.print(f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(str(error.filename))}", highlight=False)
+            stderr.print(f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(printable(str(error.filename)))}", highlight=False)
             raise typer.Exit(1)
         return False
 
@@ -153,7 +157,7 @@ class _progress:
 
 def _setup_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("warning: %(message)s"))
+    handler.setFormatter(PrintableFormatter("warning: %(message)s"))
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
@@ -181,6 +185,7 @@ def eval_command(
     timeout: Timeout = 120.0,
     retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Score our briefs and well-known baselines against reference summaries with ROUGE."""
     from .baselines import OURS
@@ -199,7 +204,7 @@ def eval_command(
             connect(replace(model_options, model=model))
         known = available(model=model, options=model_options)
         chosen = _choose(known, systems)
-        stories = find_stories(data)
+        stories = find_stories(data, follow_links)
         with _bar(quiet, len(stories) * len(chosen)) as advance:
             results = evaluate(stories, chosen, words, on_result=lambda r: advance())
         summaries = summarize_results(results, [s for s in chosen if s in OURS], samples)
@@ -212,7 +217,7 @@ def eval_command(
                 first = next(r for r in results if r.system == summary.system and r.error)
                 stderr.print(
                     f"[yellow]{summary.system} failed on {summary.failures} of {len(stories)} "
-                    f"stories[/] (scored 0 there); first: {escape(first.story)}: {escape(first.error.splitlines()[0])}",
+                    f"stories[/] (scored 0 there); first: {escape(printable(first.story))}: {escape(printable(first.error.splitlines()[0]))}",
                     highlight=False,
                 )
         if out is not None:
@@ -272,6 +277,7 @@ def compare(
     timeout: Timeout = 120.0,
     retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Write the extractive and the abstractive brief from the same input and compare them."""
     from rich.panel import Panel
@@ -283,7 +289,8 @@ def compare(
 
     _setup_logging(quiet)
     options = Options(length=length, words=words, model=model, device=device, prompt=prompt,
-                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
+                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+                      follow_links=follow_links)
     with _errors_to_exit():
         reference_texts = _read_refs(refs) if refs is not None else ()
         with _progress(quiet) as progress:
@@ -294,15 +301,17 @@ def compare(
             console.print(Panel(Text(body), title=label))  # Text: article words are never markup
         console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
         if html is not None:
-            write_atomic(html, render_report(f"Compare: {folder}", result.docs, result.columns))
-            stderr.print(f"wrote {escape(str(html))}", highlight=False)
+            write_output(html, render_report(f"Compare: {printable(str(folder))}", result.docs, result.columns))
+            stderr.print(f"wrote {escape(printable(str(html)))}", highlight=False)
 
 
 def _read_refs(folder: Path) -> tuple[str, ...]:
     files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     if not files:
         raise SummarizeError(f"{folder}: no reference summaries (*.txt) there")
-    return tuple(p.read_text(encoding="utf-8").strip() for p in files)
+    from .evaluate import read_reference
+
+    return tuple(read_reference(p) for p in files)
 
 
 class Engine(str, Enum):
@@ -333,6 +342,7 @@ def nightly(
     timeout: Timeout = 120.0,
     retries: Retries = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
     from .nightly import NightlyOptions, run_nightly
@@ -342,7 +352,8 @@ def nightly(
         raise typer.BadParameter("--concurrency sends stories to a model server (--api-base) at once; "
                                  "an in-process model takes --workers instead", param_hint="--concurrency")
     brief_options = Options(length=length, mode=mode, model=model, device=device, prompt=prompt,
-                            **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
+                            **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+                            follow_links=follow_links)
     options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
                              min_articles=min_articles, brief=brief_options, concurrency=concurrency,
                              feed_nights=feed_nights)
@@ -351,7 +362,7 @@ def nightly(
             run = run_nightly(feed, options, report)
         counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
         stderr.print(
-            f"{escape(str(run.folder))}: {len(run.outcomes)} stories — {counts['written']} written, "
+            f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (f"; {len(run.feed.ungrouped)} articles in no story" if run.feed.ungrouped else "")
             + (f"; {len(run.feed.non_articles)} non-articles set aside (see index)" if run.feed.non_articles else "")
@@ -360,7 +371,7 @@ def nightly(
         )
         for outcome in run.outcomes:
             if outcome.status == "failed":
-                stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(outcome.error)}", highlight=False)
+                stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(printable(outcome.error))}", highlight=False)
         if run.failed:
             raise typer.Exit(1)
 

@@ -30,7 +30,7 @@ def run_comparison(
     progress: Progress | None = None,
     generator: Generator | None = None,
 ) -> Comparison:
-    analysis = analyse(read_folder(Path(folder), options.max_file_bytes), options, progress)
+    analysis = analyse(read_folder(Path(folder), options.max_file_bytes, options.follow_links), options, progress)
     extractive = write_brief(analysis, replace(options, mode=Mode.extractive), progress)
     columns: list[Column] = [("extractive", extractive, measure(extractive, analysis.docs, refs), "")]
     try:

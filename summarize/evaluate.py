@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .baselines import System
 from .errors import InputError
-from .ingest import read_folder
+from .ingest import decode, read_folder
 from .segment import split_text
 from .types import RawDocument
 
@@ -55,7 +55,12 @@ class Summary:
     failures: int = 0
 
 
-def find_stories(root: Path) -> list[Story]:
+def read_reference(path: Path) -> str:
+    """A reference summary in any encoding the articles may use (UTF-8, BOMs, cp1252, Latin-1)."""
+    return decode(path.read_bytes())[0].strip()
+
+
+def find_stories(root: Path, follow_links: bool = False) -> list[Story]:
     """Every story below `root`, sorted by path; `docs/` may be a link to a folder elsewhere."""
     root = Path(root)
     if not root.is_dir():
@@ -63,11 +68,11 @@ def find_stories(root: Path) -> list[Story]:
     folders = sorted({p.parent for p in root.rglob("refs") if (p.parent / "docs").is_dir()})
     stories = []
     for folder in folders:
-        refs = tuple(p.read_text(encoding="utf-8").strip() for p in sorted((folder / "refs").glob("*.txt")))
+        refs = tuple(read_reference(p) for p in sorted((folder / "refs").glob("*.txt")))
         if not refs:
             continue
         story_id = folder.relative_to(root).as_posix() if folder != root else folder.name
-        stories.append(Story(story_id, tuple(read_folder(folder / "docs")), refs))
+        stories.append(Story(story_id, tuple(read_folder(folder / "docs", follow_links=follow_links)), refs))
     if not stories:
         raise InputError(f"{root}: no stories (folders with docs/ and refs/*.txt) found")
     return stories

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import logging
+import os
 from collections import Counter
 from pathlib import Path
 
 from .errors import InputError
+from .fsafety import unique_ids, walk
+from .textsafety import printable, strip_invisible
 from .types import RawDocument
 
 log = logging.getLogger(__name__)
@@ -21,33 +25,10 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
-def find_files(folder: Path) -> list[Path]:
-    """Every non-hidden file below `folder`, sorted, without following symlinked folders twice."""
-    found: list[Path] = []
-    seen_dirs: set[Path] = set()
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            real = current.resolve()
-        except OSError:
-            continue
-        if real in seen_dirs:
-            continue
-        seen_dirs.add(real)
-        try:
-            entries = sorted(current.iterdir())
-        except OSError as err:
-            log.warning("skipping %s: cannot list it (%s)", current, err.strerror or err)
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.is_file():
-                found.append(entry)
-    return sorted(found)
+def find_files(folder: Path, follow_links: bool = False) -> list[Path]:
+    """Every non-hidden regular file below `folder`, sorted (see fsafety.walk: links that leave
+    the folder are skipped unless `follow_links`)."""
+    return walk(folder, follow_links)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -85,20 +66,42 @@ def decode(data: bytes) -> tuple[str, str]:
 def document_ids(paths: list[Path], root: Path) -> list[str]:
     """File name without extension; the relative path where two files share a name."""
     stems = Counter(p.stem for p in paths)
+    bare = Counter(_relative(p.with_suffix(""), root) for p in paths)  # a.txt beside a.md: keep the suffix
     return [
-        p.stem if stems[p.stem] == 1 else p.relative_to(root).with_suffix("").as_posix()
+        clean_id(p.stem if stems[p.stem] == 1 else _relative(p.with_suffix(""), root)
+                 if bare[_relative(p.with_suffix(""), root)] == 1 else _relative(p, root), _relative(p, root))
         for p in paths
     ]
 
 
-def read_folder(folder: Path, max_file_bytes: int = 5_000_000) -> list[RawDocument]:
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def clean_id(raw: str, name: str) -> str:
+    """A document id that is safe to print, to cite and to put in a prompt: no control or
+    undecodable characters, at most 100 characters, and never an instruction to a model."""
+    from .quality import instruction_like
+
+    doc_id = " ".join(printable(raw).split())[:100] or "document"
+    if instruction_like(doc_id.replace("-", " ").replace("_", " ")):
+        fallback = "doc-" + hashlib.sha1(os.fsencode(name)).hexdigest()[:8]
+        log.warning("%s: the name reads like an instruction to a model; cited as %s", printable(name), fallback)
+        return fallback
+    return doc_id
+
+
+def read_folder(folder: Path, max_file_bytes: int = 5_000_000, follow_links: bool = False) -> list[RawDocument]:
     """All readable text documents in `folder`; raises InputError when there are none."""
     folder = Path(folder)
     if not folder.exists():
         raise InputError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise InputError(f"{folder}: is a file; give the folder that holds the articles")
-    candidates = [p for p in find_files(folder) if _is_text_name(p)]
+    candidates = [p for p in find_files(folder, follow_links) if _is_text_name(p)]
     docs = read_paths(candidates, folder, max_file_bytes)
     if not docs:
         kinds = "article files (.txt, .md, .html, .json, .jsonl)"
@@ -121,13 +124,15 @@ def read_paths(paths: list[Path], root: Path, max_file_bytes: int) -> list[RawDo
 
 
 def _unique(docs: list[RawDocument]) -> list[RawDocument]:
-    """Record ids from JSON exports may clash with file names: later ones get a suffix."""
-    seen: Counter[str] = Counter()
-    out = []
-    for doc in docs:
-        seen[doc.id] += 1
-        out.append(doc if seen[doc.id] == 1 else RawDocument(f"{doc.id}~{seen[doc.id]}", doc.path, doc.text, doc.encoding))
-    return out
+    """Ids that clash (record ids, file names) get a short hash of their file and position, so
+    every citation names one document, the same one every run."""
+    nth: Counter[Path] = Counter()
+    names = []
+    for d in docs:
+        nth[d.path] += 1
+        names.append(f"{d.path}#{nth[d.path]}")
+    ids = unique_ids([d.id for d in docs], [d.id if d.id == d.path.stem else n for d, n in zip(docs, names)])
+    return [d if i == d.id else RawDocument(i, d.path, d.text, d.encoding) for d, i in zip(docs, ids)]
 
 
 def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | None:
@@ -148,10 +153,11 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
         log.warning("skipping %s: binary, not text", path)
         return None
     text, encoding = decode(data)
+    text = strip_invisible(text)
     if encoding not in ("utf-8", "utf-8-sig"):
         log.warning("%s: not valid UTF-8; read as %s", path, encoding)
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
+        text = strip_invisible(html_to_text(text))  # entities (&#8238;) decode only now
         if not text.strip():
             log.warning("skipping %s: no article text in the HTML", path)
             return None
@@ -174,35 +180,22 @@ def html_to_text(html: str) -> str:
 
 def read_records(path: Path, stem: str, max_file_bytes: int) -> list[RawDocument]:
     """Documents from a JSON array/object or JSON Lines export with `id`, `title`, `text` fields."""
-    doc = read_file(path, stem, max_file_bytes)
-    if doc is None:
-        return []
-    if path.suffix.lower() == ".jsonl":
-        lines = [line for line in doc.text.splitlines() if line.strip()]
-        records = []
-        for n, line in enumerate(lines, 1):
-            try:
-                records.append(json.loads(line))
-            except ValueError as err:
-                log.warning("%s line %d: not JSON (%s); skipped", path, n, err)
-    else:
-        try:
-            data = json.loads(doc.text)
-        except ValueError as err:
-            log.warning("skipping %s: not JSON (%s)", path, err)
-            return []
-        records = data if isinstance(data, list) else [data]
+    from .records import iter_records
+
     docs = []
-    for n, record in enumerate(records, 1):
+    for n, record, encoding in iter_records(path, max_file_bytes):
         text = record.get("text") if isinstance(record, dict) else None
         if not isinstance(text, str) or not text.strip():
             log.warning("%s record %d: no \"text\" field; skipped", path, n)
             continue
+        text = strip_invisible(text[:max_file_bytes])
         title = record.get("title")
         if isinstance(title, str) and title.strip():
-            text = f"{title.strip()}\n\n{text}"
-        record_id = str(record.get("id") or f"{stem}-{n}")
-        docs.append(RawDocument(record_id, path, text, doc.encoding))
+            text = f"{' '.join(strip_invisible(title).split())[:300]}\n\n{text}"
+        raw_id = record.get("id")
+        fallback = f"{stem}-{n}"
+        record_id = clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
+        docs.append(RawDocument(record_id, path, text, encoding))
     return docs
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .files import point_link, remove_stale_temporaries, write_atomic
+from .fsafety import output_lock
+from .nightly_safety import move_latest, remove_stale_stories, run_in_processes
 from .options import Options
 from .render import to_dict, to_markdown
 from .stories import Feed, Story, read_feed
@@ -65,8 +67,15 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
         dt.date.fromisoformat(date)
     except ValueError as err:
         raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
+    with output_lock(Path(options.out)):  # two runs on one --out would delete each other's files
+        return _run_locked(feed_dir, options, date, on_outcome)
+
+
+def _run_locked(feed_dir: Path, options: NightlyOptions, date: str,
+                on_outcome: Callable[[Outcome, int], None] | None) -> Run:
     folder = Path(options.out) / date
-    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes, earlier_stories(folder))
+    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes, earlier_stories(folder),
+                     follow_links=options.brief.follow_links)
     folder.mkdir(parents=True, exist_ok=True)
     previous = _previous_run(Path(options.out), date)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
@@ -79,8 +88,10 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
             if on_outcome is not None:
                 on_outcome(outcome, len(jobs))
     outcomes.sort(key=lambda o: o.story)
+    remove_stale_stories(folder, {o.story for o in outcomes})
     write_index(folder, outcomes, feed)
-    point_link(Path(options.out) / "latest", date)
+    if move_latest(Path(options.out), date):
+        point_link(Path(options.out) / "latest", date)
     write_feed(Path(options.out), options.feed_nights)
     return Run(folder, tuple(outcomes), feed)
 
@@ -92,16 +103,18 @@ def input_hash(story: Story, options: Options) -> str:
     settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for doc in sorted(story.docs, key=lambda d: d.id):
-        digest.update(doc.id.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(doc.id.encode("utf-8", "surrogatepass") + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
 
 def process_story(story: Story, options: Options, folder: Path, previous: Path | None, force: bool) -> Outcome:
     """Write one story's brief, or keep it when its inputs did not change. Never raises."""
     start = time.perf_counter()
-    key = input_hash(story, options)
     target = folder / story.id
     try:
+        key = input_hash(story, options)  # inside the guard: no input may stop the night
+        if not story.docs:
+            raise InputError("no readable article file in the story folder")
         remove_stale_temporaries(target)  # left by a run killed mid-write
         if not force:
             for earlier in (target, previous / story.id if previous else None):
@@ -173,12 +186,7 @@ def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
 
 def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-untyped-def]
     """One process per worker, each loading the model at most once (model.load is cached)."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process_story, *job) for job in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+    return run_in_processes(process_story, jobs, workers)
 
 
 def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-untyped-def]

@@ -101,6 +101,8 @@ class Options:
     max_sentences: int = 50_000
     # Articles not in English are skipped (and reported), or kept with "keep".
     other_languages: str = "skip"
+    # Symbolic links that lead out of the input folder are skipped (with a warning) unless True.
+    follow_links: bool = False
 
     def word_range(self) -> tuple[int, int]:
         """The (minimum, maximum) number of words the brief should have."""

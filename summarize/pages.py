@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .textsafety import printable
 from .textutil import content_terms
 
 
@@ -27,7 +29,12 @@ def environment() -> Environment:
 
 
 def render(template: str, **data: object) -> str:
-    return environment().get_template(template).render(**data)
+    # File names that are not UTF-8 reach the data as surrogate escapes, which no UTF-8 page can
+    # hold: they are shown as \xNN, as on the terminal.
+    return _SURROGATE.sub(lambda m: printable(m.group()), environment().get_template(template).render(**data))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def number_sources(briefs: Iterable[Mapping], doc_ids: Sequence[str] = ()) -> dict[str, int]:

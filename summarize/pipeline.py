@@ -23,6 +23,7 @@ from .language import is_english, name_language
 from .options import Mode, Options
 from .rank import score_groups, select
 from .segment import segment_documents
+from .textsafety import printable
 from .types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def summarize_folder(
     """Read every article in `folder` and return one cited brief."""
     timings: dict[str, float] = {}
     with _timed("ingest", timings, progress):
-        raws = read_folder(Path(folder), options.max_file_bytes)
+        raws = read_folder(Path(folder), options.max_file_bytes, options.follow_links)
     return summarize_documents(raws, options, progress, timings, generator)
 
 
@@ -180,7 +181,7 @@ def write_brief(
         length=options.length.value if options.words is None else f"{options.words} words",
         word_range=options.word_range(),
         sentences=brief_sentences,
-        sources=tuple(Source(d.id, str(d.path), d.title) for d in docs),
+        sources=tuple(Source(d.id, printable(str(d.path)), d.title) for d in docs),
         stats=stats,
         requested_mode=options.mode.value,
         notices=tuple(notices),

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .textsafety import addressed_to_ai, skeleton
 from .textutil import ends_sentence, words
 
 # Verbs and phrases that attribute a statement to its source: the mark of neutral reporting.
@@ -98,8 +99,9 @@ def form_penalty(text: str) -> float:
 
 
 def instruction_like(text: str) -> bool:
-    """Is the sentence talking to a language model ("ignore previous instructions...")?"""
-    return bool(INSTRUCTION_LIKE.search(text))
+    """Is the sentence talking to a language model ("ignore previous instructions...")? Read
+    after normalising (zero-width characters, look-alike letters), rewordings included."""
+    return bool(INSTRUCTION_LIKE.search(skeleton(text))) or addressed_to_ai(text)
 
 
 def attributed(text: str) -> bool:

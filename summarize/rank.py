@@ -138,9 +138,9 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     min_words = max(3, min(MIN_WORDS, high // 4))
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = _StoryStyle.of(sample, [form_flaws(t) for t in sample])
-    options_ = _variants(scored, min_words, strict=True, story=story)
+    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
     if sum(count_words(m.text) for _, m in options_) < low:  # too few clean sentences: take what there is
-        options_ = _variants(scored, min_words, strict=False, story=story)
+        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high)
     if not options_:
         return []
     vocabulary = None
@@ -177,6 +177,12 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             s = replace(s, group=replace(s.group, representative=chosen_member[k]))
         out.append(s)
     return sorted(out, key=_reading_order)
+
+
+def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
+    """Sentences longer than the whole brief (a spam article's 1,000-word run-ons) can never be
+    chosen: they must not take the candidates' places."""
+    return [(g, m) for g, m in found if count_words(m.text) <= high]
 
 
 def continues(text: str) -> bool:

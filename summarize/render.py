@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from .options import Format
+from .textsafety import md_escape
 from .types import Brief, BriefSentence
 
 JSON_VERSION = 1  # bump when a field changes meaning or disappears; adding fields keeps it
@@ -43,13 +44,13 @@ def to_text(brief: Brief, width: int = 100) -> str:
 
 def to_markdown(brief: Brief) -> str:
     numbers = _numbers(brief)
-    body = " ".join(f"{s.text} {_markers(s, numbers)}" for s in brief.sentences)
+    body = " ".join(f"{md_escape(s.text)} {_markers(s, numbers)}" for s in brief.sentences)
     cited = {c for s in brief.sentences for c in s.citations}
     lines = [body, "", "**Sources**", ""]
     for source in sorted(brief.sources, key=lambda s: numbers[s.id]):
         if source.id in cited:
-            title = f" — {source.title}" if source.title else ""
-            lines.append(f"{numbers[source.id]}. `{source.id}`{title}")
+            title = f" — {md_escape(source.title)}" if source.title else ""
+            lines.append(f"{numbers[source.id]}. `{source.id.replace('`', chr(39))}`{title}")
     return "\n".join(lines) + "\n"
 
 

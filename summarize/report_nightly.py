@@ -19,6 +19,7 @@ from urllib.parse import quote
 from .files import write_atomic
 from .pages import brief_view, number_sources, render
 from .stories import Feed
+from .textsafety import md_escape
 
 # Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -39,10 +40,10 @@ def index_markdown(date: str, outcomes: Sequence, feed: Feed,  # type: ignore[ty
         lines.append(f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
                      f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |")
     if feed.ungrouped:
-        lines += ["", f"Articles in no story: {', '.join(feed.ungrouped)}"]
+        lines += ["", f"Articles in no story: {md_escape(', '.join(feed.ungrouped))}"]
     if feed.non_articles:
         lines += ["", "Not articles (never grouped or briefed):", ""]
-        lines += [f"- {_cell(doc)}: {reason}" for doc, reason in feed.non_articles]
+        lines += [f"- {md_escape(_cell(doc))}: {reason}" for doc, reason in feed.non_articles]
     return "\n".join(lines) + "\n"
 
 
@@ -161,4 +162,4 @@ def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_escape(text)  # escapes "|" too: a cell never ends early

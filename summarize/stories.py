@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ import numpy as np
 from .clean import clean_documents, fix_encoding
 from .errors import InputError
 from .files import safe_name
+from .fsafety import RESERVED, scan, unique_ids, walk
 from .grouping import GroupingOptions, cluster, vectors
 from .ingest import SUFFIXES, read_paths
 from .nonarticle import judge
@@ -44,34 +45,43 @@ class Feed:
 
 def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000,
               previous: Mapping[str, Sequence[str]] | None = None,
-              grouping: GroupingOptions = GroupingOptions()) -> Feed:
+              grouping: GroupingOptions = GroupingOptions(), follow_links: bool = False) -> Feed:
     """Each sub-folder with articles is a story; loose articles are grouped by similarity.
 
     `previous` maps the story ids of an earlier run of the same day to their document ids, so a
-    story that is still there keeps its id.
+    story that is still there keeps its id. Links that leave `folder` are not followed unless
+    `follow_links`; entries that cannot be read are skipped with a warning (fsafety).
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
     stories: list[Story] = []
+    names: list[str] = []  # the folder names the ids come from: they keep colliding ids stable
     rejected: list[tuple[str, str]] = []
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        files = sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(sub).parts))
-        docs, bad = split_non_articles(read_paths(files, sub, max_file_bytes))
+    top = scan(folder, folder, follow_links)
+    for sub in top.dirs:
+        files = [p for p in walk(sub, follow_links, root=folder) if p.suffix.lower() in SUFFIXES]
+        raws = _read(files, sub, max_file_bytes)
+        docs, bad = split_non_articles(raws)
         rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in bad)
-        if docs:
-            stories.append(Story(_unique(safe_name(sub.name), {s.id for s in stories}), tuple(docs), new=False))
-    loose = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.startswith("."))
-    articles, bad = split_non_articles(read_paths(loose, folder, max_file_bytes))
+        if docs or (files and not raws):  # a story whose files cannot be read fails, visibly, in the run
+            stories.append(Story(safe_name(sub.name), tuple(docs), new=False))
+            names.append(sub.name)
+    ids = unique_ids([s.id for s in stories], names, RESERVED)
+    stories = [replace(s, id=i) for s, i in zip(stories, ids)]
+    loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
+    articles, bad = split_non_articles(_read(loose, folder, max_file_bytes))
     rejected.extend(bad)
     grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {},
-                                        {s.id for s in stories})
+                                        set(ids) | RESERVED)
     stories.extend(grouped)
     if not stories:
         raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
     return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
+
+
+def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
+    return read_paths(list(files), root, max_file_bytes)
 
 
 def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:

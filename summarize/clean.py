@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import ftfy
 
+from .debris import lead_length, line_debris, sentence_debris
+from .segment import sentence_spans
 from .types import Document, RawDocument
 
 # Whole lines that are site furniture, never article prose. Anchored, case-insensitive.
@@ -61,6 +63,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][”’\"])(?=[A-Z][a-z])")
 # A word whose first letter was corrupted into a stray non-ASCII letter ("Ĭhina", "īlinken").
 _BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
+# A share button printed after the headline: "Expert: Summer gold rush could be ... | Share".
+_TITLE_TAIL = re.compile(r"\s*[|–—-]\s*(share|video|photos?|watch)$", re.IGNORECASE)
 _HEADING_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 25  # headlines run longer than section headings
 
@@ -97,7 +101,9 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
             removed["repeated paragraph"] += 1
             continue
         seen.add(key)
-        kept.append(_GLUED.sub(" ", paragraph))
+        paragraph = clean_sentences(_GLUED.sub(" ", paragraph), removed)
+        if paragraph:
+            kept.append(paragraph)
     counts = tuple(sorted((k, v) for k, v in removed.items() if v))
     return Document(raw.id, raw.path, "\n\n".join(kept), title, counts)
 
@@ -107,9 +113,28 @@ def classify_line(line: str) -> str | None:
     for name, pattern in _PATTERNS:
         if pattern.fullmatch(line):
             return name
+    debris = line_debris(line)
+    if debris is not None:
+        return debris
     if _is_heading(line):
         return "heading"
     return None
+
+
+def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
+    """The paragraph without its debris sentences, and with datelines cut from the sentences
+    they open (the sentence itself kept): "LONDON (Reuters) - Prime Minister ..." -> "Prime ..."."""
+    kept = []
+    for start, end in sentence_spans(paragraph):
+        sentence = paragraph[start:end]
+        what = sentence_debris(sentence)
+        if what is not None:
+            removed[what] += 1
+            continue
+        cut = lead_length(sentence)
+        removed["dateline"] += bool(cut)
+        kept.append(sentence[cut:])
+    return " ".join(kept)
 
 
 def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:
@@ -131,10 +156,17 @@ def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:
 
 
 def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | None, list[str]]:
-    """A short first line without a full stop is the headline; drop its printed-again copies."""
+    """A short first line without a full stop is the headline; drop its printed-again copies.
+
+    Page furniture above the headline (a player, a caption, a credit) is dropped first: it is never
+    the title, and a nightly story named "media-playback-is-unsupported" helps no reader.
+    """
+    while paragraphs and classify_line(paragraphs[0]) not in (None, "heading"):
+        removed[classify_line(paragraphs[0]) or ""] += 1
+        paragraphs = paragraphs[1:]
     if not paragraphs or not _is_heading(paragraphs[0], _TITLE_MAX_WORDS):
         return None, paragraphs
-    title, rest = paragraphs[0], paragraphs[1:]
+    title, rest = _TITLE_TAIL.sub("", paragraphs[0]), paragraphs[1:]
     while rest and _key(rest[0]) == _key(title):
         removed["repeated title"] += 1
         rest = rest[1:]

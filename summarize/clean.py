@@ -166,6 +166,8 @@ def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | Non
         paragraphs = paragraphs[1:]
     if not paragraphs or not _is_heading(paragraphs[0], _TITLE_MAX_WORDS):
         return None, paragraphs
+    if clean_sentences(paragraphs[0], Counter()) != paragraphs[0]:
+        return None, paragraphs  # a sentence with a button after it ("... decades. Advertisement")
     title, rest = _TITLE_TAIL.sub("", paragraphs[0]), paragraphs[1:]
     while rest and _key(rest[0]) == _key(title):
         removed["repeated title"] += 1

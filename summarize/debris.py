@@ -59,8 +59,8 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(
     # Who stands where: "Eric Chu, front center, with his wife ..., front right, waves".
     r"\b[A-Z][\w'-]+, (left|right|center|centre|front|rear|top|bottom)( (left|right|center|centre|row))?,"
-    rf"|[A-Z][\w.'-]+ [A-Z][\w.'-]+/{_AGENCY}\s*$"  # "... Walk of Fame star Kevin Winter/Getty"
 )
+_END_CREDIT = re.compile(rf"[A-Z][\w.'-]+ [A-Z][\w.'-]+/{_AGENCY}\s*$")  # "... star Kevin Winter/Getty"
 # An AP caption dates its picture to the day: "..., Wednesday, Sept. 15, 2010, in Kabul." Stories
 # say "Wednesday" or "Sept. 15", never both with the year.
 _CAPTION_DATE = re.compile(rf"\b{_WEEKDAY}, {_MONTH} \d{{1,2}}, (19|20)\d\d\b")
@@ -81,6 +81,7 @@ _RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ("site notice", _SITE_NOTICE, True),
     ("social embed", _SOCIAL_EMBED, True),
     ("photo caption", _CAPTION, True),
+    ("photo caption", _END_CREDIT, True),
     ("video prompt", _PROMPT, False),
     ("link or contact", _LINK, False),
     ("photo caption", _CREDIT, False),

@@ -68,6 +68,7 @@ _FIRST_PERSON = re.compile(
     r"(?<!\bWar )(?<!\bWorld )(?<!\bPart )(?<!\bPhase )(?<!\bTitle )(?<!\bElizabeth )"
     r"\bI\b(?!\.\w)|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
 )
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")
 # Attribution of a quote: a verb of saying, or "Name: “...”" and "Name, in a statement: ...".
 SPEAKER = re.compile(
     ATTRIBUTION.pattern + r"|\b(asked|replied|recalls|recalled|tweeted|posted|writes|added|"
@@ -124,7 +125,8 @@ def speakerless_quote(text: str) -> bool:
     if outside.strip(" …") == "" or outside == text:
         return outside != text
     quoted_words = len(words(text)) - len(words(outside))
-    return quoted_words >= 0.5 * len(words(text)) and not SPEAKER.search(outside)
+    named = _FULL_NAME.search(outside)  # "..., police officer Mohammad Usman." lost only its verb
+    return quoted_words >= 0.5 * len(words(text)) and not SPEAKER.search(outside) and not named
 
 
 def lowercased_names(text: str, case_counts: dict[str, int]) -> int:
@@ -133,7 +135,8 @@ def lowercased_names(text: str, case_counts: dict[str, int]) -> int:
     count = 0
     for match in _LOWER_WORD.finditer(text):
         word = match.group(0)
-        if case_counts.get(word.capitalize(), 0) >= 2 and case_counts.get(word, 0) * 5 < case_counts[word.capitalize()]:
+        capitalised = case_counts.get(word.capitalize(), 0)
+        if capitalised >= 3 and 3 * case_counts.get(word, 0) <= capitalised:
             count += 1
     return count
 

@@ -108,6 +108,8 @@ _LEADS = [
     re.compile(rf"\d{{1,2}}:?\d{{2}} ?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?: [A-Z]{{1,3}})?\s*(?::|{_DASH})\s*"),
     re.compile(r"[A-Z][\w.' ]{1,30} >>\s*"),  # "Oroville >> Now is not the time"
     re.compile(rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}/{_AGENCY}\s+"),  # "Mike Coppola/Getty The ..."
+    # A headline and byline run into the story: "Huntsman to skip debate By Justin Sink - Tweet Jon ..."
+    re.compile(r"[A-Z][^.!?]{5,120}? By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:\s+[-–—|]\s+(?:Tweet\s+)?|\s+)(?=[A-Z])"),
 ]
 _SENTENCE_START = re.compile(r"[A-Z0-9“\"‘'(]")
 

@@ -185,3 +185,10 @@ def test_a_page_of_nothing_but_chrome_leaves_no_text():
     (doc,) = clean_documents([make_raw("d", "Tweet with a location\n\nYou can add location information "
                                             "to your Tweets, such as your city. Learn more")])
     assert doc.text == ""
+
+
+def test_a_headline_and_byline_run_into_the_first_sentence_are_cut():
+    sentence = ("Huntsman to skip Nevada debate in protest By Justin Sink - Tweet Jon Huntsman announced "
+                "Friday that he will be boycotting the Republican debate in Las Vegas.")
+    assert sentence[lead_length(sentence):].startswith("Jon Huntsman announced Friday")
+    assert lead_length("The debate was moderated by Anderson Cooper of CNN.") == 0

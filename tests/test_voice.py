@@ -9,10 +9,10 @@ from summarize.quality import (
     form_flaws,
     lowercased_names,
     name_case_counts,
-    opinion,
     speakerless_quote,
 )
 from summarize.segment import segment
+from summarize.voice import attributed, quote_speaker
 
 from .conftest import make_doc
 
@@ -67,7 +67,7 @@ def test_an_attributed_quote_or_a_quoted_title_is_not(text):
 def test_ranking_signals_carry_voice():
     letter = "I confess that at the time I worked for Woody Allen I was a naive young actress."
     report = "Sorvino said she had been a naive young actress when she worked for Allen."
-    assert opinion(letter) > opinion(report)
+    assert form_flaws(letter)["first person"] > 0 == form_flaws(report)["first person"]
     bare = "\"It's not the time to ease pressure towards North Korea.\""
     attributed = "\"It's not the time to ease pressure towards North Korea,\" Kono said."
     assert form_flaws(bare)["bare quote"] > 0 == form_flaws(attributed)["bare quote"]
@@ -96,3 +96,29 @@ def test_the_variant_with_the_name_written_right_represents_the_group():
     result = deduplicate(docs, [segment(d) for d in docs], Options())
     (group,) = [g for g in result.groups if len(g.members) == 2]
     assert group.representative.doc_id == "bbc"
+
+
+DUNN = (
+    "A man waiting overnight in Las Vegas' McCarran Airport recorded a video of himself.\n\n"
+    "\"I had a person behind a ticket counter give me a roll of luggage tape before she left,\" "
+    "Dunn said on his Vimeo page.\n\n"
+    "\"I then used a wheelchair that had a tall pole on the back of it and taped my iPhone to that. "
+    "Then I would put it on the moving walkway for a dolly shot.\n\n"
+    "Uploaded earlier today, the video already has nearly 500,000 views. I would watch it again."
+)
+
+
+def test_the_speaker_of_a_quotation_is_found_where_it_opened():
+    sentences = segment(make_doc("upi", DUNN))
+    speakers = [quote_speaker(sentences, i) for i in range(len(sentences))]
+    assert speakers == [None, "Dunn", "Dunn", "Dunn", None, None]
+    assert attributed(sentences[3].text, "Dunn") == (
+        "Dunn said: “Then I would put it on the moving walkway for a dolly shot.”"
+    )
+
+
+def test_an_open_letter_without_its_writer_named_has_no_speaker():
+    sentences = segment(make_doc("letter", "Dear Dylan,\n\nI am writing to express my belief in and "
+                                           "support of you. I confess that at the time I worked for "
+                                           "Woody Allen I was a naive young actress."))
+    assert [quote_speaker(sentences, i) for i in range(len(sentences))] == [None] * len(sentences)

@@ -65,6 +65,13 @@ _GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][”�
 _BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
 # A share button printed after the headline: "Expert: Summer gold rush could be ... | Share".
 _TITLE_TAIL = re.compile(r"\s*[|–—-]\s*(share|video|photos?|watch)$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z(]")
+# A credit, a link to another story, or a time stamp: "/ Updated By Ian Sager", "Related: ...", "1 year ago".
+_CREDIT_LINE = re.compile(
+    r"\W*((updated|posted|published|written)\s+)?by\s+[A-Z]|(related|more|see also|read more)\s*:"
+    r"|\d+ (second|minute|hour|day|week|month|year)s? ago\b",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 25  # headlines run longer than section headings
 
@@ -161,18 +168,32 @@ def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | Non
     Page furniture above the headline (a player, a caption, a credit) is dropped first: it is never
     the title, and a nightly story named "media-playback-is-unsupported" helps no reader.
     """
+    furniture = []
     while paragraphs and classify_line(paragraphs[0]) not in (None, "heading"):
+        furniture.append(paragraphs[0])
         removed[classify_line(paragraphs[0]) or ""] += 1
         paragraphs = paragraphs[1:]
-    if not paragraphs or not _is_heading(paragraphs[0], _TITLE_MAX_WORDS):
+    if not paragraphs or not _is_title(paragraphs[0]):
         return None, paragraphs
-    if clean_sentences(paragraphs[0], Counter()) != paragraphs[0]:
-        return None, paragraphs  # a sentence with a button after it ("... decades. Advertisement")
+    if any(f.startswith("Story highlights") for f in furniture):
+        return None, paragraphs  # the lines after it are the other highlights, not a headline
     title, rest = _TITLE_TAIL.sub("", paragraphs[0]), paragraphs[1:]
     while rest and _key(rest[0]) == _key(title):
         removed["repeated title"] += 1
         rest = rest[1:]
     return title, rest
+
+
+def _is_title(line: str) -> bool:
+    """A headline: short, one line of at least two words, no full stop, and not a sentence with a
+    button or a credit after it ("... decades. Advertisement", "Pirate ship. (Playmobil booklet)")."""
+    return (
+        _is_heading(line, _TITLE_MAX_WORDS)
+        and len(line.split()) >= 2
+        and not _SENTENCE_BREAK.search(line)
+        and not _CREDIT_LINE.match(line)
+        and clean_sentences(line, Counter()) == line
+    )
 
 
 def _is_heading(line: str, max_words: int = _HEADING_MAX_WORDS) -> bool:

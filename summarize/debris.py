@@ -27,7 +27,8 @@ _PLAYER_CHROME = re.compile(
     r"image copyright\b|image caption\b|media caption\b|toggle caption\b|enlarge this image|"
     r"\b(show|hide) transcript\b|\bcopy link\b|replay more videos|see more videos|"
     r"get breaking news alerts|skip in skip|embed this (tweet|video|post)|"
-    r"\bwatch the video below\b|\bclick (here )?to (email|share|print|watch)\b",
+    r"\bwatch the video below\b|\bclick (here )?to (email|share|print|watch)\b|"
+    r"\bsign up for (our|the|a) [\w' ]{0,30}newsletter\b",
     re.IGNORECASE,
 )
 # Shouted labels of players and galleries; lower-case "must watch" is ordinary prose.

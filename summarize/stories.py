@@ -69,6 +69,12 @@ def group_articles(docs: Sequence[RawDocument], min_articles: int = 2) -> tuple[
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     cleaned = clean_documents(docs)
+    # A page of nothing but chrome (a tweet prompt, a crawl notice) has no words to group by.
+    blank = [d.id for d, c in zip(docs, cleaned) if not content_terms(f"{c.title or ''} {c.text}")]
+    if blank:
+        keep = [i for i, c in enumerate(cleaned) if content_terms(f"{c.title or ''} {c.text}")]
+        stories, ungrouped = group_articles([docs[i] for i in keep], min_articles) if keep else ([], [])
+        return stories, blank + ungrouped
     texts = [f"{d.title or ''} {d.title or ''} {d.text}" for d in cleaned]
     vectors = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, max_features=50_000).fit_transform(texts)
     if len(docs) == 1:

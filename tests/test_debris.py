@@ -192,3 +192,32 @@ def test_a_headline_and_byline_run_into_the_first_sentence_are_cut():
                 "Friday that he will be boycotting the Republican debate in Las Vegas.")
     assert sentence[lead_length(sentence):].startswith("Jon Huntsman announced Friday")
     assert lead_length("The debate was moderated by Anderson Cooper of CNN.") == 0
+
+
+@pytest.mark.parametrize("page", [
+    "Story highlights Trump has been consumed by negative comments about the crowd\n\n"
+    "Aerial photos have indicated that Obama's first inauguration attracted a larger crowd\n\n" + PROSE,
+    "Playmobil pirate ship. (Playmobil instruction booklet)\n\n" + PROSE,
+    "Get the latest from TODAY Sign up for our newsletter\n\n" + PROSE,
+    "Popular\n\n" + PROSE,
+    "Related: Tonight Show Cuts Latest In Wave Of NBC Layoffs\n\n" + PROSE,
+    "1 year ago\n\n" + PROSE,
+])
+def test_highlights_captions_newsletter_prompts_and_labels_name_no_story(page):
+    assert make_doc("d", page).title is None
+
+
+def test_a_chrome_only_page_in_a_flat_feed_is_left_out_of_every_story():
+    from summarize.stories import group_articles
+
+    story = "Croatia opens its border to migrants after Hungary closed the crossing at Roszke."
+    docs = [make_raw("bbc", story), make_raw("ap", story + " Police fired tear gas."),
+            make_raw("tweet", "Tweet with a location\n\nYou can add location information to your Tweets.")]
+    stories, alone = group_articles(docs)
+    assert [sorted(d.id for d in s.docs) for s in stories] == [["ap", "bbc"]]
+    assert alone == ["tweet"]
+
+
+def test_a_credit_line_under_a_dropped_prompt_is_not_the_title():
+    page = "Get the latest from TODAY Sign up for our newsletter\n\n/ Updated By Ian Sager\n\n" + PROSE
+    assert make_doc("d", page).title is None

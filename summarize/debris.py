@@ -28,7 +28,9 @@ _PLAYER_CHROME = re.compile(
     r"\b(show|hide) transcript\b|\bcopy link\b|replay more videos|see more videos|"
     r"get breaking news alerts|skip in skip|embed this (tweet|video|post)|"
     r"\bwatch the video below\b|\bclick (here )?to (email|share|print|watch)\b|"
-    r"\bsign up for (our|the|a) [\w' ]{0,30}newsletter\b",
+    r"\bsign up for (our|the|a) [\w' ]{0,30}newsletter\b|browser cannot support embedded video|"
+    r"may not be published, broadcast, rewritten,? or redistributed|we use cookies|"
+    r"through one of our affiliate links|get email notifications on|\bskip ad\b|\bbuy photo\b",
     re.IGNORECASE,
 )
 # Shouted labels of players and galleries; lower-case "must watch" is ordinary prose.
@@ -52,7 +54,7 @@ _PROMPT = re.compile(r"^\(?(WATCH|VIDEO|RELATED VIDEO|RELATED|PHOTOS|GALLERY|LIS
 _CAPTION = re.compile(
     # AP and Reuters captions are cut at a set length and credited: "... in Taipei,... (Associated Press)"
     r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
-    r"|^(file|image distributed for [^-—–]*)\s*[-—–]+\s"
+    r"|^(file( photo)?|image distributed for [^-—–:]*)\s*[-—–:]+\s|\(ap photo/[^)]*\)|\bREUTERS/[A-Z]"
     r"|^(in this|this)( undated| handout| file| \w+\.? \d{1,2}, \d{4},?)* (photo|image|picture|photograph)\b"
     r"|^an? (photo|picture|image) of\b",
     re.IGNORECASE,
@@ -77,8 +79,8 @@ _STANDALONE = re.compile(
 # (what it is, its pattern, whether it condemns the whole paragraph it is found in: players,
 # notices and embeds fill their paragraph; a link, a date or a credit condemns one sentence).
 _RULES: list[tuple[str, re.Pattern[str], bool]] = [
-    ("player chrome", _PLAYER_CHROME, True),
-    ("player chrome", _LABELS, True),
+    ("page chrome", _PLAYER_CHROME, True),
+    ("page chrome", _LABELS, True),
     ("site notice", _SITE_NOTICE, True),
     ("social embed", _SOCIAL_EMBED, True),
     ("photo caption", _CAPTION, True),
@@ -116,7 +118,7 @@ _SENTENCE_START = re.compile(r"[A-Z0-9“\"‘'(]")
 
 
 def line_debris(line: str) -> str | None:
-    """What debris fills this whole paragraph ("player chrome", "social embed", ...), or None."""
+    """What debris fills this whole paragraph ("page chrome", "social embed", ...), or None."""
     for name, pattern, whole_line in _RULES:
         if whole_line and pattern.search(line):
             return name

@@ -73,14 +73,14 @@ def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
 
 @pytest.mark.parametrize("line, kind", [
     ("Media playback is unsupported on your device Media caption Christian Fraser on the Hungarian "
-     "side of the border fence notices some weak points.", "player chrome"),
+     "side of the border fence notices some weak points.", "page chrome"),
     ("Image copyright Reuters Image caption Migrants are crossing into Croatia where they are being "
-     "registered", "player chrome"),
-    ("Please enable Javascript to watch this video", "player chrome"),
+     "registered", "page chrome"),
+    ("Please enable Javascript to watch this video", "page chrome"),
     ("JUST WATCHED Sandusky victim: 'I do not forgive you' Replay More Videos ... MUST WATCH "
-     "Sandusky victim: 'I do not forgive you' 03:55", "player chrome"),
-    ("Story highlights In letters to judge, Sanduskys portray themselves as virtuous victims", "player chrome"),
-    ("Hide Transcript Show Transcript", "player chrome"),
+     "Sandusky victim: 'I do not forgive you' 03:55", "page chrome"),
+    ("Story highlights In letters to judge, Sanduskys portray themselves as virtuous victims", "page chrome"),
+    ("Hide Transcript Show Transcript", "page chrome"),
     ("You can add location information to your Tweets, such as your city or precise location, from "
      "the web and via third-party applications. You always have the option to delete your Tweet "
      "location history. Learn more", "site notice"),
@@ -101,6 +101,14 @@ def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
     ("FILE - In this Oct. 27, 2012 file photo, Christopher Kennedy Lawford appears at the LA Friendly "
      "House Luncheon in Beverly Hills, Calif.", "photo caption"),
     ("Snoop Dogg with his Hollywood Walk of Fame star Kevin Winter/Getty", "photo caption"),
+    ("FILE PHOTO: Britain's Prime Minister Theresa May leaves Downing Street in London, Britain, "
+     "December 12, 2018. REUTERS/Toby Melville", "photo caption"),
+    ("Policemen chase after protesters in Kabul, Afghanistan. (AP Photo/Saurabh Das) More photos", "photo caption"),
+    ("Copyright 2016 The Associated Press. All rights reserved. This material may not be published, "
+     "broadcast, rewritten or redistributed.", "page chrome"),
+    ("Sorry, but your browser cannot support embedded video of this type, you can download this "
+     "video to view it offline.", "page chrome"),
+    ("Get the latest from TODAY Sign up for our newsletter", "page chrome"),
 ])
 def test_debris_paragraphs_are_recognised(line, kind):
     assert line_debris(line) == kind

@@ -229,3 +229,34 @@ def test_a_chrome_only_page_in_a_flat_feed_is_left_out_of_every_story():
 def test_a_credit_line_under_a_dropped_prompt_is_not_the_title():
     page = "Get the latest from TODAY Sign up for our newsletter\n\n/ Updated By Ian Sager\n\n" + PROSE
     assert make_doc("d", page).title is None
+
+
+def test_a_brief_from_scraped_pages_carries_no_debris(tmp_path):
+    from summarize.options import Options
+    from summarize.pipeline import summarize_folder
+
+    from .conftest import write_articles
+
+    bbc = "\n\n".join([
+        "Image copyright Reuters Image caption Theresa May outside Downing Street",
+        "Theresa May has survived a confidence vote of Conservative MPs by 200 votes to 117.",
+        "Media playback is unsupported on your device Media caption Theresa May: \"I stand ready\"",
+        "The prime minister told MPs she would not lead the party into the next general election.",
+        "Tweet with a location",
+        "You can add location information to your Tweets, such as your city or precise location.",
+    ])
+    reuters = "\n\n".join([
+        "LONDON (Reuters) - Prime Minister Theresa May survived a confidence vote of Conservative "
+        "MPs on Wednesday by 200 votes to 117.",
+        "Britain's Prime Minister Theresa May leaves Downing Street in London, Britain, Wednesday, "
+        "Dec. 12, 2018. REUTERS/Toby Melville",
+        "May told lawmakers she would not lead the party into the next general election in 2022.",
+        "Brexit supporters had said she was no longer the right leader to take Britain out of the EU.",
+    ])
+    folder = write_articles(tmp_path / "story", {"bbc.txt": bbc, "reuters.txt": reuters})
+    brief = summarize_folder(folder, Options(words=60))
+    assert brief.sentences
+    for sentence in brief.sentences:
+        assert line_debris(sentence.text) is None and sentence_debris(sentence.text) is None
+        assert lead_length(sentence.text) == 0
+        assert "LONDON" not in sentence.text and "Tweet" not in sentence.text

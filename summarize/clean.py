@@ -63,8 +63,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][”’\"])(?=[A-Z][a-z])")
 # A word whose first letter was corrupted into a stray non-ASCII letter ("Ĭhina", "īlinken").
 _BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
-# A share button printed after the headline: "Expert: Summer gold rush could be ... | Share".
-_TITLE_TAIL = re.compile(r"\s*[|–—-]\s*(share|video|photos?|watch)$", re.IGNORECASE)
+# A share button or a byline printed after the headline: "... in 20 years | Share",
+# "... hopes for new start By Stefano Esposito Staff Reporter".
+_TITLE_TAIL = re.compile(
+    r"\s*[|–—-]\s*(?i:share|video|photos?|watch)$"
+    r"|\s+[Bb]y [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}?(?:,? (?:[Ss]taff |[Ss]enior )?"
+    r"(?:[Rr]eporter|[Ww]riter|[Cc]orrespondent|[Ee]ditor))?$"
+)
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z(]")
 # A credit, a link to another story, or a time stamp: "/ Updated By Ian Sager", "Related: ...", "1 year ago".
 _CREDIT_LINE = re.compile(
@@ -173,7 +178,7 @@ def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | Non
         furniture.append(paragraphs[0])
         removed[classify_line(paragraphs[0]) or ""] += 1
         paragraphs = paragraphs[1:]
-    if not paragraphs or not _is_title(paragraphs[0]):
+    if not paragraphs or _CREDIT_LINE.match(paragraphs[0]) or not _is_title(_TITLE_TAIL.sub("", paragraphs[0])):
         return None, paragraphs
     if any(f.startswith("Story highlights") for f in furniture):
         return None, paragraphs  # the lines after it are the other highlights, not a headline

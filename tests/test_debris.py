@@ -260,3 +260,9 @@ def test_a_brief_from_scraped_pages_carries_no_debris(tmp_path):
         assert line_debris(sentence.text) is None and sentence_debris(sentence.text) is None
         assert lead_length(sentence.text) == 0
         assert "LONDON" not in sentence.text and "Tweet" not in sentence.text
+
+
+def test_a_byline_printed_after_the_headline_is_not_part_of_it():
+    page = ("Shermain Miles — arrested 396 times — out of prison, hopes for new start By Stefano "
+            "Esposito Staff Reporter\n\n" + PROSE)
+    assert make_doc("d", page).title == "Shermain Miles — arrested 396 times — out of prison, hopes for new start"

@@ -31,7 +31,9 @@ _PLAYER_CHROME = re.compile(
     r"\bwatch the video below\b|\bclick (here )?to (email|share|print|watch)\b|"
     r"\bsign up for (our|the|a) [\w' ]{0,30}newsletter\b|browser cannot support embedded video|"
     r"may not be published, broadcast, rewritten,? or redistributed|we use cookies|"
-    r"through one of our affiliate links|get email notifications on|\bskip ad\b|\bbuy photo\b",
+    r"through one of our affiliate links|get email notifications on|\bskip ad\b|\bbuy photo\b|"
+    r"continue reading the main story|scroll down for video|this is an archived article|"
+    r"link has been posted to your facebook feed|^follow [\w .@]{0,40} on (twitter|facebook|instagram)\b",
 )
 # Shouted labels of players and galleries; lower-case "must watch" is ordinary prose.
 _LABELS = re.compile(r"\b(JUST WATCHED|MUST WATCH|Story highlights|Hide Caption|Photos:)")
@@ -49,7 +51,9 @@ _SOCIAL_EMBED = re.compile(
 )
 _LINK = re.compile(r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # A link to a video or gallery, printed as a line: "WATCH: Jenna Bush Hager challenges ...".
-_PROMPT = re.compile(r"^\(?(WATCH|VIDEO|RELATED VIDEO|RELATED|PHOTOS|GALLERY|LISTEN|READ MORE|MORE)\s*:")
+_PROMPT = re.compile(
+    r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:", re.IGNORECASE
+)
 _CAPTION = re.compile(
     # AP and Reuters captions are cut at a set length and credited: "... in Taipei,... (Associated Press)"
     r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
@@ -71,7 +75,7 @@ _CAPTION_DATE = re.compile(rf"\b{_WEEKDAY}, {_MONTH} \d{{1,2}}, (19|20)\d\d\b")
 _STANDALONE = re.compile(
     r"(advertisement|share( this)?|tweet|e-?mail|print|comments?|sponsored( content)?|"
     r"story continues (below|after)\b.*|continue reading\b.{0,40}|"
-    r"(learn|read|see) (more|our)\b.{0,80})[.:]?",
+    r"(learn|read|see) (more|our)\b.{0,80}|loading( video)?\W*)[.:]?",
     re.IGNORECASE,
 )
 
@@ -97,7 +101,8 @@ _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _PLAYER_CHROME: (
         "playback", "javascript", "browser", "video", "caption", "copyright", "enlarge",
         "transcript", "copy link", "breaking news", "skip", "embed", "click", "newsletter",
-        "rewritten", "cookies", "affiliate", "notifications", "buy photo",
+        "rewritten", "cookies", "affiliate", "notifications", "buy photo", "continue reading",
+        "scroll down", "archived article", "link has been posted", "follow",
     ),
     _SITE_NOTICE: ("tweet", "location history", "crawl", "wayback", "inter-domain", "per domain",
                    "every domain", "the seed for wide"),

@@ -109,6 +109,12 @@ def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
     ("Sorry, but your browser cannot support embedded video of this type, you can download this "
      "video to view it offline.", "page chrome"),
     ("Get the latest from TODAY Sign up for our newsletter", "page chrome"),
+    ("Advertisement Continue reading the main story", "page chrome"),
+    ("Scroll down for video", "page chrome"),
+    ("This is an archived article and the information in the article may be outdated. Please look at "
+     "the time stamp on the story to see when it was last updated.", "page chrome"),
+    ("Posted! A link has been posted to your Facebook feed.", "page chrome"),
+    ("Follow Jane Doe on Twitter @janedoe", "page chrome"),
 ])
 def test_debris_paragraphs_are_recognised(line, kind):
     assert line_debris(line) == kind
@@ -123,6 +129,8 @@ def test_debris_paragraphs_are_recognised(line, kind):
     ("A photo of the teen who went missing on April 14, Kristian Perez.", "photo caption"),
     ("WATCH: Jenna Bush Hager challenges her dad and mom to the Ice Bucket Challenge", "video prompt"),
     ("RELATED: Snoop Dogg Is Releasing His First Cookbook", "video prompt"),
+    ("Watch: George W. Bush takes the Ice Bucket Challenge", "video prompt"),
+    ("Loading video...", "site chrome"),
     ("Ty Burr can be reached at tburr@globe.com.", "link or contact"),
     ("For more on movies, go to www.boston.com/movienation.", "link or contact"),
     ("Advertisement", "site chrome"),
@@ -141,6 +149,9 @@ def test_debris_sentences_are_recognised(sentence, kind):
     "The Wayback Machine, run by the Internet Archive, keeps copies of old pages.",
     "\"Thanks to Jenna Bush Hager for the #IceBucketChallenge,\" wrote Bush on his Facebook page.",
     "In this case, the court ruled for the plaintiffs.",
+    "Fans were urged to follow the team on Twitter for updates.",
+    "More than 150 migrants crossed into Croatia on Wednesday.",
+    "Watching the video, investigators saw the van stop twice.",
 ])
 def test_news_prose_is_not_debris(sentence):
     assert sentence_debris(sentence) is None

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import ftfy
 
+from .debris import lead_length, line_debris, sentence_debris
+from .segment import sentence_spans
 from .types import Document, RawDocument
 
 # Whole lines that are site furniture, never article prose. Anchored, case-insensitive.
@@ -61,6 +63,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 _GLUED = re.compile(r"(?<=[a-z)][a-z)][.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][”’\"])(?=[A-Z][a-z])")
 # A word whose first letter was corrupted into a stray non-ASCII letter ("Ĭhina", "īlinken").
 _BAD_INITIAL = re.compile(r"(?<![^\W\d_])([^\x00-\x7f])([a-z]{2,})\b")
+# A share button or a byline printed after the headline: "... in 20 years | Share",
+# "... hopes for new start By Stefano Esposito Staff Reporter".
+_TITLE_TAIL = re.compile(
+    r"\s*[|–—-]\s*(?i:share|video|photos?|watch)$"
+    r"|\s+[Bb]y [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}?(?:,? (?:[Ss]taff |[Ss]enior )?"
+    r"(?:[Rr]eporter|[Ww]riter|[Cc]orrespondent|[Ee]ditor))?$"
+)
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z(]")
+# A credit, a link to another story, or a time stamp: "/ Updated By Ian Sager", "Related: ...", "1 year ago".
+_CREDIT_LINE = re.compile(
+    r"\W*((updated|posted|published|written)\s+)?by\s+[A-Z]|(related|more|see also|read more)\s*:"
+    r"|\d+ (second|minute|hour|day|week|month|year)s? ago\b",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 25  # headlines run longer than section headings
 
@@ -97,7 +113,9 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
             removed["repeated paragraph"] += 1
             continue
         seen.add(key)
-        kept.append(_GLUED.sub(" ", paragraph))
+        paragraph = clean_sentences(_GLUED.sub(" ", paragraph), removed)
+        if paragraph:
+            kept.append(paragraph)
     counts = tuple(sorted((k, v) for k, v in removed.items() if v))
     return Document(raw.id, raw.path, "\n\n".join(kept), title, counts)
 
@@ -107,9 +125,28 @@ def classify_line(line: str) -> str | None:
     for name, pattern in _PATTERNS:
         if pattern.fullmatch(line):
             return name
+    debris = line_debris(line)
+    if debris is not None:
+        return debris
     if _is_heading(line):
         return "heading"
     return None
+
+
+def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
+    """The paragraph without its debris sentences, and with datelines cut from the sentences
+    they open (the sentence itself kept): "LONDON (Reuters) - Prime Minister ..." -> "Prime ..."."""
+    kept = []
+    for start, end in sentence_spans(paragraph):
+        sentence = paragraph[start:end]
+        what = sentence_debris(sentence)
+        if what is not None:
+            removed[what] += 1
+            continue
+        cut = lead_length(sentence)
+        removed["dateline"] += bool(cut)
+        kept.append(sentence[cut:])
+    return " ".join(kept)
 
 
 def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:
@@ -131,14 +168,37 @@ def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:
 
 
 def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | None, list[str]]:
-    """A short first line without a full stop is the headline; drop its printed-again copies."""
-    if not paragraphs or not _is_heading(paragraphs[0], _TITLE_MAX_WORDS):
+    """A short first line without a full stop is the headline; drop its printed-again copies.
+
+    Page furniture above the headline (a player, a caption, a credit) is dropped first: it is never
+    the title, and a nightly story named "media-playback-is-unsupported" helps no reader.
+    """
+    furniture = []
+    while paragraphs and classify_line(paragraphs[0]) not in (None, "heading"):
+        furniture.append(paragraphs[0])
+        removed[classify_line(paragraphs[0]) or ""] += 1
+        paragraphs = paragraphs[1:]
+    if not paragraphs or _CREDIT_LINE.match(paragraphs[0]) or not _is_title(_TITLE_TAIL.sub("", paragraphs[0])):
         return None, paragraphs
-    title, rest = paragraphs[0], paragraphs[1:]
+    if any(f.startswith("Story highlights") for f in furniture):
+        return None, paragraphs  # the lines after it are the other highlights, not a headline
+    title, rest = _TITLE_TAIL.sub("", paragraphs[0]), paragraphs[1:]
     while rest and _key(rest[0]) == _key(title):
         removed["repeated title"] += 1
         rest = rest[1:]
     return title, rest
+
+
+def _is_title(line: str) -> bool:
+    """A headline: short, one line of at least two words, no full stop, and not a sentence with a
+    button or a credit after it ("... decades. Advertisement", "Pirate ship. (Playmobil booklet)")."""
+    return (
+        _is_heading(line, _TITLE_MAX_WORDS)
+        and len(line.split()) >= 2
+        and not _SENTENCE_BREAK.search(line)
+        and not _CREDIT_LINE.match(line)
+        and clean_sentences(line, Counter()) == line
+    )
 
 
 def _is_heading(line: str, max_words: int = _HEADING_MAX_WORDS) -> bool:

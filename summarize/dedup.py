@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .options import Options
-from .quality import form_penalty, spun_hits
+from .quality import form_penalty, lowercased_names, name_case_counts, spun_hits
 from .textutil import bigrams, content_terms, tfidf, words
 from .types import Document, Sentence, SentenceGroup
 
@@ -45,10 +45,11 @@ def deduplicate(
     if reversed_ids:
         flat = [_flip(s) if s.doc_id in reversed_ids else s for s in flat]
     support = _bigram_support(flat)
+    case_counts = name_case_counts([s.text for s in flat])
     groups = []
     for members in clusters:
         chosen = [flat[i] for i in members]
-        best = max(chosen, key=lambda s: _variant_score(s, support, spun))
+        best = max(chosen, key=lambda s: _variant_score(s, support, spun, case_counts))
         groups.append(SentenceGroup(best, tuple(chosen)))
     return Deduplicated(
         tuple(groups), duplicate_documents(docs, options), tuple(sorted(reversed_ids)), spun
@@ -207,11 +208,16 @@ def _bigram_support(flat: Sequence[Sentence]) -> dict[tuple[str, str], set[str]]
 
 
 def _variant_score(
-    s: Sentence, support: dict[tuple[str, str], set[str]], spun: tuple[str, ...]
+    s: Sentence,
+    support: dict[tuple[str, str], set[str]],
+    spun: tuple[str, ...],
+    case_counts: dict[str, int],
 ) -> tuple[float, float, int]:
     pairs = bigrams(s.text)
     consensus = sum(len(support[p]) > 1 for p in pairs) / max(1, len(pairs))
     quality = -form_penalty(s.text) - (1.0 if s.doc_id in spun else 0.0)
+    # A name the other outlets capitalise, written "beijing": a careless or machine-made copy.
+    quality -= 0.5 * min(2, lowercased_names(s.text, case_counts))
     return (quality + consensus, -s.position, len(s.text))
 
 

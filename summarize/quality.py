@@ -55,8 +55,30 @@ _GARBLED = re.compile(
 )
 # A kicker or subhead printed as a sentence: "Request rejected: Strengthen communication ...".
 _HEADLINE = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}: [A-Z](?:\S+ ){0,10}\S+$")
+# A lower-case word, and a word that does not open its sentence (for name_case_counts).
+_LOWER_WORD = re.compile(r"(?<![\w.’'-])[a-z][a-z]{2,}\b")
+_MID_WORD = re.compile(r"(?<=[\w,;’'\"”] )([A-Za-z][a-z]{2,})\b")
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”"
+# Quoted speech: paired quotes, a quote the sentence opens and the next one closes (to the end),
+# and one a previous sentence opened (from the start). A single ’ closes a quote only before a
+# non-letter (and, with no ‘ before it, only after punctuation: "... took hold,’ he says."), so
+# the apostrophes of "she’d", "Bill’s" and "the parents’ house" stay prose.
+_QUOTED = re.compile(
+    r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w)‘.*?’(?!\w)|^[^‘]*?[,.!?…]’(?!\w)"
+)
+# The first person, as the writer uses it. Case matters: "US" is the country, "us" the writer.
+_FIRST_PERSON = re.compile(
+    r"(?<!\bWar )(?<!\bWorld )(?<!\bPart )(?<!\bPhase )(?<!\bTitle )(?<!\bElizabeth )"
+    r"\bI\b(?!\.\w)|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
+)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")
+# Attribution of a quote: a verb of saying, or "Name: “...”" and "Name, in a statement: ...".
+SPEAKER = re.compile(
+    ATTRIBUTION.pattern + r"|\b(asked|replied|recalls|recalled|tweeted|posted|writes|added|"
+    r"quoted|quotes|insists|adds|continued|concluded)\b|\w:\s*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +103,57 @@ def quotes_balanced(text: str) -> bool:
     return opens == closes and straight % 2 == 0
 
 
+def outside_quotes(text: str) -> str:
+    """The sentence with its quoted speech blanked out: what the writer says in their own voice."""
+    return _QUOTED.sub(" … ", text)
+
+
+def first_person(text: str) -> bool:
+    """Does the writer speak as "I" or "we" outside quotation marks?
+
+    "I confess that at the time I worked for Woody Allen I was a naive young actress." is an open
+    letter's voice; put in a brief it makes the brief speak as its writer. Quoted speech
+    ("“We are grateful,” she said.") is reporting, and "US" (the country) is not "us".
+    """
+    return bool(_FIRST_PERSON.search(outside_quotes(text)))
+
+
+def speakerless_quote(text: str) -> bool:
+    """Is the sentence mostly quoted speech with nobody in it said to speak?
+
+    "\"It's not the time to ease pressure towards North Korea.\"" lost its speaker to the sentence
+    before; so did the end of a quote opened earlier ("... ensure their well-being.”"). A quoted
+    title ("\"The Road\" is a road ...") is a small part of its sentence and does not count.
+    """
+    outside = outside_quotes(text)
+    if outside.strip(" …") == "" or outside == text:
+        return outside != text
+    quoted_words = len(words(text)) - len(words(outside))
+    named = _FULL_NAME.search(outside)  # "..., police officer Mohammad Usman." lost only its verb
+    return quoted_words >= 0.5 * len(words(text)) and not SPEAKER.search(outside) and not named
+
+
+def lowercased_names(text: str, case_counts: dict[str, int]) -> int:
+    """How many names the sentence writes in lower case ("visit beijing") where the story's other
+    sentences capitalise them; `case_counts` is `name_case_counts` over the story."""
+    count = 0
+    for match in _LOWER_WORD.finditer(text):
+        word = match.group(0)
+        capitalised = case_counts.get(word.capitalize(), 0)
+        if capitalised >= 3 and 3 * case_counts.get(word, 0) <= capitalised:
+            count += 1
+    return count
+
+
+def name_case_counts(texts: list[str]) -> dict[str, int]:
+    """How often each word is written, case kept, away from the start of a sentence."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _MID_WORD.finditer(text):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return counts
+
+
 def form_flaws(text: str) -> dict[str, float]:
     """Each way the sentence is malformed, with its penalty (0 where it is not)."""
     return {
@@ -90,6 +163,12 @@ def form_flaws(text: str) -> dict[str, float]:
         "lower-case start": 0.3 * text[:1].islower(),
         "no full stop": 0.3 * (not ends_sentence(text)),
         "headline": 0.5 * bool(_HEADLINE.match(text)),
+        # A brief cannot print a quote without its speaker: as good as left out.
+        "bare quote": 1.0 * speakerless_quote(text),
+        # The writer's "I" makes the brief speak as them. A flaw, not an opinion, so that where
+        # most of a story is first person (reviews, where it is the register) it is not held
+        # against any one sentence.
+        "first person": 1.0 * first_person(text),
     }
 
 

@@ -50,17 +50,19 @@ def segment_documents(docs: Iterable[Document]) -> list[list[Sentence]]:
 
 def segment(doc: Document) -> list[Sentence]:
     """The sentences of `doc`, each knowing its offsets: `doc.text[s.start:s.end] == s.text`."""
-    tokenizer = _tokenizer()
     spans: list[tuple[int, int]] = []
     for start, end in _paragraph_spans(doc.text):
-        paragraph = doc.text[start:end]
-        pieces = [(start + a, start + b) for a, b in tokenizer.span_tokenize(paragraph)]
-        spans.extend(_merge_continuations(doc.text, pieces))
+        spans.extend((start + a, start + b) for a, b in sentence_spans(doc.text[start:end]))
     total = len(spans)
     return [
         Sentence(doc.id, i, a, b, doc.text[a:b], i / total)
         for i, (a, b) in enumerate(spans)
     ]
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph (cleaning uses it to cut debris sentences)."""
+    return _merge_continuations(paragraph, list(_tokenizer().span_tokenize(paragraph)))
 
 
 def split_text(text: str) -> list[str]:

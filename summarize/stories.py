@@ -22,6 +22,7 @@ from .fsafety import RESERVED, scan, unique_ids, walk
 from .grouping import GroupingOptions, cluster, vectors
 from .ingest import SUFFIXES, read_paths
 from .nonarticle import judge
+from .textutil import content_terms
 from .types import Document, RawDocument
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,12 @@ def group_articles(docs: Sequence[RawDocument], min_articles: int = 2,
     if not docs:
         return [], []
     cleaned = clean_documents(docs)
+    # A page of nothing but chrome (a tweet prompt, a crawl notice) has no words to group by.
+    blank = [d.id for d, c in zip(docs, cleaned) if not content_terms(f"{c.title or ''} {c.text}")]
+    if blank:
+        keep = [docs[i] for i, c in enumerate(cleaned) if content_terms(f"{c.title or ''} {c.text}")]
+        stories, ungrouped = group_articles(keep, min_articles, options, previous, taken) if keep else ([], [])
+        return stories, blank + ungrouped
     rows = vectors(cleaned, options)
     labels = cluster(rows, options)
     members: dict[int, list[int]] = defaultdict(list)

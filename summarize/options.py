@@ -93,7 +93,7 @@ class Options:
     salience: float = 0.2
     # A single content word's weight as a concept, relative to a word pair's (concepts.py).
     # Tuned with `salience` by the same cross-validation.
-    unigram_weight: float = 0.5
+    unigram_weight: float = 0.25
     weights: Weights = Weights()
     # Files larger than this are truncated on read, with a warning (bytes).
     max_file_bytes: int = 5_000_000

@@ -87,7 +87,9 @@ def _exact(problem: Problem) -> list[int] | None:
         constraints=rows,
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),  # z is 0/1 at the optimum anyway
         bounds=Bounds(np.zeros(n + m), bounds_high),
-        options={"time_limit": TIME_LIMIT_S, "disp": False},
+        # Without presolve HiGHS never prints its stray "transformNewIntegerFeasibleSolution" line
+        # (ERGO-Code/HiGHS#2783) on our stderr; these programmes are small enough not to need it.
+        options={"time_limit": TIME_LIMIT_S, "disp": False, "presolve": False},
     )
     if result.x is None:
         return None

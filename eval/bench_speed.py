@@ -22,7 +22,8 @@ from pathlib import Path
 
 def build(pool: list[Path], target: Path, n: int, seed: int = 0) -> Path:
     """N distinct articles: the pool's own first, then articles that each mix the sentences of
-    three different pool articles (never copies, which deduplication would collapse)."""
+    three different pool articles, as many as one real article has (never copies, which
+    deduplication would collapse)."""
     import random
 
     from summarize.segment import split_text
@@ -36,7 +37,8 @@ def build(pool: list[Path], target: Path, n: int, seed: int = 0) -> Path:
         else:
             sources = rng.sample(range(len(pool)), 3)
             mixed = [s for k in sources for s in sentences[k]]
-            rng.shuffle(mixed)
+            # As long as a real article (the first source's), not three articles' worth.
+            mixed = rng.sample(mixed, min(len(mixed), len(sentences[sources[0]])))
             text = "\n\n".join(" ".join(mixed[j : j + 3]) for j in range(0, len(mixed), 3))
         (target / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     return target

@@ -21,7 +21,8 @@ from .prompting import load_template
 from .ingest import read_folder
 from .language import is_english, name_language
 from .options import Mode, Options
-from .rank import score_groups, select
+from .rank import score_groups
+from .select import select
 from .segment import segment_documents
 from .textsafety import printable
 from .types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source

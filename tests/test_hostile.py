@@ -255,7 +255,7 @@ def test_run_on_sentences_do_not_crowd_out_the_candidates():
     import scipy.sparse as sp
 
     from summarize.options import Options
-    from summarize.rank import select
+    from summarize.select import select
     from summarize.types import ScoredGroup, Sentence, SentenceGroup
 
     def group(k, text, score):

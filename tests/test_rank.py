@@ -3,7 +3,8 @@ import pytest
 from summarize.dedup import deduplicate
 from summarize.options import LENGTH_RANGES, Length, Options
 from summarize.quality import attributed, opinion
-from summarize.rank import score_groups, select
+from summarize.rank import score_groups
+from summarize.select import select
 from summarize.segment import segment_documents
 from summarize.textutil import content_terms, count_words
 

@@ -8,7 +8,8 @@ from scipy.sparse import csr_matrix
 from summarize.coverage import Problem, greedy, objective, solve
 from summarize.dedup import deduplicate
 from summarize.options import Options
-from summarize.rank import score_groups, select
+from summarize.rank import score_groups
+from summarize.select import select
 from summarize.segment import segment_documents
 
 from .conftest import make_doc

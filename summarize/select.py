@@ -112,7 +112,7 @@ def _variants(
     the one that covers most), never one addressed to a language model. `strict` leaves out what
     a reader would stumble on: heavy form flaws the story does not share as style (an open quote,
     a garbled or spun line, a kicker) and, in news, a fragment or an opener continuing a sentence
-    the brief does not show."""
+    the brief does not show (in reviews "But the battery ..." is how opinions are written)."""
     news = story.newsiness >= 1.0
     out = []
     for g, s in enumerate(scored):

@@ -277,3 +277,16 @@ def test_a_byline_printed_after_the_headline_is_not_part_of_it():
     page = ("Shermain Miles — arrested 396 times — out of prison, hopes for new start By Stefano "
             "Esposito Staff Reporter\n\n" + PROSE)
     assert make_doc("d", page).title == "Shermain Miles — arrested 396 times — out of prison, hopes for new start"
+
+
+def test_a_photographer_credit_line_is_a_caption_never_a_headline():
+    from summarize.clean import clean_documents
+    from summarize.types import RawDocument
+    from pathlib import Path
+
+    text = ("A view of the crowd at the U.S. Capitol (Bill O'Leary /The Washington Post)\n\n"
+            "Thousands gathered outside the Capitol on Friday as lawmakers debated the bill, officials said.\n\n"
+            "The vote is expected next week, according to the majority leader's office.")
+    doc = clean_documents([RawDocument("a", Path("a.txt"), text, "utf-8")])[0]
+    assert doc.title is None or "O'Leary" not in doc.title
+    assert "O'Leary" not in doc.text

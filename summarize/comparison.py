@@ -43,3 +43,17 @@ def run_comparison(
         else:  # nothing the model wrote held up: say so rather than show the extractive twice
             columns.append(("abstractive", None, None, " ".join(abstractive.notices)))
     return Comparison(analysis.docs, (columns[0], columns[1]))
+
+
+def comparison_json(result: Comparison) -> str:
+    """`compare --format json`: per mode, the brief (the JSON contract) or why there is none,
+    and its measures."""
+    import json
+    from dataclasses import asdict
+
+    from .render import to_dict
+
+    data = {label: {"brief": to_dict(brief) if brief else None, "note": note,
+                    "metrics": asdict(metrics) if metrics else None}
+            for label, brief, metrics, note in result.columns}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

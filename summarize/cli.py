@@ -18,7 +18,7 @@ from .errors import InputError, SummarizeError
 from .fsafety import write_output
 from .textsafety import PrintableFormatter, printable
 from .model import DEFAULT_MODEL
-from .cli_io import (ClickException, FormatOption, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
+from .cli_io import (ClickException, FormatOption, config_defaults, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
                      output_path, text_width, usage_error)
 from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, ModelOption, PromptOption, Retries, Timeout, Tokenizer, server_options
 from .options import Device, Format, Length, Mode, Options, Unsupported
@@ -30,7 +30,7 @@ summarize FOLDER [OPTIONS]: brief a folder of articles (runs the `brief` command
 
 summarize FILE... | URL... | - [OPTIONS]: the same from article files, web pages, or standard input.
 
-summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`).
+summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (README: Usage).
 """
 FOLLOW_LINKS_HELP = "Read symbolic links that lead out of the input folder (skipped, with a warning, by default)."
 
@@ -62,6 +62,7 @@ class DefaultCommandGroup(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
+            extra.setdefault("default_map", config_defaults(self.commands))
             code = super().main(args, prog_name or "summarize", standalone_mode=False, **extra)
         except NoArgsIsHelpError as error:  # `summarize` alone: the help, as typer shows it
             error.show()

@@ -343,3 +343,20 @@ def test_eval_says_when_the_baselines_are_not_installed(monkeypatch):
     result = invoke("eval", ROOT / "eval" / "seeds", "--samples", "10")
     assert result.exit_code == 0, result.stderr
     assert "baselines are not installed" in result.stderr and 'pip install -e ".[baselines]"' in result.stderr
+
+
+def test_defaults_from_a_config_file(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('mode = "extractive"\nlength = "medium"\n[brief]\nformat = "json"\nmax-file-mb = 2.5\n')
+    env = {"SUMMARIZE_CONFIG": str(config)}
+    data = json.loads(invoke(SEEDS, env=env).stdout)
+    assert data["requested_mode"] == "extractive" and data["length"] == "medium"
+    assert json.loads(invoke(SEEDS, env={**env, "SUMMARIZE_LENGTH": "long"}).stdout)["length"] == "long"
+    assert json.loads(invoke(SEEDS, "-l", "short", env=env).stdout)["length"] == "short"
+    config.write_text('[brief]\nlenght = "medium"\n')
+    typo = invoke(SEEDS, env=env)
+    assert typo.exit_code == 2 and "`summarize brief` has no option --lenght" in typo.stderr
+    config.write_text('mode = \n')
+    assert invoke(SEEDS, env=env).exit_code == 2
+    missing = invoke(SEEDS, env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")})
+    assert missing.exit_code == 2 and "none.toml" in missing.stderr

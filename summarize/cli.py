@@ -309,7 +309,7 @@ class _bar:
 
 @app.command()
 def compare(
-    folder: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md, .html, .json, .jsonl) about one story.")],
+    inputs: Inputs,
     length: LengthOption = Length.short,
     words: WordsOption = None,
     refs: Annotated[Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")] = None,
@@ -342,7 +342,7 @@ def compare(
     with _errors_to_exit():
         reference_texts = _read_refs(refs) if refs is not None else ()
         with _progress(quiet) as progress:
-            result = run_comparison(folder, options, reference_texts, progress)
+            result = run_comparison(inputs, options, reference_texts, progress, stdin=getattr(sys.stdin, "buffer", None))
         if fmt is CompareFormat.json:
             from .comparison import comparison_json
 
@@ -354,7 +354,7 @@ def compare(
         if fmt is CompareFormat.text:
             console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
         if html is not None:
-            write_output(html, render_report(f"Compare: {printable(str(folder))}", result.docs, result.columns))
+            write_output(html, render_report(f"Compare: {printable(' '.join(inputs))}", result.docs, result.columns))
             stderr.print(f"wrote {escape(printable(str(html)))}", highlight=False)
 
 

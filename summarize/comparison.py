@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from .compare import BriefMetrics, measure
 from .errors import ModelError
-from .ingest import read_folder
+from .inputs import read_inputs
 from .model import Generator
 from .options import Mode, Options
 from .pipeline import Progress, analyse, write_brief
@@ -24,13 +25,16 @@ class Comparison:
 
 
 def run_comparison(
-    folder: Path | str,
+    folder: Path | str | Sequence[str | Path],
     options: Options,
     refs: Sequence[str] = (),
     progress: Progress | None = None,
     generator: Generator | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Comparison:
-    analysis = analyse(read_folder(Path(folder), options.max_file_bytes, options.follow_links), options, progress)
+    """Both briefs of one story: a folder, or what the command line takes (files, URLs, -)."""
+    items = [folder] if isinstance(folder, (str, Path)) else list(folder)
+    analysis = analyse(read_inputs(items, options.max_file_bytes, options.follow_links, stdin), options, progress)
     extractive = write_brief(analysis, replace(options, mode=Mode.extractive), progress)
     columns: list[Column] = [("extractive", extractive, measure(extractive, analysis.docs, refs), "")]
     try:

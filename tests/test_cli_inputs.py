@@ -307,7 +307,7 @@ def test_the_readme_usage_block_names_every_option(command):
     group = typer.main.get_command(app)
     options = [o for p in group.commands[command].params for o in p.opts if o.startswith("--") and o != "--help"]
     block = _usage_block()
-    lines = block.split(f"summarize {'FOLDER' if command == 'brief' else command}", 1)[1]
+    lines = block.split(f"summarize {'FOLDER' if command == 'brief' else command} ", 1)[1]
     section = re.split(r"\nsummarize |\n\n", lines, maxsplit=1)[0] + "\n" + block.split("MODEL OPTIONS (", 1)[1]
     missing = [o for o in options if not re.search(re.escape(o) + r"\b", section)]
     assert not missing, f"README usage lacks {command} {missing}"
@@ -328,7 +328,11 @@ def test_the_library_takes_texts_in_memory_and_gives_json():
     assert summarize.RawDocument and summarize.summarize_inputs
 
 
-def test_compare_writes_json():
+def test_compare_writes_json_and_takes_files_like_brief(tmp_path):
+    write_articles(tmp_path, {"a.txt": seed_text("000"), "b.html": html_page(seed_text("002"))})
+    listed = invoke("compare", tmp_path / "a.txt", tmp_path / "b.html", "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    assert {s["id"] for s in json.loads(listed.stdout)["extractive"]["brief"]["sources"]} == {"a", "b"}
     result = invoke("compare", SEEDS, "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)

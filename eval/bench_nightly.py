@@ -10,6 +10,7 @@ what is measured), and prints each one's rate and its ratio to the single-proces
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import shutil
 import tempfile
@@ -40,6 +41,9 @@ def main() -> None:
         print(f"feed: {stories} stories from {args.data}")
         baseline = None
         for label, workers, engine in (("1 process", 1, "local"), ("2 processes", 2, "local"), ("ray, 2 actors", 2, "ray")):
+            if engine == "ray" and importlib.util.find_spec("ray") is None:
+                print(f"{label:>14}: skipped: ray is not installed (pip install -e \".[ray]\")")
+                continue
             options = NightlyOptions(out=root / label.replace(" ", "-").replace(",", ""), date="2026-01-01",
                                      workers=workers, engine=engine, brief=Options())
             start = time.perf_counter()

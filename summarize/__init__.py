@@ -14,6 +14,10 @@ from typing import Any
 _EXPORTS = {
     "summarize_folder": "pipeline",
     "summarize_documents": "pipeline",
+    "summarize_inputs": "pipeline",
+    "summarize_texts": "pipeline",
+    "render_brief": "render",  # not `render`: that name is the submodule summarize.render
+    "RawDocument": "types",
     "Options": "options",
     "Length": "options",
     "Mode": "options",
@@ -31,5 +35,5 @@ __all__ = sorted(_EXPORTS)
 
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
-        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), "render" if name == "render_brief" else name)
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")

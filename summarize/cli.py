@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,15 +14,30 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from .errors import SummarizeError
+from .errors import InputError, SummarizeError
 from .fsafety import write_output
 from .textsafety import PrintableFormatter, printable
 from .model import DEFAULT_MODEL
-from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, PromptOption, Retries, Timeout, Tokenizer, server_options
+from .cli_io import (ClickException, FormatOption, config_defaults, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
+                     output_path, text_width, usage_error)
+from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, ModelOption, PromptOption, Retries, Timeout, Tokenizer, server_options
 from .options import Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
+HELP = """Turn news articles about one story into one neutral brief that cites its sources.
+
+summarize FOLDER [OPTIONS]: brief a folder of articles (runs the `brief` command; its options: `summarize brief --help`).
+
+summarize FILE... | URL... | - [OPTIONS]: the same from article files, web pages, or standard input.
+
+summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (README: Usage).
+"""
 FOLLOW_LINKS_HELP = "Read symbolic links that lead out of the input folder (skipped, with a warning, by default)."
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class OtherLanguages(str, Enum):
@@ -30,14 +46,33 @@ class OtherLanguages(str, Enum):
 
 
 class DefaultCommandGroup(TyperGroup):
-    """Routes `summarize FOLDER ...` to the `brief` command; `summarize eval ...` stays a command."""
+    """Routes `summarize INPUT ...` to the `brief` command; `summarize eval ...` stays a command.
+    Usage errors, typer's included, print one line and exit 2 (no boxed panel)."""
 
     default_command = "brief"
 
     def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        if args[:1] == ["--version"] and len(args) > 1:
+            raise UsageError("--version is a flag and takes no value", ctx)
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def]
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        try:
+            extra.setdefault("default_map", config_defaults(self.commands))
+            code = super().main(args, prog_name or "summarize", standalone_mode=False, **extra)
+        except NoArgsIsHelpError as error:  # `summarize` alone: the help, as typer shows it
+            error.show()
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            stderr.print(f"[bold red]error:[/] {escape(printable(usage_error(error)))}", highlight=False)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 app = typer.Typer(
@@ -45,7 +80,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="Turn a folder of news articles about one story into one neutral, cited brief.",
+    help=HELP,
 )
 
 
@@ -61,21 +96,18 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    """Turn a folder of news articles about one story into one neutral, cited brief.
-
-    Run `summarize FOLDER` (short for `summarize brief FOLDER`).
-    """
+    """Options of `summarize` itself; the commands have their own."""
 
 
 @app.command()
 def brief(
-    folder: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles about one story.")],
-    length: Annotated[Length, typer.Option("--length", "-l", help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")] = Length.short,
-    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="An exact word budget instead of --length.")] = None,
-    mode: Annotated[Mode, typer.Option("--mode", "-m", help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked); auto: abstractive when the model loads.")] = Mode.auto,
-    model: Annotated[str, typer.Option("--model", help="Hugging Face hub id or local checkpoint folder for the abstractive mode; with --api-base, the served model's name.")] = DEFAULT_MODEL,
-    device: Annotated[Device, typer.Option("--device", help="Where the model runs.")] = Device.auto,
-    prompt: Annotated[Optional[Path], typer.Option("--prompt", help="A prompt template overriding prompts/brief.txt ($words, $sources).")] = None,
+    inputs: Inputs,
+    length: LengthOption = Length.short,
+    words: WordsOption = None,
+    mode: ModeOption = Mode.auto,
+    model: ModelOption = DEFAULT_MODEL,
+    device: DeviceOption = Device.auto,
+    prompt: PromptOption = None,
     unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,
     api_base: ApiBase = None,
     api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
@@ -83,19 +115,24 @@ def brief(
     context_tokens: ContextTokens = None,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    fmt: FormatOption = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout; a .md or .json suffix picks the format.")] = None,
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")] = 5.0,
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")] = 50_000,
     other_languages: Annotated[OtherLanguages, typer.Option("--other-languages", help="Articles not in English: skip them (reported), or keep them.")] = OtherLanguages.skip,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
+    quiet: QuietOption = False,
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
-    """Summarize FOLDER into one brief whose every sentence cites its source files."""
-    from .pipeline import summarize_folder
+    """Summarize INPUT (a folder, files, URLs or -) into one brief whose every sentence cites its sources.
+
+    `summarize INPUT...` runs this command: `summarize seeds/` is `summarize brief seeds/`.
+    """
+    from .pipeline import summarize_inputs
     from .render import render
 
     _setup_logging(quiet)
+    target = output_path(output)
+    fmt = output_format(fmt, target)
     options = Options(length=length, words=words, mode=mode, model=model, device=device,
                       prompt=prompt, unsupported=unsupported, max_file_bytes=int(max_file_mb * 1_000_000),
                       max_sentences=max_sentences, other_languages=other_languages.value,
@@ -103,20 +140,20 @@ def brief(
                       follow_links=follow_links)
     with _errors_to_exit():
         with _progress(quiet) as progress:
-            result = summarize_folder(folder, options, progress)
-        for notice in result.notices:
+            result = summarize_inputs(inputs, options, progress, stdin=getattr(sys.stdin, "buffer", None))
+        for notice in () if quiet else result.notices:
             stderr.print(f"[yellow]notice:[/] {escape(printable(notice))}", highlight=False)
         if not result.sentences:
             low, high = options.word_range()
             raise SummarizeError(
-                f"{folder}: no sentence of these articles fits a {high}-word brief; "
+                f"{printable(' '.join(inputs))}: no sentence of these articles fits a {high}-word brief; "
                 "try a longer --length or --words"
             )
-        text = render(result, fmt)
-        if output is None:
+        text = render(result, fmt, text_width(target))
+        if target is None:
             sys.stdout.write(text)
         else:
-            write_output(output, text)
+            write_output(target, text)
 
 
 class _errors_to_exit:
@@ -175,7 +212,7 @@ def eval_command(
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="Word budget for every system (default: each story's mean reference length).")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the results as .json or .csv.")] = None,
     samples: Annotated[int, typer.Option(help="Bootstrap samples for the confidence intervals.")] = 1000,
-    model: Annotated[str, typer.Option("--model", help="Checkpoint for the `abstractive` system (scored when it can be loaded).")] = DEFAULT_MODEL,
+    model: ModelOption = DEFAULT_MODEL,
     device: DeviceOption = Device.auto,
     prompt: PromptOption = None,
     api_base: ApiBase = None,
@@ -197,13 +234,14 @@ def eval_command(
     with _errors_to_exit():
         model_options = Options(device=device, prompt=prompt, **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
         if model_options.api_base:  # pointed at a server on purpose: unreachable is an error (exit 3)
-            from dataclasses import replace
-
             from .server import connect
 
             connect(replace(model_options, model=model))
         known = available(model=model, options=model_options)
-        chosen = _choose(known, systems)
+        if systems is None and not quiet and not any(name.startswith("sumy-") for name in known):
+            stderr.print(escape("notice: the sumy and summa baselines are not installed (pip install -e \".[baselines]\"); "
+                                "scoring " + ", ".join(known)), highlight=False)
+        chosen = _choose(known, systems, replace(model_options, model=model))
         stories = find_stories(data, follow_links)
         with _bar(quiet, len(stories) * len(chosen)) as advance:
             results = evaluate(stories, chosen, words, on_result=lambda r: advance())
@@ -224,16 +262,25 @@ def eval_command(
             write_results(out, summaries, results)
 
 
-def _choose(known: dict, names: Optional[str]) -> dict:
+def _choose(known: dict, names: Optional[str], model_options: Options) -> dict:
     if names is None:
         return known
     wanted = [n.strip() for n in names.split(",") if n.strip()]
-    unknown = [n for n in wanted if n not in known]
-    if unknown:
-        raise SummarizeError(
-            f"unknown or unavailable system(s): {', '.join(unknown)}; available: {', '.join(known)}"
-        )
+    for name in wanted:
+        if name not in known:
+            raise InputError(f"system {name} is not available: {_why_unavailable(name, model_options).rstrip('.')}; "
+                             f"available: {', '.join(known)}")
     return {n: known[n] for n in wanted}
+
+
+def _why_unavailable(name: str, model_options: Options) -> str:
+    from .pipeline import model_unavailable
+
+    if name == "abstractive":
+        return model_unavailable(replace(model_options, mode=Mode.auto)) or "the model cannot be used"
+    if name.startswith("sumy-") or name == "summa-textrank":
+        return 'the baselines are not installed (pip install -e ".[baselines]")'
+    return "no such system"
 
 
 class _bar:
@@ -262,21 +309,22 @@ class _bar:
 
 @app.command()
 def compare(
-    folder: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles about one story.")],
-    length: Annotated[Length, typer.Option("--length", "-l")] = Length.short,
-    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10)] = None,
+    inputs: Inputs,
+    length: LengthOption = Length.short,
+    words: WordsOption = None,
     refs: Annotated[Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
-    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
-    device: Annotated[Device, typer.Option("--device")] = Device.auto,
-    prompt: Annotated[Optional[Path], typer.Option("--prompt")] = None,
+    model: ModelOption = DEFAULT_MODEL,
+    device: DeviceOption = Device.auto,
+    prompt: PromptOption = None,
     api_base: ApiBase = None,
     api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
     tokenizer: Tokenizer = None,
     context_tokens: ContextTokens = None,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="text: panels and a table; json: both briefs and their measures.")] = CompareFormat.text,
+    quiet: QuietOption = False,
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Write the extractive and the abstractive brief from the same input and compare them."""
@@ -294,14 +342,19 @@ def compare(
     with _errors_to_exit():
         reference_texts = _read_refs(refs) if refs is not None else ()
         with _progress(quiet) as progress:
-            result = run_comparison(folder, options, reference_texts, progress)
-        console = Console()
-        for label, brief, _, note in result.columns:
+            result = run_comparison(inputs, options, reference_texts, progress, stdin=getattr(sys.stdin, "buffer", None))
+        if fmt is CompareFormat.json:
+            from .comparison import comparison_json
+
+            sys.stdout.write(comparison_json(result))
+        console = Console(file=sys.stderr if fmt is CompareFormat.json else None)
+        for label, brief, _, note in () if fmt is CompareFormat.json else result.columns:
             body = " ".join(f"{s.text} [{', '.join(s.citations)}]" for s in brief.sentences) if brief else note
             console.print(Panel(Text(body), title=label))  # Text: article words are never markup
-        console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
+        if fmt is CompareFormat.text:
+            console.print(compare_table([(label, m) for label, _, m, _ in result.columns]))
         if html is not None:
-            write_output(html, render_report(f"Compare: {printable(str(folder))}", result.docs, result.columns))
+            write_output(html, render_report(f"Compare: {printable(' '.join(inputs))}", result.docs, result.columns))
             stderr.print(f"wrote {escape(printable(str(html)))}", highlight=False)
 
 
@@ -323,9 +376,10 @@ class Engine(str, Enum):
 def nightly(
     feed: Annotated[Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
-    length: Annotated[Length, typer.Option("--length", "-l")] = Length.short,
-    mode: Annotated[Mode, typer.Option("--mode", "-m")] = Mode.auto,
-    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
+    length: LengthOption = Length.short,
+    words: WordsOption = None,
+    mode: ModeOption = Mode.auto,
+    model: ModelOption = DEFAULT_MODEL,
     date: Annotated[Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo stories whose inputs did not change.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")] = 1,
@@ -341,7 +395,7 @@ def nightly(
     context_tokens: ContextTokens = None,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: QuietOption = False,
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
@@ -351,7 +405,7 @@ def nightly(
     if concurrency > 1 and (workers > 1 or engine is Engine.ray or (not api_base and mode is not Mode.extractive)):
         raise typer.BadParameter("--concurrency sends stories to a model server (--api-base) at once; "
                                  "an in-process model takes --workers instead", param_hint="--concurrency")
-    brief_options = Options(length=length, mode=mode, model=model, device=device, prompt=prompt,
+    brief_options = Options(length=length, words=words, mode=mode, model=model, device=device, prompt=prompt,
                             **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
                             follow_links=follow_links)
     options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
@@ -360,6 +414,8 @@ def nightly(
     with _errors_to_exit():
         with _story_progress(quiet) as report:
             run = run_nightly(feed, options, report)
+        if run.model_notice and not quiet:
+            stderr.print(f"[yellow]notice:[/] {escape(printable(run.model_notice))}", highlight=False)
         counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
         stderr.print(
             f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
@@ -374,6 +430,21 @@ def nightly(
                 stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(printable(outcome.error))}", highlight=False)
         if run.failed:
             raise typer.Exit(1)
+
+
+model_app = typer.Typer(help="Models for the abstractive mode: `summarize model pull [ID]`.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+
+
+@model_app.command("pull")
+def model_pull(model: Annotated[str, typer.Argument(help="Hugging Face id.")] = DEFAULT_MODEL) -> None:
+    """Download a model (the default unless named) into the Hugging Face cache, with a progress bar;
+    auto mode then uses it."""
+    from .model import pull
+
+    with _errors_to_exit():
+        where = pull(model)
+    stderr.print(f"{escape(printable(model))}: in {escape(printable(where))}", highlight=False)
 
 
 @app.command("eval-grouping")

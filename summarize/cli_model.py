@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .model import DEFAULT_MODEL
 from .options import Device
 
 
@@ -17,7 +18,11 @@ def _url(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
-DeviceOption = Annotated[Device, typer.Option("--device", help="Where an in-process model runs.")]
+DeviceOption = Annotated[Device, typer.Option("--device", envvar="SUMMARIZE_DEVICE", help="Where an in-process model runs.")]
+ModelOption = Annotated[str, typer.Option(
+    "--model", envvar="SUMMARIZE_MODEL",
+    help=f"Hugging Face hub id or local checkpoint folder for the abstractive mode (default {DEFAULT_MODEL}); "
+         "with --api-base, the served model's name.")]
 PromptOption = Annotated[Optional[Path], typer.Option("--prompt", help="A prompt template overriding prompts/brief.txt ($words, $sources).")]
 ApiBase = Annotated[Optional[str], typer.Option(
     "--api-base", envvar="SUMMARIZE_API_BASE", callback=_url,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from .compare import BriefMetrics, measure
 from .errors import ModelError
-from .ingest import read_folder
+from .inputs import read_inputs
 from .model import Generator
 from .options import Mode, Options
 from .pipeline import Progress, analyse, write_brief
@@ -24,13 +25,16 @@ class Comparison:
 
 
 def run_comparison(
-    folder: Path | str,
+    folder: Path | str | Sequence[str | Path],
     options: Options,
     refs: Sequence[str] = (),
     progress: Progress | None = None,
     generator: Generator | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Comparison:
-    analysis = analyse(read_folder(Path(folder), options.max_file_bytes, options.follow_links), options, progress)
+    """Both briefs of one story: a folder, or what the command line takes (files, URLs, -)."""
+    items = [folder] if isinstance(folder, (str, Path)) else list(folder)
+    analysis = analyse(read_inputs(items, options.max_file_bytes, options.follow_links, stdin), options, progress)
     extractive = write_brief(analysis, replace(options, mode=Mode.extractive), progress)
     columns: list[Column] = [("extractive", extractive, measure(extractive, analysis.docs, refs), "")]
     try:
@@ -43,3 +47,17 @@ def run_comparison(
         else:  # nothing the model wrote held up: say so rather than show the extractive twice
             columns.append(("abstractive", None, None, " ".join(abstractive.notices)))
     return Comparison(analysis.docs, (columns[0], columns[1]))
+
+
+def comparison_json(result: Comparison) -> str:
+    """`compare --format json`: per mode, the brief (the JSON contract) or why there is none,
+    and its measures."""
+    import json
+    from dataclasses import asdict
+
+    from .render import to_dict
+
+    data = {label: {"brief": to_dict(brief) if brief else None, "note": note,
+                    "metrics": asdict(metrics) if metrics else None}
+            for label, brief, metrics, note in result.columns}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

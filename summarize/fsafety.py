@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SummarizeError
+from .errors import InputError, SummarizeError
 from .files import write_atomic
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def write_output(path: Path, text: str) -> None:
     except FileNotFoundError:
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise SummarizeError(f"{path}: is a folder; give a file name")
+        raise InputError(f"{path}: is a folder; give a file name, e.g. {path / 'brief.txt'}")
     real = os.path.realpath(path)
     if info is not None and (not stat.S_ISREG(info.st_mode) or inside(real, "/proc") or inside(real, "/dev")):
         with open(path, "w", encoding="utf-8") as handle:

@@ -182,21 +182,26 @@ def read_records(path: Path, stem: str, max_file_bytes: int) -> list[RawDocument
     """Documents from a JSON array/object or JSON Lines export with `id`, `title`, `text` fields."""
     from .records import iter_records
 
-    docs = []
-    for n, record, encoding in iter_records(path, max_file_bytes):
-        text = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(text, str) or not text.strip():
-            log.warning("%s record %d: no \"text\" field; skipped", path, n)
-            continue
-        text = strip_invisible(text[:max_file_bytes])
-        title = record.get("title")
-        if isinstance(title, str) and title.strip():
-            text = f"{' '.join(strip_invisible(title).split())[:300]}\n\n{text}"
-        raw_id = record.get("id")
-        fallback = f"{stem}-{n}"
-        record_id = clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
-        docs.append(RawDocument(record_id, path, text, encoding))
-    return docs
+    docs = [record_document(record, n, path, stem, encoding, max_file_bytes)
+            for n, record, encoding in iter_records(path, max_file_bytes)]
+    return [d for d in docs if d is not None]
+
+
+def record_document(record: object, n: int, path: Path, stem: str, encoding: str,
+                    max_file_bytes: int) -> RawDocument | None:
+    """Record `n` of an export as a document, or None (with a warning) when it has no text."""
+    text = record.get("text") if isinstance(record, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        log.warning("%s record %d: no \"text\" field; skipped", path, n)
+        return None
+    text = strip_invisible(text[:max_file_bytes])
+    title = record.get("title")  # type: ignore[union-attr]
+    if isinstance(title, str) and title.strip():
+        text = f"{' '.join(strip_invisible(title).split())[:300]}\n\n{text}"
+    raw_id = record.get("id")  # type: ignore[union-attr]
+    fallback = f"{stem}-{n}"
+    record_id = clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
+    return RawDocument(record_id, path, text, encoding)
 
 
 def _is_text_name(path: Path) -> bool:

@@ -31,8 +31,10 @@ class Generator(Protocol):
     def generate(self, prompt: str, max_new_tokens: int) -> str: ...
 
 
-def availability(name: str) -> str | None:
-    """None when `name` can be loaded without surprises; otherwise why not. Imports no torch."""
+def availability(name: str, download: bool = False) -> str | None:
+    """None when `name` can be loaded without surprises; otherwise why not. Imports no torch.
+    Without `download`, only a model already on disk counts: a default run never starts a
+    multi-GB download the user did not ask for."""
     missing = [m for m in ("torch", "transformers", "huggingface_hub") if importlib.util.find_spec(m) is None]
     if missing:
         return f"{', '.join(missing)} not installed: pip install -e \".[abstractive]\" torch==2.13.0"
@@ -45,6 +47,9 @@ def availability(name: str) -> str | None:
 
     if isinstance(try_to_load_from_cache(name, "config.json"), str):
         return None
+    if not download:
+        return (f"{name} is not downloaded; `summarize model pull {name}` (or a run with --mode abstractive) "
+                "downloads it once, about 3 GB for the default, and later runs use it")
     if os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE"):
         return f"{name} is not in the local Hugging Face cache and offline mode is on"
     return _probe_hub(name)
@@ -71,10 +76,26 @@ def _probe_hub(name: str, timeout: float = 3.0) -> str | None:
         return f"{name} is not cached and the Hugging Face hub cannot be reached ({getattr(err, 'reason', err)})"
 
 
+def pull(name: str) -> str:
+    """Download `name` into the Hugging Face cache (huggingface_hub shows a progress bar), the
+    files a load reads only: safetensors weights, config, tokenizer. Returns the local folder."""
+    if name.startswith((".", "/", "~")) or Path(name).expanduser().exists():
+        raise ModelError(f"{name} is a local path; pull takes a Hugging Face id such as {DEFAULT_MODEL}")
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as err:
+        raise ModelError('downloading a model needs huggingface_hub: pip install -e ".[abstractive]" torch==2.13.0') from err
+    try:
+        return snapshot_download(name, allow_patterns=["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken"])
+    except Exception as err:  # huggingface_hub raises many types for "cannot fetch"
+        raise ModelError(f"cannot download {name}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from err
+
+
 @lru_cache(maxsize=4)
-def load(name: str, device: str = "auto") -> HFGenerator:
-    """The model and tokenizer, loaded once per process and reused (nightly runs many stories)."""
-    reason = availability(name)
+def load(name: str, device: str = "auto", download: bool = True) -> HFGenerator:
+    """The model and tokenizer, loaded once per process and reused (nightly runs many stories);
+    fetched from the hub first only with `download`."""
+    reason = availability(name, download)
     if reason is not None:
         raise ModelError(_how_to_fix(name, reason))
     try:
@@ -104,6 +125,11 @@ def load(name: str, device: str = "auto") -> HFGenerator:
 
 
 def _how_to_fix(name: str, reason: str) -> str:
+    if name.startswith((".", "/", "~")) or Path(name).expanduser().exists():
+        return (f"model {name} cannot be loaded ({reason}). --model takes a local checkpoint folder "
+                f"(config.json, tokenizer and safetensors weights) or a Hugging Face id such as {DEFAULT_MODEL}.")
+    if "not installed" in reason or "not downloaded" in reason:
+        return f"model {name} cannot be loaded: {reason}."
     return (
         f"model {name} cannot be loaded ({reason}). Make it available with "
         f"`hf download {name}` on a machine with internet access, or pass "

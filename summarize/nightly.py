@@ -12,14 +12,14 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, ModelError
 from .files import point_link, remove_stale_temporaries, write_atomic
 from .fsafety import output_lock
 from .nightly_safety import move_latest, remove_stale_stories, run_in_processes
-from .options import Options
+from .options import Mode, Options
 from .render import to_dict, to_markdown
 from .stories import Feed, Story, read_feed
 
@@ -54,6 +54,7 @@ class Run:
     folder: Path
     outcomes: tuple[Outcome, ...]
     feed: Feed
+    model_notice: str = ""  # auto mode without a model: why the briefs are extractive, said once
 
     @property
     def failed(self) -> int:
@@ -67,8 +68,14 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
         dt.date.fromisoformat(date)
     except ValueError as err:
         raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
+    from .pipeline import model_unavailable
+
+    why_not = model_unavailable(options.brief)  # once, not once per story
+    if why_not and options.brief.mode is Mode.abstractive:
+        raise ModelError(why_not)
     with output_lock(Path(options.out)):  # two runs on one --out would delete each other's files
-        return _run_locked(feed_dir, options, date, on_outcome)
+        run = _run_locked(feed_dir, options, date, on_outcome)
+    return replace(run, model_notice=f"abstractive mode unavailable: {why_not} The briefs are extractive." if why_not else "")
 
 
 def _run_locked(feed_dir: Path, options: NightlyOptions, date: str,

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .cite import extractive_sentences
 from .clean import clean_documents
@@ -44,6 +45,32 @@ def summarize_folder(
     with _timed("ingest", timings, progress):
         raws = read_folder(Path(folder), options.max_file_bytes, options.follow_links)
     return summarize_documents(raws, options, progress, timings, generator)
+
+
+def summarize_inputs(
+    items: Sequence[str | Path],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+    stdin: BinaryIO | None = None,
+) -> Brief:
+    """One cited brief from folders, files, URLs and `-` (read from `stdin`) together."""
+    from .inputs import read_inputs
+
+    timings: dict[str, float] = {}
+    with _timed("ingest", timings, progress):
+        raws = read_inputs(items, options.max_file_bytes, options.follow_links, stdin)
+    return summarize_documents(raws, options, progress, timings, generator)
+
+
+def summarize_texts(texts: Sequence[str] | dict[str, str], options: Options = Options(),
+                    generator: Generator | None = None) -> Brief:
+    """One cited brief from article texts in memory; ids are the dict's keys, or 1, 2, ..."""
+    items = texts.items() if isinstance(texts, dict) else ((str(n), t) for n, t in enumerate(texts, 1))
+    raws = [RawDocument(str(i), Path(str(i)), t, "utf-8") for i, t in items]
+    if not raws:
+        raise InputError("no article texts to summarize")
+    return summarize_documents(raws, options, generator=generator)
 
 
 @dataclass(frozen=True)
@@ -182,7 +209,7 @@ def write_brief(
         length=options.length.value if options.words is None else f"{options.words} words",
         word_range=options.word_range(),
         sentences=brief_sentences,
-        sources=tuple(Source(d.id, printable(str(d.path)), d.title) for d in docs),
+        sources=tuple(Source(d.id, printable(str(d.path)), d.title, d.text) for d in docs),
         stats=stats,
         requested_mode=options.mode.value,
         notices=tuple(notices),
@@ -193,9 +220,10 @@ def _generator(options: Options, given: Generator | None) -> tuple[Generator | N
     """The model to use, or (None, why) in auto mode; in abstractive mode failure is an error."""
     if given is not None:
         return given, ""
-    key = (options.model, options.device.value)
+    download = options.mode is Mode.abstractive  # auto mode uses a model only if it is on disk
+    key = (options.model, options.device.value, download)
     if options.api_base:  # a model server (server.py) instead of an in-process model
-        key = (options.model, options.api_base)
+        key = (options.model, options.api_base, download)
     try:
         if key in _UNAVAILABLE:  # a nightly run asks once per story: fail fast after the first
             raise _UNAVAILABLE[key]
@@ -203,12 +231,27 @@ def _generator(options: Options, given: Generator | None) -> tuple[Generator | N
             from .server import connect
 
             return connect(options), ""
-        return load_model(*key), ""
+        return load_model(options.model, options.device.value, download), ""
     except ModelError as err:
         _UNAVAILABLE[key] = err
         if options.mode is Mode.abstractive:
             raise
         return None, f"abstractive mode unavailable: {err}"
+
+
+def model_unavailable(options: Options) -> str | None:
+    """Why the model of `options` cannot be used, checked without loading it; None when it can
+    or when no model is needed. Runs of many stories ask once, before the first."""
+    if options.mode is Mode.extractive:
+        return None
+    if options.api_base:
+        from .server import availability as served
+
+        return served(options)
+    from .model import _how_to_fix, availability
+
+    reason = availability(options.model, download=options.mode is Mode.abstractive)
+    return None if reason is None else _how_to_fix(options.model, reason)
 
 
 def _fuse_or_fall_back(scored, vectors, groups, options: Options, generator: Generator, template,  # type: ignore[no-untyped-def]
@@ -225,7 +268,7 @@ def _fuse_or_fall_back(scored, vectors, groups, options: Options, generator: Gen
 
 
 # Models that failed to load in this process, with why: loading is not retried for each story.
-_UNAVAILABLE: dict[tuple[str, str], ModelError] = {}
+_UNAVAILABLE: dict[tuple[str, str, bool], ModelError] = {}
 
 
 def _removed(docs: Sequence[Document]) -> Counter[str]:

@@ -20,6 +20,8 @@ REQUIRED = ("sources",)
 class PromptError(SummarizeError):
     """A prompt template is missing or uses variables the tool does not fill."""
 
+    exit_code = 2  # the user's file: bad input, like a missing folder
+
 
 def load_template(path: Path | None = None, task: str = "brief") -> string.Template:
     """`path`, or the packaged template for `task`; checked for unknown and missing variables."""

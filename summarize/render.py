@@ -12,8 +12,11 @@ from .types import Brief, BriefSentence
 JSON_VERSION = 1  # bump when a field changes meaning or disappears; adding fields keeps it
 
 
-def render(brief: Brief, fmt: Format) -> str:
-    return {Format.text: to_text, Format.markdown: to_markdown, Format.json: to_json}[fmt](brief)
+def render(brief: Brief, fmt: Format, width: int | None = None) -> str:
+    """`brief` in `fmt`; text is wrapped at `width` columns only when given (a terminal's)."""
+    if fmt is Format.text:
+        return to_text(brief, width)
+    return {Format.markdown: to_markdown, Format.json: to_json}[fmt](brief)
 
 
 def _numbers(brief: Brief) -> dict[str, int]:
@@ -30,10 +33,12 @@ def _markers(sentence: BriefSentence, numbers: dict[str, int]) -> str:
     return marks if sentence.supported else f"{marks}[unsupported]"
 
 
-def to_text(brief: Brief, width: int = 100) -> str:
+def to_text(brief: Brief, width: int | None = None) -> str:
+    """One paragraph, then the cited sources; hard-wrapped only at a given `width`, so pipes and
+    files get one line that editors and other tools wrap themselves."""
     numbers = _numbers(brief)
     body = " ".join(f"{s.text} {_markers(s, numbers)}" for s in brief.sentences)
-    lines = textwrap.wrap(body, width=width, break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(body, width=width, break_long_words=False, break_on_hyphens=False) if width else [body]
     lines += ["", "Sources:"]
     cited = {c for s in brief.sentences for c in s.citations}
     for source in sorted(brief.sources, key=lambda s: numbers[s.id]):
@@ -74,7 +79,8 @@ def to_dict(brief: Brief) -> dict:
             }
             for s in brief.sentences
         ],
-        "sources": [{"id": s.id, "path": s.path, "title": s.title} for s in brief.sources],
+        # `text`: the cleaned text each sentence's `spans` index into, so users can check them.
+        "sources": [{"id": s.id, "path": s.path, "title": s.title, "text": s.text} for s in brief.sources],
         "stats": brief.stats,
     }
 

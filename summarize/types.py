@@ -82,6 +82,7 @@ class Source:
     id: str
     path: str
     title: str | None = None
+    text: str = ""  # the cleaned text that sentence spans index into
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +103,14 @@ class Brief:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def to_dict(self) -> dict:
+        """The JSON contract (README) as Python data."""
+        from .render import to_dict
+
+        return to_dict(self)
+
+    def to_json(self) -> str:
+        from .render import to_json
+
+        return to_json(self)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,10 @@ def _offline(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setattr(pipeline, "_UNAVAILABLE", {})
+    # Nor the developer's own defaults (SUMMARIZE_* variables, a config file).
+    for name in [n for n in os.environ if n.startswith("SUMMARIZE_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("SUMMARIZE_CONFIG", "")
 
 
 def make_raw(doc_id: str, text: str) -> RawDocument:

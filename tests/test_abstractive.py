@@ -112,7 +112,8 @@ def test_auto_mode_without_the_model_prints_the_extractive_brief_and_one_notice(
     data = json.loads(result.stdout)
     assert data["mode"] == "extractive" and data["requested_mode"] == "auto"
     assert len(data["notices"]) == 1 and missing in data["notices"][0]
-    assert result.stderr.count("notice:") == 1 and "--model PATH" in result.stderr
+    assert result.stderr.count("notice:") == 1 and "local checkpoint folder" in result.stderr
+    assert "hf download" not in result.stderr  # a path is no hub id
 
 
 def test_abstractive_mode_with_a_model_that_cannot_load_is_an_error(tmp_path):
@@ -159,7 +160,7 @@ def test_a_model_that_failed_to_load_is_not_retried_for_every_story(tmp_path, mo
 
     calls = []
 
-    def counting(name):
+    def counting(name, download=False):
         calls.append(name)
         return "offline in this test"
 

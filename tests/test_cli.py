@@ -85,8 +85,8 @@ def test_output_file_is_written_whole(tmp_path):
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: p / "nope", "no such folder"),
-    (lambda p: write_articles(p, {"a.txt": "Some text."}) / "a.txt", "is a file"),
+    (lambda p: p / "nope", "no such file or folder"),
+    (lambda p: write_articles(p, {"a.csv": "Some text."}) / "a.csv", "not an article file"),
     (lambda p: p, "no article files"),
     (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00\xff" * 40}), "no readable"),
     (lambda p: write_articles(p, {"a.txt": "Source link\nLeave a Reply\nBack to top button"}),

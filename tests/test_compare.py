@@ -64,7 +64,7 @@ def test_report_is_self_contained_and_escapes_article_text(tmp_path):
 
 
 def test_cli_compare_with_a_fake_model_writes_the_report(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "load_model", lambda name, device: FakeGenerator([REPLY]))
+    monkeypatch.setattr(pipeline, "load_model", lambda name, device, download: FakeGenerator([REPLY]))
     html = tmp_path / "report.html"
     result = runner.invoke(app, ["compare", str(SEEDS), "--refs", str(ROOT / "eval/seeds/blinken-beijing/refs"),
                                  "--html", str(html)])

@@ -102,4 +102,4 @@ def test_eval_command_prints_a_table_and_writes_results(tmp_path):
 
 def test_eval_command_rejects_unknown_systems():
     result = CliRunner().invoke(app, ["eval", str(ROOT / "eval"), "--systems", "nope"])
-    assert result.exit_code == 1 and "unknown or unavailable system(s): nope" in result.stderr
+    assert result.exit_code == 2 and "system nope is not available: no such system" in result.stderr

@@ -40,5 +40,5 @@ def test_json_contract():
         "spans": [{"doc_id": "a", "start": 0, "end": 27}, {"doc_id": "b", "start": 5, "end": 32}],
         "support": 1.0, "supported": True,
     }
-    assert data["sources"][0] == {"id": "a", "path": "in/a.txt", "title": None}
+    assert data["sources"][0] == {"id": "a", "path": "in/a.txt", "title": None, "text": ""}
     assert data["words"] == 6 and data["stats"] == {"documents": 4}

@@ -17,7 +17,7 @@ from .coverage import Problem, solve
 from .options import Options
 from .quality import form_flaws, instruction_like
 from .rank import REDUNDANT, StoryStyle
-from .textutil import count_words, words
+from .textutil import content_terms, count_words, words
 from .types import ScoredGroup, Sentence
 
 # Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
@@ -34,8 +34,14 @@ _CONTINUES = re.compile(
     r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
     re.IGNORECASE,
 )
+VOICE_FLAWS = frozenset({"first person", "bare quote"})
 NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
 PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
+# Two sentences sharing at least this many content words, and this share of the shorter one's,
+# tell one fact twice ("Trump called Reynolds to express anger over the retweet" / "Trump also
+# expressed anger over a retweet").
+SAME_FACT_TERMS = 4
+SAME_FACT_SHARE = 0.5
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 
 
@@ -81,7 +87,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     chosen_member = [options_[k][1] for k in keep]
     texts = [texts[k] for k in keep]
     values = [values[k] for k in keep]
-    conflicts = _conflicts(vectors[group_of], group_of)
+    conflicts = _conflicts(vectors[group_of], group_of, texts)
     problem = build_problem(texts, weights, high, values, conflicts)
     picked = solve(problem)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
@@ -100,6 +106,11 @@ def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Se
     return [(g, m) for g, m in found if count_words(m.text) <= high]
 
 
+def _asks(text: str) -> bool:
+    """A question outside quotes: the outlet's teaser, not a fact ("Is Stevie Johnson a secret agent?")."""
+    return text.rstrip("”’\"' )").endswith("?") and not text.lstrip().startswith(("“", '"'))
+
+
 def continues(text: str) -> bool:
     """Does the sentence open by continuing one before it?"""
     return bool(_CONTINUES.match(text))
@@ -111,9 +122,13 @@ def _variants(
     """Each group's sentences the brief may show: every telling of the fact (the objective picks
     the one that covers most), never one addressed to a language model. `strict` leaves out what
     a reader would stumble on: heavy form flaws the story does not share as style (an open quote,
-    a garbled or spun line, a kicker) and, in news, a fragment or an opener continuing a sentence
-    the brief does not show (in reviews "But the battery ..." is how opinions are written)."""
+    a garbled or spun line, a kicker; in news, first person and bare quotes are never style) and,
+    in news, a fragment, a question or an opener continuing a sentence the brief does not show
+    (in reviews "But the battery ..." is how opinions are written)."""
     news = story.newsiness >= 1.0
+    # In news, an essay or open letter among the articles does not make "I" the story's register:
+    # the brief is the reporters' voice, so first person and bare quotes are never style there.
+    style = story.common_flaws - VOICE_FLAWS if news else story.common_flaws
     out = []
     for g, s in enumerate(scored):
         seen = set()
@@ -123,8 +138,8 @@ def _variants(
                 continue
             seen.add(key)
             if strict and (
-                sum(v for k, v in form_flaws(m.text).items() if k not in story.common_flaws) >= FLAWED
-                or news and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS)
+                sum(v for k, v in form_flaws(m.text).items() if k not in style) >= FLAWED
+                or news and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
             ):
                 continue
             out.append((g, m))
@@ -179,10 +194,11 @@ def _standalone(text: str, weights: dict[str, float]) -> float:
     return sum(weights.get(c, 0.0) for c in concepts(text))
 
 
-def _conflicts(vectors, group_of: Sequence[int]) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
-    """Pairs never shown together: two tellings of one group, or two sentences too alike to stand
-    in one brief whatever concepts they cover (a safeguard: the objective already gives a
-    repeated fact nothing)."""
+def _conflicts(vectors, group_of: Sequence[int], texts: Sequence[str]) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
+    """Pairs never shown together: two tellings of one group, two sentences too alike to stand in
+    one brief (TF-IDF cosine), or two that share most of their content words (one fact told
+    twice in other words). The objective already gives a repeated concept nothing, but a second
+    telling can still earn its keep through the words it adds; a reader sees the fact twice."""
     similarity = (vectors @ vectors.T).tocoo()
     mask = (similarity.row < similarity.col) & (similarity.data >= REDUNDANT)
     pairs = set(zip(similarity.row[mask].tolist(), similarity.col[mask].tolist()))
@@ -191,6 +207,12 @@ def _conflicts(vectors, group_of: Sequence[int]) -> tuple[tuple[int, int], ...]:
         members.setdefault(g, []).append(k)
     for ks in members.values():
         pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
+    terms = [set(content_terms(t)) for t in texts]
+    for a in range(len(terms)):
+        for b in range(a + 1, len(terms)):
+            shared = len(terms[a] & terms[b])
+            if shared >= SAME_FACT_TERMS and shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])):
+                pairs.add((a, b))
     return tuple(sorted(pairs))
 
 

@@ -103,7 +103,7 @@ def test_bad_input_gets_one_message_and_a_nonzero_exit(tmp_path, make, message):
 def test_undecodable_file_is_read_with_a_warning(tmp_path):
     write_articles(tmp_path, {
         "a.txt": "The mayor said the new bridge will open in March after two years of work.",
-        "b.txt": b"Officials said the caf\xe9 near the bridge will close during the work next year.",
+        "b.txt": b"Owners of the caf\xe9 on Main Street plan to close it for renovations next month.",
     })
     result = invoke(tmp_path, "--words", "40")
     assert result.exit_code == 0

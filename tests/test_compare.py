@@ -53,7 +53,7 @@ def test_missing_model_still_shows_the_extractive_side(tmp_path):
 def test_report_is_self_contained_and_escapes_article_text(tmp_path):
     folder = write_articles(tmp_path, {
         "a.txt": "Officials said the <script>alert('x')</script> tag appeared in the council minutes on Monday.",
-        "b.txt": "The council said on Monday that its minutes contained a stray script tag from a web form.",
+        "b.txt": "The clerk's office will publish corrected records for the whole year after the weekend.",
     })
     result = run_comparison(folder, Options(words=40), generator=FakeGenerator(["Nothing here holds."]))
     page = render_report("Compare <b>", result.docs, result.columns)

@@ -30,10 +30,10 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from summarize.nightly import NightlyOptions, run_nightly
-from summarize.options import Options
+from summarize.options import Mode, Options
 start = time.perf_counter()
 run = run_nightly(Path(sys.argv[1]), NightlyOptions(out=Path(sys.argv[2]), date="2026-01-01",
-                  workers=int(sys.argv[3]), brief=Options()))
+                  workers=int(sys.argv[3]), brief=Options(mode=Mode.extractive)))
 print(json.dumps({"seconds": time.perf_counter() - start, "stories": len(run.outcomes), "failed": run.failed,
                   "non_articles": len(run.feed.non_articles), "ungrouped": len(run.feed.ungrouped),
                   "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from summarize.nightly import NightlyOptions, run_nightly
-from summarize.options import Options
+from summarize.options import Mode, Options
 
 
 def build_feed(data: Path, target: Path, copies: int) -> int:
@@ -45,7 +45,7 @@ def main() -> None:
                 print(f"{label:>14}: skipped: ray is not installed (pip install -e \".[ray]\")")
                 continue
             options = NightlyOptions(out=root / label.replace(" ", "-").replace(",", ""), date="2026-01-01",
-                                     workers=workers, engine=engine, brief=Options())
+                                     workers=workers, engine=engine, brief=Options(mode=Mode.extractive))
             start = time.perf_counter()
             run = run_nightly(root / "feed", options)
             seconds = time.perf_counter() - start

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from summarize.evaluate import find_stories
-from summarize.options import Options
+from summarize.options import Mode, Options
 from summarize.pipeline import summarize_documents
 from summarize.textutil import content_terms
 
@@ -81,7 +81,7 @@ def main() -> None:
     totals: Counter[str] = Counter()
     sentences = 0
     for story in find_stories(args.data):
-        brief = summarize_documents(story.docs, Options(words=args.words or story.budget))
+        brief = summarize_documents(story.docs, Options(words=args.words or story.budget, mode=Mode.extractive))
         texts = [s.text for s in brief.sentences]
         sentences += len(texts)
         for text in texts:

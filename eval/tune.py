@@ -23,7 +23,7 @@ from pathlib import Path
 
 from summarize.baselines import systems as all_systems
 from summarize.evaluate import METRICS, Scorer, bootstrap_interval, cut_to_budget, evaluate, find_stories
-from summarize.options import Options
+from summarize.options import Mode, Options
 from summarize.pipeline import analyse, write_brief
 
 Point = tuple[tuple[str, float], ...]
@@ -42,9 +42,9 @@ def grid_scores(stories, grid: list[Point]) -> dict[Point, list[dict[str, float]
     scorer = Scorer()
     out: dict[Point, list[dict[str, float]]] = {p: [] for p in grid}
     for story in stories:
-        analysis = analyse(story.docs, Options(words=story.budget))
+        analysis = analyse(story.docs, Options(words=story.budget, mode=Mode.extractive))
         for point in grid:
-            brief = write_brief(analysis, Options(words=story.budget, **dict(point)))
+            brief = write_brief(analysis, Options(words=story.budget, mode=Mode.extractive, **dict(point)))
             summary = cut_to_budget([s.text for s in brief.sentences], story.budget)
             out[point].append(scorer.score(summary, story.refs))
     return out

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .options import Options
+from .options import Mode, Options
 from .types import RawDocument
 
 System = Callable[[Sequence[RawDocument], int], list[str]]
@@ -30,7 +30,7 @@ SUMY_ALGORITHMS = {
 def extractive(docs: Sequence[RawDocument], words: int) -> list[str]:
     from .pipeline import summarize_documents
 
-    brief = summarize_documents(docs, Options(words=words))
+    brief = summarize_documents(docs, Options(words=words, mode=Mode.extractive))
     return [s.text for s in brief.sentences]
 
 
@@ -45,7 +45,6 @@ class Abstractive:
     def __call__(self, docs: Sequence[RawDocument], words: int) -> list[str]:
         from dataclasses import replace
 
-        from .options import Mode
         from .pipeline import summarize_documents
 
         brief = summarize_documents(docs, replace(self.options, words=words, mode=Mode.abstractive, model=self.model))

@@ -68,7 +68,7 @@ class Weights:
 class Options:
     length: Length = Length.short
     words: int | None = None  # an exact word budget; overrides `length` when set
-    mode: Mode = Mode.extractive  # the library default; the CLI's is `auto`
+    mode: Mode = Mode.auto  # the same default as the command line: a model only if it is on disk
     model: str = DEFAULT_MODEL  # hub id or local folder
     device: Device = Device.auto
     prompt: Path | None = None  # a prompt template overriding prompts/brief.txt

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.nightly import NightlyOptions, run_nightly
 from summarize.nonarticle import judge
-from summarize.options import Options
+from summarize.options import Mode, Options
 from summarize.stories import group_articles, read_feed
 
 from .conftest import ROOT, SEEDS, make_raw, write_articles
@@ -105,7 +105,7 @@ def test_a_chain_does_not_join_two_unrelated_stories():
 
 def test_story_ids_stay_put_when_a_later_run_adds_articles(tmp_path):
     feed = write_articles(tmp_path / "flat", {f"{t}{n}.txt": jordan(t, n) for t in ("court", "border") for n in range(2)})
-    options = NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options())
+    options = NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive))
     first = run_nightly(feed, options)
     ids = {s.id: {d.id for d in s.docs} for s in first.feed.stories}
     assert len(ids) == 2

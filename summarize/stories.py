@@ -22,10 +22,13 @@ from .fsafety import RESERVED, scan, unique_ids, walk
 from .grouping import GroupingOptions, cluster, vectors
 from .ingest import SUFFIXES, read_paths
 from .nonarticle import judge
+from .segment import split_text
 from .textutil import content_terms
 from .types import Document, RawDocument
 
 log = logging.getLogger(__name__)
+
+LEAD_HEADLINE_WORDS = 12  # a lead sentence standing in for a missing headline, cut to a headline's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +137,20 @@ def group_articles(docs: Sequence[RawDocument], min_articles: int = 2,
 
 
 def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # type: ignore[no-untyped-def]
-    """The title of the member most like the story as a whole (its centroid)."""
+    """The title of the member most like the story as a whole (its centroid); where no member has
+    one (scraped text often starts with the body), the opening words of that member's lead
+    sentence, which say what happened, never its file name."""
     block = rows[indices]
     centrality = np.asarray(block @ block.mean(axis=0).T).ravel()
-    for i in np.argsort(-centrality, kind="stable"):
-        title = cleaned[indices[int(i)]].title
-        if title:
-            return title
-    return cleaned[indices[0]].id
+    order = [indices[int(i)] for i in np.argsort(-centrality, kind="stable")]
+    for i in order:
+        if cleaned[i].title:
+            return cleaned[i].title
+    for i in order:
+        for lead in split_text(cleaned[i].text)[:3]:  # past a kicker or a one-word line
+            if len(lead.split()) >= 5:
+                return " ".join(lead.split()[:LEAD_HEADLINE_WORDS])
+    return cleaned[order[0]].id
 
 
 def assign_ids(groups: Sequence[Sequence[str]], titles: Sequence[str],

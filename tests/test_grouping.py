@@ -181,3 +181,14 @@ def test_an_oversized_component_is_cut_stricter_and_never_mixes_stories():
     assert (labels >= 0).all()
     for label in set(labels):
         assert len({docs[i].id[:5] for i in range(len(docs)) if labels[i] == label}) == 1
+
+
+def test_a_story_without_headlines_is_named_from_its_lead_not_a_file_name(tmp_path):
+    body = ("The city council approved a new transit budget on Tuesday after a long debate over bus routes. "
+            "Council members said the plan adds twelve routes in the eastern districts. "
+            "Mayor Ana Ruiz told reporters the routes would start running in early spring.")
+    other = body.replace("Tuesday", "Tuesday night").replace("long", "heated")
+    feed = write_articles(tmp_path / "flat", {"a0001.txt": body, "a0002.txt": other})
+    run = run_nightly(feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive)))
+    (story,) = run.feed.stories
+    assert story.id.startswith("the-city-council-approved") and "a000" not in story.id

@@ -421,7 +421,7 @@ def nightly(
             f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (f"; {len(run.feed.ungrouped)} article{'s' * (len(run.feed.ungrouped) != 1)} in no story" if run.feed.ungrouped else "")
-            + (f"; {len(run.feed.non_articles)} non-articles set aside (see index)" if run.feed.non_articles else "")
+            + (f"; {len(run.feed.non_articles)} non-article{'s' * (len(run.feed.non_articles) != 1)} set aside (see index)" if run.feed.non_articles else "")
             + "".join(f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added),
             highlight=False,
         )

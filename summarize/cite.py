@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 from .textutil import content_terms
 from .types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
+from .voice import shown
 
 
 def extractive_sentences(selected: Sequence[ScoredGroup]) -> tuple[BriefSentence, ...]:
     """The representative text of each group, citing each member's document and span."""
     return tuple(
         BriefSentence(
-            text=s.group.representative.text,
+            text=shown(s.group.representative),
+            attribution=s.group.representative.attribution,
             citations=s.group.doc_ids,
             spans=tuple(
                 Span(m.doc_id, m.start, m.end)

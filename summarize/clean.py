@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import ftfy
 
-from .debris import lead_length, line_debris, sentence_debris
+from .debris import embedded_tweet, lead_length, line_debris, sentence_debris
 from .segment import sentence_spans
 from .types import Document, RawDocument
 
@@ -102,8 +102,18 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
     paragraphs = [p for p in paragraphs if p]
     title, paragraphs = _take_title(paragraphs, removed)
     kept: list[str] = []
+    spoken: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for paragraph in paragraphs:
+        tweet = embedded_tweet(paragraph)
+        if tweet is not None and _key(tweet[0]) not in seen:
+            # The tweet's words stay, as its author's: the signature and links go.
+            seen.add(_key(tweet[0]))
+            removed["social embed"] += 1
+            start = sum(len(k) + 2 for k in kept)
+            spoken.append((start, start + len(tweet[0]), f"{tweet[1]} tweeted"))
+            kept.append(tweet[0])
+            continue
         what = classify_line(paragraph)
         if what is not None:
             removed[what] += 1
@@ -117,7 +127,7 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
         if paragraph:
             kept.append(paragraph)
     counts = tuple(sorted((k, v) for k, v in removed.items() if v))
-    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts)
+    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts, tuple(spoken))
 
 
 def classify_line(line: str) -> str | None:

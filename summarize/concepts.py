@@ -89,7 +89,9 @@ def build_problem(
     columns: dict[str, int] = {}
     rows, cols = [], []
     for i, text in enumerate(texts):
-        for c in concepts(text):
+        # Sorted: a set's order changes with each process's hash seed, and HiGHS breaks ties
+        # between equally good briefs by column order; the same story must give the same brief.
+        for c in sorted(concepts(text)):
             if c in weights:
                 rows.append(i)
                 cols.append(columns.setdefault(c, len(columns)))

@@ -49,6 +49,13 @@ _SOCIAL_EMBED = re.compile(
     rf"{_DASH}\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"
     r"|pic\.twitter\.com/|https?://t\.co/"
 )
+# Its author's display name and the links a tweet carries ("... #Israel https://t.co/c0Zt pic.twitter.com/Y8qe").
+_TWEET_SIGNATURE = re.compile(
+    rf"\s*{_DASH}\s*([^()\n]{{1,60}}?)\s*\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$"
+)
+_TWEET_LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
+_LEADING_HANDLES = re.compile(r"^(?:@\w{1,15}\s+)+")
+MIN_TWEET_WORDS = 4  # fewer, and the embed is a reaction ("Wow.") or a link, not a statement
 _LINK = re.compile(r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # A link to a video or gallery, printed as a line: "WATCH: Jenna Bush Hager challenges ...".
 _PROMPT = re.compile(
@@ -144,6 +151,26 @@ _LEADS = [
     re.compile(r"[A-Z][^.!?]{5,120}? By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:\s+[-–—|]\s+(?:Tweet\s+)?|\s+)(?=[A-Z])"),
 ]
 _SENTENCE_START = re.compile(r"[A-Z0-9“\"‘'(]")
+
+
+def embedded_tweet(paragraph: str) -> tuple[str, str] | None:
+    """(text, author) of a paragraph that is one embedded tweet, or None.
+
+    "Sorry if I caused any offence to anyone. ... — Judy Mozes (@JudyMozes) June 21, 2015": the
+    signature and links are page furniture, but the text is what the story is often about (a
+    minister's wife's joke, a president's post), and the signature says who wrote it; a brief may
+    quote it with that name.
+    """
+    if "(@" not in paragraph:
+        return None
+    signature = _TWEET_SIGNATURE.search(paragraph)
+    if signature is None:
+        return None
+    author = signature.group(1).strip()
+    text = _LEADING_HANDLES.sub("", _TWEET_LINKS.sub("", paragraph[: signature.start()])).strip()
+    if not author or len(text.split()) < MIN_TWEET_WORDS or _SOCIAL_EMBED.search(text):
+        return None
+    return text, author
 
 
 def line_debris(line: str) -> str | None:

@@ -76,6 +76,7 @@ def to_dict(brief: Brief) -> dict:
                 "spans": [{"doc_id": p.doc_id, "start": p.start, "end": p.end} for p in s.spans],
                 "support": s.support,
                 "supported": s.supported,
+                **({"attribution": s.attribution} if s.attribution else {}),
             }
             for s in brief.sentences
         ],

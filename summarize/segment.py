@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
+from .quality import first_person, speakerless_quote
 from .types import Document, Sentence
+from .voice import names_speaker, quote_speaker
 
 PARAMETERS = "punkt_en.json"
 
@@ -51,13 +54,44 @@ def segment_documents(docs: Iterable[Document]) -> list[list[Sentence]]:
 def segment(doc: Document) -> list[Sentence]:
     """The sentences of `doc`, each knowing its offsets: `doc.text[s.start:s.end] == s.text`."""
     spans: list[tuple[int, int]] = []
+    inside: list[bool] = []  # does the sentence open inside a quotation an earlier one left open?
     for start, end in _paragraph_spans(doc.text):
-        spans.extend((start + a, start + b) for a, b in sentence_spans(doc.text[start:end]))
+        open_ = False  # a quotation running on into the next paragraph opens it again
+        for a, b in sentence_spans(doc.text[start:end]):
+            spans.append((start + a, start + b))
+            inside.append(open_)
+            open_ = _quotation_open(open_, doc.text[start + a : start + b])
     total = len(spans)
-    return [
-        Sentence(doc.id, i, a, b, doc.text[a:b], i / total)
-        for i, (a, b) in enumerate(spans)
-    ]
+    sentences = [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
+    return [_attributed(sentences, i, doc.spoken, inside) for i in range(total)]
+
+
+def _quotation_open(open_: bool, text: str) -> bool:
+    """Whether a quotation is open after `text`, given whether one was before it."""
+    for char in text:
+        if char == "“":
+            open_ = True
+        elif char == "”":
+            open_ = False
+        elif char == '"':
+            open_ = not open_
+    return open_
+
+
+def _attributed(
+    sentences: list[Sentence], index: int, spoken: tuple[tuple[int, int, str], ...], inside: list[bool]
+) -> Sentence:
+    """The sentence, knowing who speaks it when it is someone's own words: text the cleaner found
+    to be a tweet, or first-person or quoted speech whose speaker another sentence of the same
+    quotation names (`voice.quote_speaker`)."""
+    s = sentences[index]
+    for start, end, attribution in spoken:
+        if start <= s.start and s.end <= end:
+            return replace(s, attribution=attribution)
+    if not (inside[index] or first_person(s.text) or speakerless_quote(s.text)) or names_speaker(s.text):
+        return s
+    speaker = quote_speaker(sentences, index, inside)
+    return s if speaker is None else replace(s, attribution=f"{speaker} said")
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

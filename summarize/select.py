@@ -19,6 +19,7 @@ from .quality import form_flaws, instruction_like
 from .rank import REDUNDANT, StoryStyle
 from .textutil import content_terms, count_words, words
 from .types import ScoredGroup, Sentence
+from .voice import shown
 
 # Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
 # budget lowers the bar to a quarter of the budget.
@@ -35,6 +36,7 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 VOICE_FLAWS = frozenset({"first person", "bare quote"})
+SPOKEN_FLAWS = VOICE_FLAWS | {"open quote"}
 NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
 PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
 # Two sentences sharing at least this many content words, and this share of the shorter one's,
@@ -60,7 +62,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
     options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
-    if sum(count_words(m.text) for _, m in options_) < low:  # too few clean sentences: take what there is
+    if sum(count_words(shown(m)) for _, m in options_) < low:  # too few clean sentences: take what there is
         options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high)
     if not options_:
         return []
@@ -70,10 +72,10 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         # and only their concepts are counted (counting every concept of 300,000 sentences would
         # hold gigabytes for concepts no candidate states).
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
-        vocabulary = frozenset(c for _, m in options_ for c in concepts(m.text))
+        vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
     weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
-    texts = [m.text for _, m in options_]
+    texts = [shown(m) for _, m in options_]
     values = sentence_values([scored[g] for g in group_of], texts, weights, options)
     # Large stories: only the sentences worth most on their own can be in a brief of a few hundred
     # words; this keeps the integer programme small (HiGHS solves a few hundred in well under 1 s).
@@ -94,8 +96,13 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     out = []
     for k in picked:
         s = scored[group_of[k]]
-        if chosen_member[k] is not s.group.representative:
-            s = replace(s, group=replace(s.group, representative=chosen_member[k]))
+        chosen = chosen_member[k]
+        if chosen is not s.group.representative:
+            # The telling shown, as it is shown (its connective cut, its speaker named), stands
+            # for its own source among the group's members: that is where its span points.
+            members = tuple(chosen if (m.doc_id, m.index) == (chosen.doc_id, chosen.index) else m
+                            for m in s.group.members)
+            s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
     return sorted(out, key=_reading_order)
 
@@ -103,7 +110,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
 def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
     """Sentences longer than the whole brief (a spam article's 1,000-word run-ons) can never be
     chosen: they must not take the candidates' places."""
-    return [(g, m) for g, m in found if count_words(m.text) <= high]
+    return [(g, m) for g, m in found if count_words(shown(m)) <= high]
 
 
 def _asks(text: str) -> bool:
@@ -133,17 +140,43 @@ def _variants(
     for g, s in enumerate(scored):
         seen = set()
         for m in (s.group.representative, *s.group.members):
-            key = " ".join(words(m.text))
+            if strict and news and continues(m.text):
+                # "But Afghan police have claimed ..." leans on a sentence the brief does not
+                # show; without its connective it stands alone, as a wire editor would cut it.
+                m = without_connective(m)
+                if m is None:
+                    continue
+            key = (" ".join(words(m.text)), m.attribution)
             if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
                 continue
             seen.add(key)
+            # Someone's own words whose speaker the source names print as `Name said: “...”`:
+            # neither first person nor a bare or open quote then.
+            excused = style | SPOKEN_FLAWS if m.attribution else style
             if strict and (
-                sum(v for k, v in form_flaws(m.text).items() if k not in style) >= FLAWED
+                sum(v for k, v in form_flaws(m.text).items() if k not in excused) >= FLAWED
                 or news and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
             ):
                 continue
             out.append((g, m))
     return out
+
+
+# Connectives an editor may cut from a sentence's start without changing what it states ("So far"
+# and "Still photographs" are why "so" and "still" are not among them).
+_CONNECTIVE = re.compile(r"(?:and|but|yet|also|meanwhile|however,)\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def without_connective(sentence: Sentence) -> Sentence | None:
+    """The sentence without the connective that opens it ("But Afghan police ..." -> "Afghan
+    police ..."), its span moved past the cut; None when what opens it cannot be cut."""
+    cut = _CONNECTIVE.match(sentence.text)
+    if cut is None:
+        return None
+    rest = sentence.text[cut.end() :]
+    # The first letter is capitalised: the span then holds the text up to that letter's case.
+    trimmed = replace(sentence, start=sentence.start + cut.end(), text=rest[0].upper() + rest[1:])
+    return None if continues(trimmed.text) else trimmed
 
 
 def concept_weights(

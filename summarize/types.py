@@ -25,6 +25,9 @@ class Document:
     text: str
     title: str | None
     removed: tuple[tuple[str, int], ...] = ()  # (what, how many) taken out while cleaning
+    # (start, end, attribution) of text that is someone's own words, with who the source says
+    # wrote it: an embedded tweet's text, "Judy Mozes tweeted".
+    spoken: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,10 @@ class Sentence:
     end: int
     text: str
     position: float  # index / number of sentences in the document, in [0, 1)
+    # Who the source says speaks it, when it is someone's own words ("I then used a wheel chair
+    # ...") named elsewhere (an earlier sentence of the quotation, a tweet's signature): "Dunn said",
+    # "Judy Mozes tweeted". A brief prints such a sentence only with it.
+    attribution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,9 @@ class BriefSentence:
     spans: tuple[Span, ...] = ()
     support: float = 1.0  # share of the sentence's content the cited sources hold
     supported: bool = True  # False only for sentences kept with --unsupported mark
+    # Set when the sentence is someone's words printed with who said them ("Dunn said"): the text
+    # is then `<attribution>: “<the source's words>”`, and the spans hold those words.
+    attribution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -273,6 +273,9 @@ def test_defaults_come_from_summarize_environment_variables(tmp_path):
 
 # --- JSON spans a user can check ---------------------------------------------------------------
 
+QUOTE_MARKS = '“”" '
+
+
 def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
     write_articles(tmp_path, {"a.txt": seed_text("000"), "b.html": html_page(seed_text("002")),
                               "c.txt": seed_text("003"), "d.txt": seed_text("004")})
@@ -281,7 +284,12 @@ def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
     for sentence in data["sentences"]:
         sliced = [texts[p["doc_id"]][p["start"]:p["end"]] for p in sentence["spans"]]
         assert {p["doc_id"] for p in sentence["spans"]} == set(sentence["citations"])
-        assert sentence["text"] in sliced  # extractive: quoted word for word from a cited source
+        # Extractive: quoted word for word from a cited source, with who said it when it is
+        # someone's own words.
+        if "attribution" in sentence:
+            sliced = [f"{sentence['attribution']}: “{s.strip(QUOTE_MARKS).strip()}”" for s in sliced]
+        # A sentence shown without the "But" or "And" that opened it starts with a capital.
+        assert sentence["text"] in [s[:1].upper() + s[1:] for s in sliced]
         assert all(s.strip() and s == s.strip() for s in sliced)
 
 

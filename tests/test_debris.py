@@ -290,3 +290,32 @@ def test_a_photographer_credit_line_is_a_caption_never_a_headline():
     doc = clean_documents([RawDocument("a", Path("a.txt"), text, "utf-8")])[0]
     assert doc.title is None or "O’Leary" not in doc.title
     assert "O’Leary" not in doc.text
+
+
+# --- embedded tweets: the words stay, as their author's -------------------------------------
+
+MOZES = (
+    "Nir-Mozes swiftly removed the tweet and issued a number of apologies to the president.\n\n"
+    "Sorry if I caused any offence to anyone. I hope I will stay married when my husband will land "
+    "and hear what I did. — Judy Mozes (@JudyMozes) June 21, 2015\n"
+)
+
+
+def test_an_embedded_tweet_keeps_its_words_as_its_authors_and_loses_its_signature():
+    doc = make_doc("toi", MOZES)
+    assert "(@JudyMozes)" not in doc.text and "June 21, 2015" not in doc.text
+    sentences = segment(doc)
+    assert [s.attribution for s in sentences] == [
+        None, "Judy Mozes tweeted", "Judy Mozes tweeted"]
+    assert sentences[1].text == "Sorry if I caused any offence to anyone."
+
+
+def test_a_tweets_links_go_and_a_tweet_of_links_alone_goes_whole():
+    doc = make_doc("toi", PROSE + "\n\nIf the wife of a senior U.S. official Tweeted this, there'd be "
+                   "a storm coming #Israel https://t.co/c0ZtP8M17l pic.twitter.com/Y8qe50suPM — Holly "
+                   "Dagres (@hdagres) June 21, 2015\n\nhttps://t.co/JpyFvSrrgf — Merriam-Webster "
+                   "(@MerriamWebster) November 29, 2016\n")
+    assert "there'd be a storm coming #Israel" in doc.text
+    assert "t.co" not in doc.text and "pic.twitter" not in doc.text and "Merriam" not in doc.text
+    (start, end, attribution), = doc.spoken
+    assert doc.text[start:end].startswith("If the wife") and attribution == "Holly Dagres tweeted"

@@ -3,14 +3,16 @@
 import itertools
 
 import numpy as np
+import pytest
 from scipy.sparse import csr_matrix
 
 from summarize.coverage import Problem, greedy, objective, solve
 from summarize.dedup import deduplicate
-from summarize.options import Options
+from summarize.options import Mode, Options
+from summarize.pipeline import summarize_texts
 from summarize.rank import score_groups
-from summarize.select import select
-from summarize.segment import segment_documents
+from summarize.select import select, without_connective
+from summarize.segment import segment, segment_documents
 
 from .conftest import make_doc
 
@@ -92,3 +94,36 @@ def test_a_budget_smaller_than_every_sentence_picks_nothing():
     problem = random_problem(0)
     assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values,
                          problem.lengths, 2)) == []
+
+
+def test_a_fact_opened_by_but_is_shown_without_it_and_its_span_follows_the_cut():
+    but = "But the harbour authority said the new ferry terminal will open to passengers in March next year."
+    articles = [["Officials met on Tuesday to review the port plans for the coming year.", but, FILLER[0]],
+                [SHARED.replace("said", "told reporters"), FILLER[1]],
+                [SHARED.replace("The harbour authority said", "According to the harbour authority,"), FILLER[0]]]
+    texts = {f"d{i}": "\n\n".join(a) for i, a in enumerate(articles)}
+    brief = summarize_texts(texts, Options(words=20, mode=Mode.extractive))
+    (sentence,) = brief.sentences
+    assert sentence.text.startswith("The harbour authority said") or "ferry terminal" in sentence.text
+    assert not sentence.text.startswith(("But", "And"))
+    sources = {s.id: s.text for s in brief.sources}
+    for span in sentence.spans:
+        sliced = sources[span.doc_id][span.start:span.end]
+        assert not sliced.startswith("But ")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("But Afghan police have claimed the Taliban are using the anger.", "Afghan police have claimed the Taliban are using the anger."),
+    ("And the company said its stock rose almost 5 percent on the day.", "The company said its stock rose almost 5 percent on the day."),
+    ("However, the court said the case would be heard again in May.", "The court said the case would be heard again in May."),
+    # "So far" and "Still photographs" are not connectives: cutting them would change the sentence.
+    ("So far, three people have been charged over the attack.", None),
+    ("Still photographs of the launch were released on Monday.", None),
+])
+def test_an_opening_connective_is_cut_only_where_it_changes_nothing(text, shown):
+    (sentence,) = segment(make_doc("d", text))
+    cut = without_connective(sentence)
+    assert (cut.text if cut else None) == shown
+    if cut is not None:
+        assert make_doc("d", text).text[cut.start:cut.end].lower() == shown.lower()
+

@@ -3,7 +3,8 @@
 import pytest
 
 from summarize.dedup import deduplicate
-from summarize.options import Options
+from summarize.options import Mode, Options
+from summarize.pipeline import summarize_texts
 from summarize.quality import (
     first_person,
     form_flaws,
@@ -12,7 +13,7 @@ from summarize.quality import (
     speakerless_quote,
 )
 from summarize.segment import segment
-from summarize.voice import attributed, quote_speaker
+from summarize.voice import quote_speaker, quoted
 
 from .conftest import make_doc
 
@@ -112,7 +113,7 @@ def test_the_speaker_of_a_quotation_is_found_where_it_opened():
     sentences = segment(make_doc("upi", DUNN))
     speakers = [quote_speaker(sentences, i) for i in range(len(sentences))]
     assert speakers == [None, "Dunn", "Dunn", "Dunn", None, None]
-    assert attributed(sentences[3].text, "Dunn") == (
+    assert quoted(sentences[3].text, "Dunn said") == (
         "Dunn said: “Then I would put it on the moving walkway for a dolly shot.”"
     )
 
@@ -122,3 +123,31 @@ def test_an_open_letter_without_its_writer_named_has_no_speaker():
                                            "support of you. I confess that at the time I worked for "
                                            "Woody Allen I was a naive young actress."))
     assert [quote_speaker(sentences, i) for i in range(len(sentences))] == [None] * len(sentences)
+
+
+def test_segmentation_gives_speech_its_speaker_and_narration_none():
+    sentences = segment(make_doc("upi", DUNN))
+    assert [s.attribution for s in sentences] == [None, None, "Dunn said", "Dunn said", None, None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # The pronoun speaks; the outlet after "told" is the listener, never the speaker.
+    ("“This right here was found on his neck,” she told CBS Sacramento about the piece.\n\n"
+     "“You cannot have this specific accessory and call it anything else. The fact that you can "
+     "Google it, look it up, say what it is — it’s a slave collar.”", [None, None, None]),
+    # "said Thomas." closes the sentence: the full stop is not part of the name.
+    ("“It’s going to bring down more gold,” said Thomas. “It’s going to bring up new areas that I "
+     "never got to.”", ["Thomas", "Thomas"]),
+])
+def test_the_speaker_is_a_name_the_source_gives_or_nobody(text, speakers):
+    sentences = segment(make_doc("kcra", text))
+    assert [quote_speaker(sentences, i) for i in range(len(sentences))] == speakers
+
+
+def test_a_brief_prints_someones_words_only_with_their_name():
+    other = DUNN.replace("A man waiting", "Richard Dunn, a man waiting")
+    brief = summarize_texts({"upi": DUNN, "gawker": other}, Options(words=100, mode=Mode.extractive))
+    for sentence in brief.sentences:
+        assert not first_person(sentence.text), sentence.text
+        assert (sentence.attribution is None) == (not sentence.text.startswith("Dunn said: “"))
+    assert any(s.attribution == "Dunn said" for s in brief.sentences)

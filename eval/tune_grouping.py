@@ -37,7 +37,8 @@ WEIGHTS = (0.0, 0.5)
 LEADS = (300, 600, 0)
 
 
-def our_labels(items: list[Item], all_parameters: bool = False, lead_words: int | None = None) -> dict[tuple, list[int]]:
+def our_labels(items: list[Item], all_parameters: bool = False,
+               lead_words: int | None = None) -> dict[tuple, list[int]]:
     articles, _ = split_non_articles([i.doc for i in items])
     keep = {d.id for d in articles}
     index = [n for n, i in enumerate(items) if i.doc.id in keep]

@@ -192,3 +192,47 @@ def test_a_story_without_headlines_is_named_from_its_lead_not_a_file_name(tmp_pa
     run = run_nightly(feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive)))
     (story,) = run.feed.stories
     assert story.id.startswith("the-city-council-approved") and "a000" not in story.id
+
+
+def _tune_grouping():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tune_grouping", ROOT / "eval" / "tune_grouping.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tuning_counts_a_story_only_with_a_setting_chosen_without_it():
+    from summarize.eval_grouping import Item
+
+    tune = _tune_grouping()
+    items = [Item(make_raw(f"{s}{n}", "text"), s, True) for s in "abcde" for n in range(2)]
+    folds = [{s} for s in "abcde"]
+    # Each setting gets every story but one whole. The fold holding that story cannot see it, so it picks
+    # the setting that splits it: in-sample 5 of 5 stories are exact with some setting, held out 3.
+    splits_e = [0, 0, 1, 1, 2, 2, 3, 3, 4, 5]
+    splits_a = [0, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    result = tune.cross_validate(items, {(0.15,): splits_e, (0.25,): splits_a}, folds)
+    assert result["exact"] == 3 and result["stories"] == 5
+    assert result["chosen"][0] == (0.25,) and result["chosen"][4] == (0.15,)
+    # A held-out story merged with a training story costs the held-out score, not only the training one.
+    merged = tune.cross_validate(items, {(0.2,): [0, 0, 0, 0, 1, 1, 2, 2, 3, 3]}, folds)
+    assert merged["exact"] == 3 and merged["v"] < 1.0
+    whole = tune.cross_validate(items, {(0.2,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]}, folds)
+    assert whole["exact"] == 5 and whole["v"] == 1.0
+
+
+def test_tuning_searches_the_threshold_alone_unless_asked_for_all_parameters():
+    from summarize.eval_grouping import Item
+    from summarize.grouping import GroupingOptions
+
+    tune = _tune_grouping()
+    items = [Item(make_raw(f"{t}{n}", jordan(t, n)), t, True) for t in ("court", "border") for n in range(3)]
+    fixed = GroupingOptions()
+    settings = tune.our_labels(items)
+    assert sorted(c[0] for c in settings) == sorted(tune.THRESHOLDS)
+    assert {c[1:] for c in settings} == {(fixed.title_weight, fixed.entity_weight, fixed.lead_words)}
+    assert len(tune.our_labels(items, all_parameters=True)) == len(tune.THRESHOLDS) * 12
+    labels = settings[(fixed.threshold, fixed.title_weight, fixed.entity_weight, fixed.lead_words)]
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3] and -1 not in labels

@@ -133,7 +133,8 @@ def detect_reversed(
 
 
 def _flip(s: Sentence) -> Sentence:
-    return replace(s, position=max(0.0, 1.0 - s.position - 1e-9))
+    # A speaker found by reading a quotation backwards may be the next quotation's: none is kept.
+    return replace(s, position=max(0.0, 1.0 - s.position - 1e-9), attribution=None)
 
 
 def _vectorize(flat: Sequence[Sentence]):  # type: ignore[no-untyped-def]

@@ -55,12 +55,22 @@ def segment(doc: Document) -> list[Sentence]:
     """The sentences of `doc`, each knowing its offsets: `doc.text[s.start:s.end] == s.text`."""
     spans: list[tuple[int, int]] = []
     inside: list[bool] = []  # does the sentence open inside a quotation an earlier one left open?
-    for start, end in _paragraph_spans(doc.text):
-        open_ = False  # a quotation running on into the next paragraph opens it again
-        for a, b in sentence_spans(doc.text[start:end]):
-            spans.append((start + a, start + b))
-            inside.append(open_)
-            open_ = _quotation_open(open_, doc.text[start + a : start + b])
+    paragraphs = list(_paragraph_spans(doc.text))
+    for p, (start, end) in enumerate(paragraphs):
+        here = [(start + a, start + b) for a, b in sentence_spans(doc.text[start:end])]
+        states = [False]  # a quotation running on into the next paragraph opens it again
+        for a, b in here:
+            states.append(_quotation_open(states[-1], doc.text[a:b]))
+        # A quotation counts only when it is well formed: it closes in this paragraph, or the
+        # next paragraph opens by going on with it. One missing closing mark in a scrape must
+        # not turn the rest of a paragraph into somebody's speech.
+        reopened = p + 1 < len(paragraphs) and doc.text[paragraphs[p + 1][0]] in "“\""
+        closes = [False] * (len(here) + 1)
+        closes[len(here)] = reopened
+        for k in range(len(here) - 1, -1, -1):
+            closes[k] = closes[k + 1] or not states[k + 1]
+        spans.extend(here)
+        inside.extend(states[k] and closes[k] for k in range(len(here)))
     total = len(spans)
     sentences = [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
     return [_attributed(sentences, i, doc.spoken, inside) for i in range(total)]

@@ -15,7 +15,7 @@ from summarize.quality import (
 from summarize.segment import segment
 from summarize.voice import quote_speaker, quoted
 
-from .conftest import make_doc
+from .conftest import SEEDS, make_doc
 
 
 @pytest.mark.parametrize("text", [
@@ -151,3 +151,20 @@ def test_a_brief_prints_someones_words_only_with_their_name():
         assert not first_person(sentence.text), sentence.text
         assert (sentence.attribution is None) == (not sentence.text.startswith("Dunn said: “"))
     assert any(s.attribution == "Dunn said" for s in brief.sentences)
+
+
+def test_a_quotation_that_never_closes_does_not_make_the_paragraph_speech():
+    # A scrape lost the closing mark; the next sentence is the reporter's, whoever is named after.
+    sentences = segment(make_doc("cnn", "“At this moment, China has not agreed to move forward with "
+                                        "that. Contacts between the two militaries remain frozen and "
+                                        "talks have stalled. Blinken said it was a process.\n\n"
+                                        "The visit ended on Monday evening in Beijing."))
+    assert sentences[1].text.startswith("Contacts") and sentences[1].attribution is None
+
+
+def test_no_speaker_is_trusted_in_an_article_whose_sentences_came_reversed():
+    docs = [make_doc(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    result = deduplicate(docs, [segment(d) for d in docs], Options())
+    (flipped,) = result.reversed_documents
+    members = [m for g in result.groups for m in g.members if m.doc_id == flipped]
+    assert members and all(m.attribution is None for m in members)

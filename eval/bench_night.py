@@ -29,7 +29,7 @@ from noise import source_texts, write_noise  # noqa: E402
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
 start = time.perf_counter()
 run = run_nightly(Path(sys.argv[1]), NightlyOptions(out=Path(sys.argv[2]), date="2026-01-01",

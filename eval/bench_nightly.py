@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
 
 

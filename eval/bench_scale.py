@@ -22,8 +22,8 @@ from pathlib import Path
 
 
 def sentences(pool: Path) -> list[str]:
-    from summarize.ingest import read_folder
-    from summarize.segment import split_text
+    from summarize.pipeline.ingest import read_folder
+    from summarize.pipeline.segment import split_text
 
     found: list[str] = []
     for docs in sorted(pool.rglob("docs")):

@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from summarize.evaluate import find_stories
+from summarize.jobs.evaluate import find_stories
 from summarize.options import Mode, Options
-from summarize.pipeline import summarize_documents
-from summarize.textutil import content_terms
+from summarize.pipeline.run import summarize_documents
+from summarize.text.words import content_terms
 
 CHECKS: dict[str, re.Pattern[str]] = {
     "dateline": re.compile(

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tokenizers import Tokenizer
 
-from summarize.segment import split_text
-from summarize.server import estimate_tokens
+from summarize.pipeline.segment import split_text
+from summarize.models.server import estimate_tokens
 
 
 def main(tokenizer_file: str, folders: list[str]) -> None:

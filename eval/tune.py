@@ -21,10 +21,10 @@ import random
 import statistics
 from pathlib import Path
 
-from summarize.baselines import systems as all_systems
-from summarize.evaluate import METRICS, Scorer, bootstrap_interval, cut_to_budget, evaluate, find_stories
+from summarize.jobs.baselines import systems as all_systems
+from summarize.jobs.evaluate import METRICS, Scorer, bootstrap_interval, cut_to_budget, evaluate, find_stories
 from summarize.options import Mode, Options
-from summarize.pipeline import analyse, write_brief
+from summarize.pipeline.run import analyse, write_brief
 
 Point = tuple[tuple[str, float], ...]
 

@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, v_measure_score
 
-from summarize.clean import clean_documents
-from summarize.eval_grouping import Item, baseline_linkage, build_feed, read_noise, score, story_files
-from summarize.grouping import GroupingOptions, candidate_graph, cluster, vectors
-from summarize.stories import split_non_articles
+from summarize.pipeline.clean import clean_documents
+from summarize.jobs.evaluate_grouping import Item, baseline_linkage, build_feed, read_noise, score, story_files
+from summarize.jobs.grouping import GroupingOptions, candidate_graph, cluster, vectors
+from summarize.jobs.stories import split_non_articles
 
 THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3)
 WEIGHTS = (0.0, 0.5)
@@ -56,7 +56,7 @@ def baseline_labels(items: list[Item]) -> dict[tuple, list[int]]:
 
 
 def _drop_small(labels) -> list[int]:  # type: ignore[no-untyped-def]
-    from summarize.eval_grouping import _drop_small as drop
+    from summarize.jobs.evaluate_grouping import _drop_small as drop
 
     return drop(np.asarray(labels), 2)
 

@@ -12,11 +12,11 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "summarize_folder": "pipeline",
-    "summarize_documents": "pipeline",
-    "summarize_inputs": "pipeline",
-    "summarize_texts": "pipeline",
-    "render_brief": "render",  # not `render`: that name is the submodule summarize.render
+    "summarize_folder": "pipeline.run",
+    "summarize_documents": "pipeline.run",
+    "summarize_inputs": "pipeline.run",
+    "summarize_texts": "pipeline.run",
+    "render_brief": "output.render",  # not `render`: that name is the submodule summarize.output.render
     "RawDocument": "types",
     "Options": "options",
     "Length": "options",

@@ -15,9 +15,9 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from .errors import InputError, SummarizeError
-from .fsafety import write_output
-from .textsafety import PrintableFormatter, printable
-from .model import DEFAULT_MODEL
+from .fs.folders import write_output
+from .text.safety import PrintableFormatter, printable
+from .models.checkpoint import DEFAULT_MODEL
 from .cli_io import (ClickException, FormatOption, config_defaults, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
                      output_path, text_width, usage_error)
 from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, ModelOption, PromptOption, Retries, Timeout, Tokenizer, server_options
@@ -127,8 +127,8 @@ def brief(
 
     `summarize INPUT...` runs this command: `summarize seeds/` is `summarize brief seeds/`.
     """
-    from .pipeline import summarize_inputs
-    from .render import render
+    from .pipeline.run import summarize_inputs
+    from .output.render import render
 
     _setup_logging(quiet)
     target = output_path(output)
@@ -225,16 +225,16 @@ def eval_command(
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Score our briefs and well-known baselines against reference summaries with ROUGE."""
-    from .baselines import OURS
-    from .baselines import systems as available
-    from .evaluate import evaluate, find_stories, summarize_results
-    from .report import eval_table, write_results
+    from .jobs.baselines import OURS
+    from .jobs.baselines import systems as available
+    from .jobs.evaluate import evaluate, find_stories, summarize_results
+    from .output.tables import eval_table, write_results
 
     _setup_logging(True)  # per-file warnings would drown the table
     with _errors_to_exit():
         model_options = Options(device=device, prompt=prompt, **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
         if model_options.api_base:  # pointed at a server on purpose: unreachable is an error (exit 3)
-            from .server import connect
+            from .models.server import connect
 
             connect(replace(model_options, model=model))
         known = available(model=model, options=model_options)
@@ -274,7 +274,7 @@ def _choose(known: dict, names: Optional[str], model_options: Options) -> dict:
 
 
 def _why_unavailable(name: str, model_options: Options) -> str:
-    from .pipeline import model_unavailable
+    from .pipeline.run import model_unavailable
 
     if name == "abstractive":
         return model_unavailable(replace(model_options, mode=Mode.auto)) or "the model cannot be used"
@@ -331,9 +331,9 @@ def compare(
     from rich.panel import Panel
     from rich.text import Text
 
-    from .comparison import run_comparison
-    from .report import compare_table
-    from .report_html import render_report
+    from .jobs.compare import run_comparison
+    from .output.tables import compare_table
+    from .output.compare_page import render_report
 
     _setup_logging(quiet)
     options = Options(length=length, words=words, model=model, device=device, prompt=prompt,
@@ -344,7 +344,7 @@ def compare(
         with _progress(quiet) as progress:
             result = run_comparison(inputs, options, reference_texts, progress, stdin=getattr(sys.stdin, "buffer", None))
         if fmt is CompareFormat.json:
-            from .comparison import comparison_json
+            from .jobs.compare import comparison_json
 
             sys.stdout.write(comparison_json(result))
         console = Console(file=sys.stderr if fmt is CompareFormat.json else None)
@@ -362,7 +362,7 @@ def _read_refs(folder: Path) -> tuple[str, ...]:
     files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     if not files:
         raise SummarizeError(f"{folder}: no reference summaries (*.txt) there")
-    from .evaluate import read_reference
+    from .jobs.evaluate import read_reference
 
     return tuple(read_reference(p) for p in files)
 
@@ -399,7 +399,7 @@ def nightly(
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
     """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
-    from .nightly import NightlyOptions, run_nightly
+    from .jobs.nightly import NightlyOptions, run_nightly
 
     _setup_logging(quiet)
     if concurrency > 1 and (workers > 1 or engine is Engine.ray or (not api_base and mode is not Mode.extractive)):
@@ -440,7 +440,7 @@ app.add_typer(model_app, name="model")
 def model_pull(model: Annotated[str, typer.Argument(help="Hugging Face id.")] = DEFAULT_MODEL) -> None:
     """Download a model (the default unless named) into the Hugging Face cache, with a progress bar;
     auto mode then uses it."""
-    from .model import pull
+    from .models.checkpoint import pull
 
     with _errors_to_exit():
         where = pull(model)
@@ -456,7 +456,7 @@ def eval_grouping(
     """Group the stories' articles as one shuffled flat feed; score ours and a TF-IDF baseline."""
     from rich.table import Table
 
-    from .eval_grouping import baseline, build_feed, ours, read_noise, score, story_files
+    from .jobs.evaluate_grouping import baseline, build_feed, ours, read_noise, score, story_files
 
     _setup_logging(True)
     with _errors_to_exit():

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .model import DEFAULT_MODEL
+from .models.checkpoint import DEFAULT_MODEL
 from .options import Device
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .model import DEFAULT_MODEL
+from .models.checkpoint import DEFAULT_MODEL
 
 
 class Length(str, Enum):

@@ -106,11 +106,11 @@ class Brief:
 
     def to_dict(self) -> dict:
         """The JSON contract (README) as Python data."""
-        from .render import to_dict
+        from .output.render import to_dict
 
         return to_dict(self)
 
     def to_json(self) -> str:
-        from .render import to_json
+        from .output.render import to_json
 
         return to_json(self)

@@ -5,9 +5,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.clean import clean_documents
-from summarize.ingest import read_folder
-from summarize.textutil import content_terms
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.ingest import read_folder
+from summarize.text.words import content_terms
 
 from .conftest import SEEDS, write_articles
 

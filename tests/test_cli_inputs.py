@@ -170,7 +170,7 @@ def test_eval_says_why_abstractive_is_unavailable(tmp_path):
 # --- auto mode: no surprise downloads, one notice, -q ------------------------------------------
 
 def test_auto_mode_never_asks_the_hub(monkeypatch):
-    from summarize import model
+    from summarize.models import checkpoint as model
 
     def no_network(*args, **kw):
         raise AssertionError("auto mode asked the hub")
@@ -253,7 +253,7 @@ def test_text_is_not_hard_wrapped_into_pipes_and_files():
 
 
 def test_text_wraps_at_a_given_width():
-    from summarize.render import to_text
+    from summarize.output.render import to_text
     from tests.test_render import sample
 
     assert all(len(line) <= 30 for line in to_text(sample(), 30).split("\n\n")[0].splitlines())
@@ -341,7 +341,7 @@ def test_compare_writes_json_and_takes_files_like_brief(tmp_path):
 
 
 def test_eval_says_when_the_baselines_are_not_installed(monkeypatch):
-    from summarize import baselines
+    from summarize.jobs import baselines
 
     monkeypatch.setattr(baselines, "systems", lambda **kw: {"extractive": baselines.extractive, "lead": baselines.lead})
     result = invoke("eval", ROOT / "eval" / "seeds", "--samples", "10")

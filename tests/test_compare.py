@@ -3,12 +3,12 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from summarize import pipeline
+from summarize.pipeline import run as pipeline
 from summarize.cli import app
-from summarize.compare import loaded_words, novel_ngrams, novel_sentences, redundancy
-from summarize.comparison import run_comparison
+from summarize.jobs.metrics import loaded_words, novel_ngrams, novel_sentences, redundancy
+from summarize.jobs.compare import run_comparison
 from summarize.options import Options
-from summarize.report_html import render_report
+from summarize.output.compare_page import render_report
 
 from . import browser
 from .conftest import ROOT, SEEDS, write_articles

@@ -2,9 +2,9 @@
 
 import pytest
 
-from summarize.clean import clean_documents
-from summarize.debris import lead_length, line_debris, sentence_debris
-from summarize.segment import segment
+from summarize.pipeline.clean import clean_documents
+from summarize.text.debris import lead_length, line_debris, sentence_debris
+from summarize.pipeline.segment import segment
 
 from .conftest import make_doc, make_raw
 
@@ -227,7 +227,7 @@ def test_highlights_captions_newsletter_prompts_and_labels_name_no_story(page):
 
 
 def test_a_chrome_only_page_in_a_flat_feed_is_left_out_of_every_story():
-    from summarize.stories import group_articles
+    from summarize.jobs.stories import group_articles
 
     story = "Croatia opens its border to migrants after Hungary closed the crossing at Roszke."
     docs = [make_raw("bbc", story), make_raw("ap", story + " Police fired tear gas."),
@@ -244,7 +244,7 @@ def test_a_credit_line_under_a_dropped_prompt_is_not_the_title():
 
 def test_a_brief_from_scraped_pages_carries_no_debris(tmp_path):
     from summarize.options import Options
-    from summarize.pipeline import summarize_folder
+    from summarize.pipeline.run import summarize_folder
 
     from .conftest import write_articles
 
@@ -280,7 +280,7 @@ def test_a_byline_printed_after_the_headline_is_not_part_of_it():
 
 
 def test_a_photographer_credit_line_is_a_caption_never_a_headline():
-    from summarize.clean import clean_documents
+    from summarize.pipeline.clean import clean_documents
     from summarize.types import RawDocument
     from pathlib import Path
 

@@ -1,6 +1,6 @@
-from summarize.dedup import deduplicate, is_spun
+from summarize.pipeline.dedup import deduplicate, is_spun
 from summarize.options import Options
-from summarize.segment import segment_documents
+from summarize.pipeline.segment import segment_documents
 
 from .conftest import make_doc, seed_text
 

@@ -4,9 +4,9 @@ import statistics
 import pytest
 from typer.testing import CliRunner
 
-from summarize.baselines import lead, systems
+from summarize.jobs.baselines import lead, systems
 from summarize.cli import app
-from summarize.evaluate import (
+from summarize.jobs.evaluate import (
     Scorer, Story, bootstrap_interval, cut_to_budget, evaluate, find_stories, summarize_results,
 )
 

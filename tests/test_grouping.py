@@ -7,10 +7,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.nightly import NightlyOptions, run_nightly
-from summarize.nonarticle import judge
+from summarize.jobs.nightly import NightlyOptions, run_nightly
+from summarize.text.nonarticle import judge
 from summarize.options import Mode, Options
-from summarize.stories import group_articles, read_feed
+from summarize.jobs.stories import group_articles, read_feed
 
 from .conftest import ROOT, SEEDS, make_raw, write_articles
 
@@ -153,7 +153,7 @@ def test_a_read_feed_of_story_folders_sets_non_articles_aside(tmp_path):
 def test_benchmark_noise_articles_are_distinct_not_copies():
     import importlib.util
 
-    from summarize.textutil import words
+    from summarize.text.words import words
 
     spec = importlib.util.spec_from_file_location("noise", ROOT / "eval" / "noise.py")
     noise = importlib.util.module_from_spec(spec)
@@ -172,8 +172,8 @@ def test_benchmark_noise_articles_are_distinct_not_copies():
 
 
 def test_an_oversized_component_is_cut_stricter_and_never_mixes_stories():
-    from summarize.clean import clean_documents
-    from summarize.grouping import GroupingOptions, cluster, vectors
+    from summarize.pipeline.clean import clean_documents
+    from summarize.jobs.grouping import GroupingOptions, cluster, vectors
 
     docs = clean_documents([make_raw(f"{t}{n}", jordan(t, n)) for t in ("court", "border") for n in range(3)])
     options = GroupingOptions(max_component=2)

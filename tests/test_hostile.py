@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.ingest import read_folder
-from summarize.quality import instruction_like
+from summarize.pipeline.ingest import read_folder
+from summarize.text.quality import instruction_like
 
 from .conftest import ROOT, SEEDS
 
@@ -199,7 +199,7 @@ def test_instruction_like_sentences_are_caught_after_normalising(sentence):
 
 
 def test_news_sentences_are_not_instruction_like():
-    from summarize.segment import split_text
+    from summarize.pipeline.segment import split_text
 
     for path in sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "tests" / "data" / "harbor").glob("*.txt")):
         for sentence in split_text(path.read_text()):
@@ -218,9 +218,9 @@ def test_record_ids_and_titles_do_not_smuggle_instructions(tmp_path):
     docs = read_folder(tmp_path)
     assert not any(instruction_like(d.id.replace("-", " ")) for d in docs)
     assert all("\x1b" not in d.id and "\n" not in d.id for d in docs)
-    from summarize.fuse import fuse  # noqa: F401  (the prompt path below is the one fuse uses)
-    from summarize.pipeline import analyse
-    from summarize.prompting import pack
+    from summarize.pipeline.fuse import fuse  # noqa: F401  (the prompt path below is the one fuse uses)
+    from summarize.pipeline.run import analyse
+    from summarize.models.prompting import pack
 
     analysis = analyse(docs)
     packed = pack(analysis.scored, analysis.vectors, lambda s: len(s.split()), 10_000, 0.9, 2_000)
@@ -255,7 +255,7 @@ def test_run_on_sentences_do_not_crowd_out_the_candidates():
     import scipy.sparse as sp
 
     from summarize.options import Options
-    from summarize.select import select
+    from summarize.pipeline.select import select
     from summarize.types import ScoredGroup, Sentence, SentenceGroup
 
     def group(k, text, score):

@@ -4,7 +4,7 @@ import logging
 import pytest
 
 from summarize.errors import InputError
-from summarize.ingest import read_folder
+from summarize.pipeline.ingest import read_folder
 
 from .conftest import write_articles
 

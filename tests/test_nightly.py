@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.files import safe_name, write_atomic
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.fs.atomic import safe_name, write_atomic
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Options
-from summarize.stories import read_feed
+from summarize.jobs.stories import read_feed
 
 from .conftest import ROOT, SEEDS
 
@@ -158,7 +158,7 @@ def test_a_writer_killed_midway_leaves_the_old_file(tmp_path):
     code = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from summarize import files\n"
+        "from summarize.fs import atomic as files\n"
         "os.fsync = lambda fd: (print('writing', flush=True), time.sleep(30))\n"
         f"files.write_atomic(Path({str(target)!r}), 'new' * 100000)\n"
     )
@@ -168,7 +168,7 @@ def test_a_writer_killed_midway_leaves_the_old_file(tmp_path):
     child.wait()
     assert target.read_text() == "old"
     # The next run sweeps the killed writer's temporary file away.
-    from summarize.files import remove_stale_temporaries
+    from summarize.fs.atomic import remove_stale_temporaries
 
     assert remove_stale_temporaries(tmp_path) == 1 and [p.name for p in tmp_path.iterdir()] == ["brief.json"]
 

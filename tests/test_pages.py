@@ -13,11 +13,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.comparison import run_comparison
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.compare import run_comparison
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
-from summarize.pages import headline, short_note
-from summarize.report_html import render_report
+from summarize.output.pages import headline, short_note
+from summarize.output.compare_page import render_report
 
 from .conftest import ROOT, SEEDS, write_articles
 from .fakes import FakeGenerator
@@ -241,7 +241,7 @@ def test_cli_compare_writes_the_report_with_the_story_title(tmp_path):
 
 
 def test_templates_ship_inside_the_package():
-    names = {p.name for p in files("summarize").joinpath("templates").iterdir()}
+    names = {p.name for p in files("summarize.output").joinpath("templates").iterdir()}
     assert {"compare.html", "nightly_index.html", "brief.html", "feed.xml"} <= names
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert re.search(r'^dependencies = \[[^\]]*"jinja2', pyproject, re.M | re.I), "jinja2 is a main dependency"
@@ -251,7 +251,7 @@ def test_an_unreadable_brief_is_left_out_of_the_feed(tmp_path):
     out = tmp_path / "briefs"
     nightly(story_feed(tmp_path), out, "2026-11-22")
     (out / "2026-11-22" / "harbor" / "brief.json").write_text("{not json")
-    from summarize.report_nightly import write_feed
+    from summarize.output.nightly_pages import write_feed
 
     root = parse_atom(write_feed(out, 7))
     assert [e.find(f"{ATOM}category").get("term") for e in root.findall(f"{ATOM}entry")] == ["blinken"]

@@ -5,10 +5,10 @@ CI installs Chromium (.ci/run), where a missing browser fails these tests instea
 
 from pathlib import Path
 
-from summarize.comparison import run_comparison
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.compare import run_comparison
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Options
-from summarize.report_html import render_report
+from summarize.output.compare_page import render_report
 
 from . import browser
 from .conftest import SEEDS, write_articles

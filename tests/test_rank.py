@@ -1,12 +1,12 @@
 import pytest
 
-from summarize.dedup import deduplicate
+from summarize.pipeline.dedup import deduplicate
 from summarize.options import LENGTH_RANGES, Length, Options
-from summarize.quality import attributed, opinion
-from summarize.rank import score_groups
-from summarize.select import select
-from summarize.segment import segment_documents
-from summarize.textutil import content_terms, count_words
+from summarize.text.quality import attributed, opinion
+from summarize.pipeline.rank import score_groups
+from summarize.pipeline.select import select
+from summarize.pipeline.segment import segment_documents
+from summarize.text.words import content_terms, count_words
 
 from .conftest import make_doc, seed_text
 

@@ -1,7 +1,7 @@
 import json
 
 from summarize.options import Format
-from summarize.render import render
+from summarize.output.render import render
 from summarize.types import Brief, BriefSentence, Source, Span
 
 

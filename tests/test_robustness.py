@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from summarize.clean import clean_documents
-from summarize.dedup import deduplicate
-from summarize.ingest import read_folder
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.dedup import deduplicate
+from summarize.pipeline.ingest import read_folder
 from summarize.options import Options
-from summarize.pipeline import summarize_documents
-from summarize.segment import segment, segment_documents
+from summarize.pipeline.run import summarize_documents
+from summarize.pipeline.segment import segment, segment_documents
 
 from .conftest import make_raw, seed_text, write_articles
 

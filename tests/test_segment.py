@@ -1,8 +1,8 @@
 import pytest
 
-from summarize.clean import clean_documents
-from summarize.ingest import read_folder
-from summarize.segment import segment
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.ingest import read_folder
+from summarize.pipeline.segment import segment
 
 from .conftest import SEEDS, make_doc
 

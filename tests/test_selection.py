@@ -5,12 +5,12 @@ import itertools
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from summarize.coverage import Problem, greedy, objective, solve
-from summarize.dedup import deduplicate
+from summarize.pipeline.coverage import Problem, greedy, objective, solve
+from summarize.pipeline.dedup import deduplicate
 from summarize.options import Options
-from summarize.rank import score_groups
-from summarize.select import select
-from summarize.segment import segment_documents
+from summarize.pipeline.rank import score_groups
+from summarize.pipeline.select import select
+from summarize.pipeline.segment import segment_documents
 
 from .conftest import make_doc
 

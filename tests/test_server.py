@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize import server
+from summarize.models import server
 from summarize.cli import app
 from summarize.errors import ModelError
-from summarize.ingest import read_folder
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.pipeline.ingest import read_folder
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
-from summarize.pipeline import summarize_documents
-from summarize.server import connect, estimate_tokens
+from summarize.pipeline.run import summarize_documents
+from summarize.models.server import connect, estimate_tokens
 
 from .conftest import ROOT, SEEDS, write_articles
 from .fake_server import FakeServer
@@ -272,8 +272,8 @@ def test_without_the_openai_client_the_error_says_what_to_install(monkeypatch):
 def test_waiting_longer_on_the_server_does_not_redo_a_nightly_story():
     from dataclasses import replace
 
-    from summarize.nightly import input_hash
-    from summarize.stories import read_feed
+    from summarize.jobs.nightly import input_hash
+    from summarize.jobs.stories import read_feed
 
     story = read_feed(SEEDS, 1, 5_000_000).stories[0]
     served = Options(api_base="http://127.0.0.1:8000/v1", model="test")

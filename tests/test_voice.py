@@ -2,17 +2,17 @@
 
 import pytest
 
-from summarize.dedup import deduplicate
+from summarize.pipeline.dedup import deduplicate
 from summarize.options import Options
-from summarize.quality import (
+from summarize.text.quality import (
     first_person,
     form_flaws,
     lowercased_names,
     name_case_counts,
     speakerless_quote,
 )
-from summarize.segment import segment
-from summarize.voice import attributed, quote_speaker
+from summarize.pipeline.segment import segment
+from summarize.text.voice import attributed, quote_speaker
 
 from .conftest import make_doc
 

@@ -17,11 +17,10 @@ from typer.core import TyperGroup
 from .errors import InputError, SummarizeError
 from .fs.folders import write_output
 from .text.safety import PrintableFormatter, printable
-from .models.checkpoint import DEFAULT_MODEL
 from .cli_io import (ClickException, FormatOption, config_defaults, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
                      output_path, text_width, usage_error)
 from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, ModelOption, PromptOption, Retries, Timeout, Tokenizer, server_options
-from .options import Device, Format, Length, Mode, Options, Unsupported
+from .options import DEFAULT_MODEL, Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
 HELP = """Turn news articles about one story into one neutral brief that cites its sources.

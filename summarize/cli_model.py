@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .models.checkpoint import DEFAULT_MODEL
-from .options import Device
+from .options import DEFAULT_MODEL, Device
 
 
 def _url(value: Optional[str]) -> Optional[str]:

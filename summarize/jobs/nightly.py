@@ -18,13 +18,10 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 from ..fs.atomic import point_link, remove_stale_temporaries, write_atomic
 from ..fs.folders import output_lock
-from .nightly_safety import move_latest, remove_stale_stories, run_in_processes
+from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
 from .stories import Feed, Story, read_feed
-
-OUTCOMES = ("written", "unchanged", "failed")
-
 
 @dataclass(frozen=True, slots=True)
 class NightlyOptions:
@@ -37,16 +34,6 @@ class NightlyOptions:
     brief: Options = Options()
     feed_nights: int = 7  # how many of the latest runs `feed.xml` lists
     concurrency: int = 1  # stories in flight at once, in threads: for a model server (--api-base)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    story: str
-    status: str  # one of OUTCOMES
-    sources: int
-    headline: str = ""
-    seconds: float = 0.0
-    error: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +170,7 @@ def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
     if options.engine == "ray":
         from .nightly_ray import run_on_ray
 
-        return lambda jobs: run_on_ray(jobs, options.workers)
+        return lambda jobs: run_on_ray(process_story, jobs, options.workers)
     if options.workers > 1:
         return lambda jobs: _run_in_processes(jobs, options.workers)
     if options.concurrency > 1:

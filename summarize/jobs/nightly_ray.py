@@ -7,12 +7,13 @@ starts. Each worker is an actor, so each loads the model once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..errors import SummarizeError
 
 
-def run_on_ray(jobs: Sequence, workers: int) -> Iterator:  # type: ignore[type-arg]
+def run_on_ray(fn: Callable, jobs: Sequence, workers: int) -> Iterator:  # type: ignore[type-arg]
+    """`fn(*job)` for every job on `workers` Ray actors, in completion order."""
     try:
         import ray
         from ray.util import ActorPool
@@ -23,11 +24,9 @@ def run_on_ray(jobs: Sequence, workers: int) -> Iterator:  # type: ignore[type-a
                  log_to_driver=False, configure_logging=False)
     actor = ray.remote(_Worker)
     pool = ActorPool([actor.remote() for _ in range(max(1, workers))])
-    yield from pool.map_unordered(lambda worker, job: worker.run.remote(*job), list(jobs))
+    yield from pool.map_unordered(lambda worker, job: worker.run.remote(fn, *job), list(jobs))
 
 
 class _Worker:
-    def run(self, *job):  # type: ignore[no-untyped-def]
-        from .nightly import process_story
-
-        return process_story(*job)
+    def run(self, fn, *job):  # type: ignore[no-untyped-def]
+        return fn(*job)

@@ -20,12 +20,26 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 BRIEF_FILES = frozenset({"brief.md", "brief.json", "brief.html"})
 MAX_DEATHS = 2  # a story that kills its worker this often is failed, not retried
+OUTCOMES = ("written", "unchanged", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the story function an engine runs returns for one story (and what it yields)."""
+
+    story: str
+    status: str  # one of OUTCOMES
+    sources: int
+    headline: str = ""
+    seconds: float = 0.0
+    error: str = ""
 
 
 def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Iterator:  # type: ignore[type-arg]
@@ -33,8 +47,6 @@ def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Itera
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
-
-    from .nightly import Outcome
 
     context = multiprocessing.get_context()
     remaining = dict(enumerate(jobs))

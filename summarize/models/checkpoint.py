@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import ModelError
-
-# Qwen2.5-1.5B-Instruct: Apache-2.0, 1.5B parameters (~3 GB in bfloat16), follows instructions and
-# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See README.
-DEFAULT_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
+from ..options import DEFAULT_MODEL
 
 
 class Generator(Protocol):

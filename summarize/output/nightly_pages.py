@@ -156,7 +156,7 @@ def _change(feed: Feed, story_id: str) -> str:
 
 
 def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]
-    from ..jobs.nightly import OUTCOMES
+    from ..jobs.nightly_safety import OUTCOMES
 
     return ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in OUTCOMES)
 

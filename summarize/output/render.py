@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 from ..options import Format
 from ..text.safety import md_escape
 from ..types import Brief, BriefSentence
-
-JSON_VERSION = 1  # bump when a field changes meaning or disappears; adding fields keeps it
 
 
 def render(brief: Brief, fmt: Format, width: int | None = None) -> str:
@@ -60,30 +57,8 @@ def to_markdown(brief: Brief) -> str:
 
 
 def to_dict(brief: Brief) -> dict:
-    return {
-        "version": JSON_VERSION,
-        "mode": brief.mode,
-        "requested_mode": brief.requested_mode or brief.mode,
-        "notices": list(brief.notices),
-        "length": brief.length,
-        "word_range": list(brief.word_range),
-        "words": brief.words,
-        "brief": brief.text,
-        "sentences": [
-            {
-                "text": s.text,
-                "citations": list(s.citations),
-                "spans": [{"doc_id": p.doc_id, "start": p.start, "end": p.end} for p in s.spans],
-                "support": s.support,
-                "supported": s.supported,
-            }
-            for s in brief.sentences
-        ],
-        # `text`: the cleaned text each sentence's `spans` index into, so users can check them.
-        "sources": [{"id": s.id, "path": s.path, "title": s.title, "text": s.text} for s in brief.sources],
-        "stats": brief.stats,
-    }
+    return brief.to_dict()
 
 
 def to_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    return brief.to_json()

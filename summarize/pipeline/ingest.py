@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import logging
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fs.folders import unique_ids, walk
+from ..text.encoding import decode, looks_binary
 from ..text.safety import printable, strip_invisible
 from ..types import RawDocument
 
@@ -21,46 +21,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl"})  # exports: one document per record
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
-# Tried in order after the byte-order marks; latin-1 accepts every byte, so it always ends the chain.
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
 def find_files(folder: Path, follow_links: bool = False) -> list[Path]:
     """Every non-hidden regular file below `folder`, sorted (see fsafety.walk: links that leave
     the folder are skipped unless `follow_links`)."""
     return walk(folder, follow_links)
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read: NULs or many control bytes."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    sample = data[:4096]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(sample) * 0.05
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text; returns (text, encoding used)."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
 def document_ids(paths: list[Path], root: Path) -> list[str]:
@@ -183,7 +149,7 @@ def read_records(path: Path, stem: str, max_file_bytes: int) -> list[RawDocument
     from .records import iter_records
 
     docs = [record_document(record, n, path, stem, encoding, max_file_bytes)
-            for n, record, encoding in iter_records(path, max_file_bytes)]
+            for n, record, encoding in iter_records(path, max_file_bytes, read_file)]
     return [d for d in docs if d is not None]
 
 

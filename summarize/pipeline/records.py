@@ -1,6 +1,6 @@
 """Records of JSON and JSON Lines exports, one document each, read in bounded memory.
 
-A file within `--max-file-mb` is read whole (any encoding `ingest.decode` reads); a larger one
+A file within `--max-file-mb` is read whole (any encoding `text.encoding.decode` reads); a larger one
 is streamed record by record (ijson for a JSON array, line by line for JSON Lines), so a big
 export is read completely instead of being cut into invalid JSON. Nesting too deep for the
 parser, or a broken record, costs that record (or the rest of the file), never the run.
@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..text.encoding import decode
 from ..text.safety import printable
+from ..types import RawDocument
 
 log = logging.getLogger(__name__)
 _CHUNK = 1 << 20
 
 
-def iter_records(path: Path, max_file_bytes: int) -> Iterator[tuple[int, object, str]]:
-    """(record number, record, encoding) for each record of `path`; warns about what it skips."""
+def iter_records(path: Path, max_file_bytes: int, read_file: Callable[[Path, str, int], RawDocument | None],
+                 ) -> Iterator[tuple[int, object, str]]:
+    """(record number, record, encoding) for each record of `path`; warns about what it skips.
+    A file within the limit is read whole by `read_file` (ingest's, which knows encodings)."""
     try:
         size = path.stat().st_size
     except OSError:
@@ -30,8 +34,6 @@ def iter_records(path: Path, max_file_bytes: int) -> Iterator[tuple[int, object,
         lines = path.suffix.lower() == ".jsonl"
         yield from (_stream_lines(path, max_file_bytes) if lines else _stream_array(path, max_file_bytes))
         return
-    from .ingest import read_file
-
     doc = read_file(path, path.stem, max_file_bytes)
     if doc is None:
         return
@@ -58,8 +60,6 @@ def _loads(text: str, path: Path, where: str) -> object | None:
 
 
 def _stream_lines(path: Path, max_line: int) -> Iterator[tuple[int, object, str]]:
-    from .ingest import decode
-
     with path.open("rb") as handle:
         n = 0
         while line := handle.readline(max_line + 1):

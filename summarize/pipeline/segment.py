@@ -2,7 +2,7 @@
 
 NLTK's Punkt segmenter does the work. Its usual parameters come from `nltk.download("punkt_tab")`,
 which cannot run offline, so the package ships its own: `data/punkt_en.json`, built by
-`python -m summarize.segment` (Punkt's unsupervised trainer over the seed articles, plus a curated
+`python eval/train_punkt.py` (Punkt's unsupervised trainer over the seed articles, plus a curated
 list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end a sentence).
 """
 
@@ -145,19 +145,3 @@ def train_parameters(texts: Iterable[str]) -> PunktParameters:
     params.abbrev_types = {a for a in params.abbrev_types if "." in a} | set(NEWS_ABBREVIATIONS)
     params.sent_starters |= set(NEWS_SENT_STARTERS)
     return params
-
-
-def main(folder: str = "seeds") -> None:
-    """Rebuild the shipped parameters from the cleaned articles in `folder`."""
-    from .clean import clean_documents
-    from .ingest import read_folder
-
-    docs = clean_documents(read_folder(Path(folder)))
-    params = train_parameters(doc.text for doc in docs)
-    target = Path(__file__).parent.parent / "data" / PARAMETERS
-    target.write_text(json.dumps(parameters_to_json(params), indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {target}: {len(params.abbrev_types)} abbreviations")
-
-
-if __name__ == "__main__":
-    main()

@@ -87,8 +87,10 @@ def main() -> None:
         for a, b in zip(sizes, sizes[1:]):
             print(f"{b / a:.0f}x the articles: {results[b] / results[a]:.1f}x the time")
         lexrank = run_lexrank(root / str(args.lexrank_size))
-        print(f"sumy LexRank, {args.lexrank_size} articles: {lexrank:.1f} s "
-              f"= {lexrank / results[args.lexrank_size]:.1f}x our time (process start included)")
+        print(
+            f"sumy LexRank, {args.lexrank_size} articles: {lexrank:.1f} s "
+            f"= {lexrank / results[args.lexrank_size]:.1f}x our time (process start included)"
+        )
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -39,8 +39,9 @@ def _mask(text: str) -> str:
 
 
 def _run(*args: str, cwd: Path = ROOT) -> str:
-    done = subprocess.run([sys.executable, "-m", "summarize.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, env=None, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", *args], cwd=cwd, capture_output=True, text=True, env=None, check=False
+    )
     return f"exit {done.returncode}\n--- stdout\n{done.stdout}--- stderr\n{done.stderr}"
 
 
@@ -72,7 +73,10 @@ def snapshot() -> dict[str, object]:
         result["compare json"] = _mask(_run("compare", "seeds/", "--format", "json"))
         results = work / "eval.json"
         log = _run("eval", "eval/seeds", "--samples", "200", "--out", str(results))
-        result["eval"] = {"run": _mask(log), "json": _mask(results.read_text(encoding="utf-8")) if results.exists() else None}
+        result["eval"] = {
+            "run": _mask(log),
+            "json": _mask(results.read_text(encoding="utf-8")) if results.exists() else None,
+        }
         return json.loads(json.dumps(result).replace(json.dumps(tmp)[1:-1], "<tmp>"))
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, v_measure_score
 
-from summarize.pipeline.clean import clean_documents
 from summarize.jobs.evaluate_grouping import Item, baseline_linkage, build_feed, read_noise, score, story_files
 from summarize.jobs.grouping import GroupingOptions, candidate_graph, cluster, vectors
 from summarize.jobs.stories import split_non_articles
+from summarize.pipeline.clean import clean_documents
 
 THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3)
 WEIGHTS = (0.0, 0.5)
@@ -38,7 +38,9 @@ def our_labels(items: list[Item]) -> dict[tuple, list[int]]:
     cleaned = clean_documents(articles)
     out = {}
     for title_weight, entity_weight, lead in itertools.product(WEIGHTS, WEIGHTS, LEADS):
-        rows = vectors(cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead))
+        rows = vectors(
+            cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead)
+        )
         graph = candidate_graph(rows, GroupingOptions().neighbours, min(THRESHOLDS))
         for threshold in THRESHOLDS:
             options = GroupingOptions(threshold, title_weight, entity_weight, lead_words=lead)
@@ -73,15 +75,24 @@ def cross_validate(items: list[Item], labelled: dict[tuple, list[int]], folds: l
         junk = max(junk, s.non_article_stories)
         # The held-out articles, and any other story's article that landed in one of their clusters:
         # a merge with a training story must cost the held-out score too.
-        theirs = {labels[n]: item.story for n, item in enumerate(items) if item.story in held and item.real and labels[n] >= 0}
+        theirs = {
+            labels[n]: item.story for n, item in enumerate(items) if item.story in held and item.real and labels[n] >= 0
+        }
         for n, item in enumerate(items):
             if item.story is not None and item.real and (item.story in held or labels[n] in theirs):
                 gold.append(f"{k}:{item.story}")
                 predicted.append(f"{k}:{labels[n]}" if labels[n] >= 0 else f"alone{n}")
                 unit.append(f"{k}:{item.story if item.story in held else theirs[labels[n]]}")
     held_out = sum(len(f) for f in folds)
-    return {"v": v_measure_score(gold, predicted), "ari": adjusted_rand_score(gold, predicted),
-            "ci": bootstrap(gold, predicted, unit), "exact": exact, "stories": held_out, "junk": junk, "chosen": chosen}
+    return {
+        "v": v_measure_score(gold, predicted),
+        "ari": adjusted_rand_score(gold, predicted),
+        "ci": bootstrap(gold, predicted, unit),
+        "exact": exact,
+        "stories": held_out,
+        "junk": junk,
+        "chosen": chosen,
+    }
 
 
 def bootstrap(gold: list[str], predicted: list[str], unit: list[str], samples: int = 1000) -> tuple[float, float]:
@@ -111,17 +122,21 @@ def main() -> None:
     names = sorted(stories)
     random.Random(args.seed).shuffle(names)
     folds = [set(names[k::5]) for k in range(5)]
-    print(f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
-          f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles")
+    print(
+        f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
+        f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
+    )
     for name, labeller, tuned in (("ours", our_labels, 4), ("baseline", baseline_labels, 1)):
         start = time.perf_counter()
         labelled = labeller(items)
         r = cross_validate(items, labelled, folds)
         all_stories = set(names)
         final = max(labelled, key=lambda c: (score(items, labelled[c], all_stories).v_measure, -abs(c[0] - 0.2)))
-        print(f"{name:>8} (held-out, {tuned} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
-              f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
-              f"({time.perf_counter() - start:.0f} s)")
+        print(
+            f"{name:>8} (held-out, {tuned} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
+            f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
+            f"({time.perf_counter() - start:.0f} s)"
+        )
         print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
 
 

@@ -14,13 +14,38 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
+from .cli_io import (
+    ClickException,
+    FormatOption,
+    Inputs,
+    LengthOption,
+    ModeOption,
+    NoArgsIsHelpError,
+    QuietOption,
+    UsageError,
+    WordsOption,
+    config_defaults,
+    output_format,
+    output_path,
+    text_width,
+    usage_error,
+)
+from .cli_model import (
+    ApiBase,
+    ApiKeyEnv,
+    ContextTokens,
+    DeviceOption,
+    ModelOption,
+    PromptOption,
+    Retries,
+    Timeout,
+    Tokenizer,
+    server_options,
+)
 from .errors import InputError, SummarizeError
 from .fs.folders import write_output
+from .options import DEFAULT_MODEL, Device, Length, Mode, Options, Unsupported
 from .text.safety import PrintableFormatter, printable
-from .cli_io import (ClickException, FormatOption, config_defaults, NoArgsIsHelpError, UsageError, Inputs, LengthOption, ModeOption, QuietOption, WordsOption, output_format,
-                     output_path, text_width, usage_error)
-from .cli_model import ApiBase, ApiKeyEnv, ContextTokens, DeviceOption, ModelOption, PromptOption, Retries, Timeout, Tokenizer, server_options
-from .options import DEFAULT_MODEL, Device, Format, Length, Mode, Options, Unsupported
 
 stderr = Console(stderr=True, soft_wrap=True)
 HELP = """Turn news articles about one story into one neutral brief that cites its sources.
@@ -93,7 +118,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """Options of `summarize` itself; the commands have their own."""
 
@@ -107,7 +134,12 @@ def brief(
     model: ModelOption = DEFAULT_MODEL,
     device: DeviceOption = Device.auto,
     prompt: PromptOption = None,
-    unsupported: Annotated[Unsupported, typer.Option("--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked.")] = Unsupported.drop,
+    unsupported: Annotated[
+        Unsupported,
+        typer.Option(
+            "--unsupported", help="Generated sentences the sources do not support: drop them, or keep them marked."
+        ),
+    ] = Unsupported.drop,
     api_base: ApiBase = None,
     api_key_env: ApiKeyEnv = "OPENAI_API_KEY",
     tokenizer: Tokenizer = None,
@@ -115,10 +147,22 @@ def brief(
     timeout: Timeout = 120.0,
     retries: Retries = 2,
     fmt: FormatOption = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout; a .md or .json suffix picks the format.")] = None,
-    max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")] = 5.0,
-    max_sentences: Annotated[int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")] = 50_000,
-    other_languages: Annotated[OtherLanguages, typer.Option("--other-languages", help="Articles not in English: skip them (reported), or keep them.")] = OtherLanguages.skip,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output", "-o", help="Write here (atomically) instead of stdout; a .md or .json suffix picks the format."
+        ),
+    ] = None,
+    max_file_mb: Annotated[
+        float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")
+    ] = 5.0,
+    max_sentences: Annotated[
+        int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")
+    ] = 50_000,
+    other_languages: Annotated[
+        OtherLanguages,
+        typer.Option("--other-languages", help="Articles not in English: skip them (reported), or keep them."),
+    ] = OtherLanguages.skip,
     quiet: QuietOption = False,
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
@@ -126,17 +170,26 @@ def brief(
 
     `summarize INPUT...` runs this command: `summarize seeds/` is `summarize brief seeds/`.
     """
-    from .pipeline.run import summarize_inputs
     from .output.render import render
+    from .pipeline.run import summarize_inputs
 
     _setup_logging(quiet)
     target = output_path(output)
     fmt = output_format(fmt, target)
-    options = Options(length=length, words=words, mode=mode, model=model, device=device,
-                      prompt=prompt, unsupported=unsupported, max_file_bytes=int(max_file_mb * 1_000_000),
-                      max_sentences=max_sentences, other_languages=other_languages.value,
-                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
-                      follow_links=follow_links)
+    options = Options(
+        length=length,
+        words=words,
+        mode=mode,
+        model=model,
+        device=device,
+        prompt=prompt,
+        unsupported=unsupported,
+        max_file_bytes=int(max_file_mb * 1_000_000),
+        max_sentences=max_sentences,
+        other_languages=other_languages.value,
+        **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+        follow_links=follow_links,
+    )
     with _errors_to_exit():
         with _progress(quiet) as progress:
             result = summarize_inputs(inputs, options, progress, stdin=getattr(sys.stdin, "buffer", None))
@@ -166,7 +219,10 @@ class _errors_to_exit:
             stderr.print(f"[bold red]error:[/] {escape(printable(str(error)))}", highlight=False)
             raise typer.Exit(error.exit_code)
         if isinstance(error, OSError):
-            stderr.print(f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(printable(str(error.filename)))}", highlight=False)
+            stderr.print(
+                f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(printable(str(error.filename)))}",
+                highlight=False,
+            )
             raise typer.Exit(1)
         return False
 
@@ -207,8 +263,15 @@ def main() -> None:
 @app.command("eval")
 def eval_command(
     data: Annotated[Path, typer.Argument(help="Evaluation folder: <story>/docs/*.txt and <story>/refs/*.txt.")],
-    systems: Annotated[Optional[str], typer.Option("--systems", "-s", help="Comma-separated systems (default: all available).")] = None,
-    words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="Word budget for every system (default: each story's mean reference length).")] = None,
+    systems: Annotated[
+        Optional[str], typer.Option("--systems", "-s", help="Comma-separated systems (default: all available).")
+    ] = None,
+    words: Annotated[
+        Optional[int],
+        typer.Option(
+            "--words", "-w", min=10, help="Word budget for every system (default: each story's mean reference length)."
+        ),
+    ] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the results as .json or .csv.")] = None,
     samples: Annotated[int, typer.Option(help="Bootstrap samples for the confidence intervals.")] = 1000,
     model: ModelOption = DEFAULT_MODEL,
@@ -231,15 +294,24 @@ def eval_command(
 
     _setup_logging(True)  # per-file warnings would drown the table
     with _errors_to_exit():
-        model_options = Options(device=device, prompt=prompt, **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries))
+        model_options = Options(
+            device=device,
+            prompt=prompt,
+            **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+        )
         if model_options.api_base:  # pointed at a server on purpose: unreachable is an error (exit 3)
             from .models.server import connect
 
             connect(replace(model_options, model=model))
         known = available(model=model, options=model_options)
         if systems is None and not quiet and not any(name.startswith("sumy-") for name in known):
-            stderr.print(escape("notice: the sumy and summa baselines are not installed (pip install -e \".[baselines]\"); "
-                                "scoring " + ", ".join(known)), highlight=False)
+            stderr.print(
+                escape(
+                    'notice: the sumy and summa baselines are not installed (pip install -e ".[baselines]"); '
+                    "scoring " + ", ".join(known)
+                ),
+                highlight=False,
+            )
         chosen = _choose(known, systems, replace(model_options, model=model))
         stories = find_stories(data, follow_links)
         with _bar(quiet, len(stories) * len(chosen)) as advance:
@@ -267,8 +339,10 @@ def _choose(known: dict, names: Optional[str], model_options: Options) -> dict:
     wanted = [n.strip() for n in names.split(",") if n.strip()]
     for name in wanted:
         if name not in known:
-            raise InputError(f"system {name} is not available: {_why_unavailable(name, model_options).rstrip('.')}; "
-                             f"available: {', '.join(known)}")
+            raise InputError(
+                f"system {name} is not available: {_why_unavailable(name, model_options).rstrip('.')}; "
+                f"available: {', '.join(known)}"
+            )
     return {n: known[n] for n in wanted}
 
 
@@ -311,8 +385,12 @@ def compare(
     inputs: Inputs,
     length: LengthOption = Length.short,
     words: WordsOption = None,
-    refs: Annotated[Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    refs: Annotated[
+        Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")
+    ] = None,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     device: DeviceOption = Device.auto,
     prompt: PromptOption = None,
@@ -322,7 +400,10 @@ def compare(
     context_tokens: ContextTokens = None,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="text: panels and a table; json: both briefs and their measures.")] = CompareFormat.text,
+    fmt: Annotated[
+        CompareFormat,
+        typer.Option("--format", "-f", help="text: panels and a table; json: both briefs and their measures."),
+    ] = CompareFormat.text,
     quiet: QuietOption = False,
     follow_links: Annotated[bool, typer.Option("--follow-links", help=FOLLOW_LINKS_HELP)] = False,
 ) -> None:
@@ -331,17 +412,25 @@ def compare(
     from rich.text import Text
 
     from .jobs.compare import run_comparison
-    from .output.tables import compare_table
     from .output.compare_page import render_report
+    from .output.tables import compare_table
 
     _setup_logging(quiet)
-    options = Options(length=length, words=words, model=model, device=device, prompt=prompt,
-                      **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
-                      follow_links=follow_links)
+    options = Options(
+        length=length,
+        words=words,
+        model=model,
+        device=device,
+        prompt=prompt,
+        **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+        follow_links=follow_links,
+    )
     with _errors_to_exit():
         reference_texts = _read_refs(refs) if refs is not None else ()
         with _progress(quiet) as progress:
-            result = run_comparison(inputs, options, reference_texts, progress, stdin=getattr(sys.stdin, "buffer", None))
+            result = run_comparison(
+                inputs, options, reference_texts, progress, stdin=getattr(sys.stdin, "buffer", None)
+            )
         if fmt is CompareFormat.json:
             from .jobs.compare import comparison_json
 
@@ -373,19 +462,36 @@ class Engine(str, Enum):
 
 @app.command()
 def nightly(
-    feed: Annotated[Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")],
+    feed: Annotated[
+        Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
     length: LengthOption = Length.short,
     words: WordsOption = None,
     mode: ModeOption = Mode.auto,
     model: ModelOption = DEFAULT_MODEL,
-    date: Annotated[Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")] = None,
+    date: Annotated[
+        Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo stories whose inputs did not change.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")] = 1,
-    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")] = Engine.local,
-    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")] = 2,
-    feed_nights: Annotated[int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")] = 7,
-    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Stories sent to the model server (--api-base) at once, so it can batch them.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")
+    ] = Engine.local,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")
+    ] = 2,
+    feed_nights: Annotated[
+        int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")
+    ] = 7,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency", min=1, help="Stories sent to the model server (--api-base) at once, so it can batch them."
+        ),
+    ] = 1,
     device: DeviceOption = Device.auto,
     prompt: PromptOption = None,
     api_base: ApiBase = None,
@@ -402,14 +508,32 @@ def nightly(
 
     _setup_logging(quiet)
     if concurrency > 1 and (workers > 1 or engine is Engine.ray or (not api_base and mode is not Mode.extractive)):
-        raise typer.BadParameter("--concurrency sends stories to a model server (--api-base) at once; "
-                                 "an in-process model takes --workers instead", param_hint="--concurrency")
-    brief_options = Options(length=length, words=words, mode=mode, model=model, device=device, prompt=prompt,
-                            **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
-                            follow_links=follow_links)
-    options = NightlyOptions(out=out, date=date or "", force=force, workers=workers, engine=engine.value,
-                             min_articles=min_articles, brief=brief_options, concurrency=concurrency,
-                             feed_nights=feed_nights)
+        raise typer.BadParameter(
+            "--concurrency sends stories to a model server (--api-base) at once; "
+            "an in-process model takes --workers instead",
+            param_hint="--concurrency",
+        )
+    brief_options = Options(
+        length=length,
+        words=words,
+        mode=mode,
+        model=model,
+        device=device,
+        prompt=prompt,
+        **server_options(api_base, api_key_env, tokenizer, context_tokens, timeout, retries),
+        follow_links=follow_links,
+    )
+    options = NightlyOptions(
+        out=out,
+        date=date or "",
+        force=force,
+        workers=workers,
+        engine=engine.value,
+        min_articles=min_articles,
+        brief=brief_options,
+        concurrency=concurrency,
+        feed_nights=feed_nights,
+    )
     with _errors_to_exit():
         with _story_progress(quiet) as report:
             run = run_nightly(feed, options, report)
@@ -419,14 +543,26 @@ def nightly(
         stderr.print(
             f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
-            + (f"; {len(run.feed.ungrouped)} article{'s' * (len(run.feed.ungrouped) != 1)} in no story" if run.feed.ungrouped else "")
-            + (f"; {len(run.feed.non_articles)} non-article{'s' * (len(run.feed.non_articles) != 1)} set aside (see index)" if run.feed.non_articles else "")
-            + "".join(f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added),
+            + (
+                f"; {len(run.feed.ungrouped)} article{'s' * (len(run.feed.ungrouped) != 1)} in no story"
+                if run.feed.ungrouped
+                else ""
+            )
+            + (
+                f"; {len(run.feed.non_articles)} non-article{'s' * (len(run.feed.non_articles) != 1)} set aside (see index)"
+                if run.feed.non_articles
+                else ""
+            )
+            + "".join(
+                f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added
+            ),
             highlight=False,
         )
         for outcome in run.outcomes:
             if outcome.status == "failed":
-                stderr.print(f"[red]failed:[/] {escape(outcome.story)}: {escape(printable(outcome.error))}", highlight=False)
+                stderr.print(
+                    f"[red]failed:[/] {escape(outcome.story)}: {escape(printable(outcome.error))}", highlight=False
+                )
         if run.failed:
             raise typer.Exit(1)
 
@@ -449,7 +585,9 @@ def model_pull(model: Annotated[str, typer.Argument(help="Hugging Face id.")] = 
 @app.command("eval-grouping")
 def eval_grouping(
     data: Annotated[Path, typer.Argument(help="Folder of story folders (<story>/docs/*.txt or <story>/*.txt).")],
-    noise: Annotated[Optional[Path], typer.Option("--noise", help="Folder of articles of no story to hide the feed among.")] = None,
+    noise: Annotated[
+        Optional[Path], typer.Option("--noise", help="Folder of articles of no story to hide the feed among.")
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Shuffle of the flat feed.")] = 0,
 ) -> None:
     """Group the stories' articles as one shuffled flat feed; score ours and a TF-IDF baseline."""
@@ -463,15 +601,24 @@ def eval_grouping(
         results = [("ours", score(items, ours(items))), ("TF-IDF average link", score(items, baseline(items)))]
         real = sum(i.story is not None and i.real for i in items)
         console = Console(width=160)
-        console.print(f"{escape(str(data))}: {real} real articles, {sum(not i.real for i in items)} non-articles, "
-                      f"{sum(i.story is None for i in items)} of no story", highlight=False)
+        console.print(
+            f"{escape(str(data))}: {real} real articles, {sum(not i.real for i in items)} non-articles, "
+            f"{sum(i.story is None for i in items)} of no story",
+            highlight=False,
+        )
         table = Table()
         table.add_column("grouping")
         for label in ("V-measure", "ARI", "stories exact", "stories of non-articles", "stories found"):
             table.add_column(label, justify="right")
         for name, s in results:
-            table.add_row(name, f"{s.v_measure:.3f}", f"{s.ari:.3f}", f"{s.exact}/{s.stories}",
-                          str(s.non_article_stories), str(s.predicted_stories))
+            table.add_row(
+                name,
+                f"{s.v_measure:.3f}",
+                f"{s.ari:.3f}",
+                f"{s.exact}/{s.stories}",
+                str(s.non_article_stories),
+                str(s.predicted_stories),
+            )
         console.print(table)
 
 
@@ -499,8 +646,11 @@ class _story_progress:
                 self.task = self.progress.add_task("stories", total=total)
             self.progress.advance(self.task)
         elif not self.quiet:
-            print(f"[{self.done}/{total}] {outcome.story}: {outcome.status} ({outcome.seconds:.1f} s)",
-                  file=sys.stderr, flush=True)
+            print(
+                f"[{self.done}/{total}] {outcome.story}: {outcome.status} ({outcome.seconds:.1f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
 
     def __exit__(self, *exc) -> bool:  # type: ignore[no-untyped-def]
         if self.progress is not None:

@@ -14,30 +14,58 @@ from typing import Annotated, Optional
 import typer
 
 try:  # typer >= 0.20 vendors click: its errors are these classes, not click's own
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # noqa: F401  (for cli)
 except ImportError:  # pragma: no cover - older typer on real click
-    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef]
+    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef]  # noqa: F401
 
 from .options import Format, Length, Mode
 
 # Every default a user may want to set once, for every run: `SUMMARIZE_<OPTION>` (README: Usage).
-Inputs = Annotated[list[str], typer.Argument(
-    metavar="INPUT", show_default=False,
-    help="A folder of articles (.txt, .md, .html, .json, .jsonl; searched recursively), article files, "
-         "http(s) URLs, or - for standard input; all of them make one story.")]
-LengthOption = Annotated[Length, typer.Option("--length", "-l", envvar="SUMMARIZE_LENGTH",
-                                              help="short ≈60–100 words, medium ≈150–220, long ≈300–450.")]
-WordsOption = Annotated[Optional[int], typer.Option("--words", "-w", min=10, envvar="SUMMARIZE_WORDS",
-                                                    help="An exact word budget instead of --length.")]
-ModeOption = Annotated[Mode, typer.Option(
-    "--mode", "-m", envvar="SUMMARIZE_MODE",
-    help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked; "
-         "downloads the model if needed); auto: abstractive when the model is already on disk.")]
-FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", envvar="SUMMARIZE_FORMAT", show_default=False,
-    help="Output format [default: from the --output suffix (.md markdown, .json json), else text].")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", envvar="SUMMARIZE_QUIET",
-                                           help="No notices, warnings or progress on stderr; errors only.")]
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="INPUT",
+        show_default=False,
+        help="A folder of articles (.txt, .md, .html, .json, .jsonl; searched recursively), article files, "
+        "http(s) URLs, or - for standard input; all of them make one story.",
+    ),
+]
+LengthOption = Annotated[
+    Length,
+    typer.Option(
+        "--length", "-l", envvar="SUMMARIZE_LENGTH", help="short ≈60–100 words, medium ≈150–220, long ≈300–450."
+    ),
+]
+WordsOption = Annotated[
+    Optional[int],
+    typer.Option("--words", "-w", min=10, envvar="SUMMARIZE_WORDS", help="An exact word budget instead of --length."),
+]
+ModeOption = Annotated[
+    Mode,
+    typer.Option(
+        "--mode",
+        "-m",
+        envvar="SUMMARIZE_MODE",
+        help="extractive: quote the best sentences; abstractive: a model fuses them (citations re-checked; "
+        "downloads the model if needed); auto: abstractive when the model is already on disk.",
+    ),
+]
+FormatOption = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format",
+        "-f",
+        envvar="SUMMARIZE_FORMAT",
+        show_default=False,
+        help="Output format [default: from the --output suffix (.md markdown, .json json), else text].",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", envvar="SUMMARIZE_QUIET", help="No notices, warnings or progress on stderr; errors only."
+    ),
+]
 
 SUFFIX_FORMATS = {".md": Format.markdown, ".markdown": Format.markdown, ".json": Format.json}
 

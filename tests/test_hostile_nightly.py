@@ -17,8 +17,8 @@ from summarize.fs.folders import output_lock
 from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.jobs.nightly import process_story as REAL_PROCESS_STORY
 from summarize.jobs.nightly_safety import run_in_processes
-from summarize.options import Options
 from summarize.jobs.stories import Story
+from summarize.options import Options
 
 from .conftest import ROOT, SEEDS
 
@@ -130,6 +130,7 @@ def test_html_in_a_headline_is_escaped_in_the_markdown_index(tmp_path):
 
 
 # --- workers -------------------------------------------------------------------------------------
+
 
 def _die_on(story: Story, marker: str):
     """A job that kills its own worker: always for story "dies", once for story "once"."""

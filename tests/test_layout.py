@@ -66,7 +66,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str]:
         path.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         path.pop()
@@ -123,7 +123,9 @@ def test_the_public_api_is_exported():
     assert summarize.__all__ == sorted(summarize.__all__)
     for name in summarize.__all__:
         assert getattr(summarize, name) is not None
-    brief = summarize.summarize_texts(["The bridge closed on Monday after the storm damaged it."] * 1,
-                                      summarize.Options(mode=summarize.Mode.extractive))
+    brief = summarize.summarize_texts(
+        ["The bridge closed on Monday after the storm damaged it."] * 1,
+        summarize.Options(mode=summarize.Mode.extractive),
+    )
     assert isinstance(brief, summarize.Brief)
     assert summarize.render_brief(brief, summarize.Format.json) == brief.to_json()

@@ -42,8 +42,9 @@ def test_tiny_checkpoints_load_and_generate(request, which, encoder_decoder):
 @pytest.mark.parametrize("which", ["t5_dir", "causal_dir"])
 def test_cli_runs_the_full_abstractive_path_on_a_local_checkpoint(request, which):
     folder = request.getfixturevalue(which)
-    result = runner.invoke(app, [str(SEEDS), "--mode", "abstractive", "--model", str(folder),
-                                 "--device", "cpu", "-f", "json"])
+    result = runner.invoke(
+        app, [str(SEEDS), "--mode", "abstractive", "--model", str(folder), "--device", "cpu", "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     stats = data["stats"]["abstractive"]
@@ -75,15 +76,17 @@ def test_pickle_weights_are_refused(tmp_path, t5_dir):
 def test_eval_scores_the_abstractive_system_with_a_local_checkpoint(t5_dir):
     from .conftest import ROOT
 
-    result = runner.invoke(app, ["eval", str(ROOT / "eval"), "--systems", "abstractive,extractive",
-                                 "--model", str(t5_dir), "--samples", "50"])
+    result = runner.invoke(
+        app,
+        ["eval", str(ROOT / "eval"), "--systems", "abstractive,extractive", "--model", str(t5_dir), "--samples", "50"],
+    )
     assert result.exit_code == 0, result.output
     assert "abstractive" in result.stdout and "extractive" in result.stdout
 
 
 def test_embeddings_are_verified_and_support_a_paraphrase():
-    from summarize.pipeline.cite import align
     from summarize.models.embeddings import embedder, model_dir, verified
+    from summarize.pipeline.cite import align
     from summarize.pipeline.ingest import read_folder
     from summarize.pipeline.run import analyse
 

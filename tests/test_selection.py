@@ -5,12 +5,12 @@ import itertools
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from summarize.options import Options
 from summarize.pipeline.coverage import Problem, greedy, objective, solve
 from summarize.pipeline.dedup import deduplicate
-from summarize.options import Options
 from summarize.pipeline.rank import score_groups
-from summarize.pipeline.select import select
 from summarize.pipeline.segment import segment_documents
+from summarize.pipeline.select import select
 
 from .conftest import make_doc
 
@@ -50,8 +50,10 @@ def test_two_sentences_that_share_their_concepts_are_never_both_picked():
 
 
 def test_a_long_sentence_covering_two_facts_beats_two_short_ones_covering_one():
-    long = ("The harbour authority said the new ferry terminal will open in March, and the "
-            "northern channel dredging finished two weeks ahead of schedule.")
+    long = (
+        "The harbour authority said the new ferry terminal will open in March, and the "
+        "northern channel dredging finished two weeks ahead of schedule."
+    )
     short_a = "The harbour authority said the new ferry terminal will open in March."
     short_b = "The new ferry terminal will open in March, the harbour authority said again."
     articles = [[long, short_a], [long, short_b], [long, FILLER[0]]]
@@ -74,8 +76,9 @@ def brute_force(problem: Problem) -> float:
 def random_problem(seed: int) -> Problem:
     rng = np.random.default_rng(seed)
     occurs = csr_matrix((rng.random((8, 12)) < 0.3).astype(float))
-    return Problem(occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8),
-                   rng.integers(3, 12, 8).astype(float), 20, ((0, 1),))
+    return Problem(
+        occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8), rng.integers(3, 12, 8).astype(float), 20, ((0, 1),)
+    )
 
 
 def test_the_exact_solver_finds_the_optimum_and_the_greedy_stays_within_its_guarantee():
@@ -90,5 +93,4 @@ def test_the_exact_solver_finds_the_optimum_and_the_greedy_stays_within_its_guar
 
 def test_a_budget_smaller_than_every_sentence_picks_nothing():
     problem = random_problem(0)
-    assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values,
-                         problem.lengths, 2)) == []
+    assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values, problem.lengths, 2)) == []

@@ -65,8 +65,7 @@ def scan(folder: Path, root: Path, follow_links: bool = False) -> Listing:
             if entry.is_symlink() and not follow_links:
                 target = os.path.realpath(path)
                 if not inside(target, real_root):
-                    log.warning("skipping %s: a link to %s, outside %s (--follow-links reads it)",
-                                path, target, root)
+                    log.warning("skipping %s: a link to %s, outside %s (--follow-links reads it)", path, target, root)
                     continue
             if entry.is_dir():
                 if os.path.lexists(path / LOCK_NAME):
@@ -158,8 +157,10 @@ def output_lock(out: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-            raise OutputBusy(f"{out}: another nightly run (pid {holder}) is writing here; "
-                             "wait for it to finish, or give another --out") from None
+            raise OutputBusy(
+                f"{out}: another nightly run (pid {holder}) is writing here; "
+                "wait for it to finish, or give another --out"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield

@@ -94,7 +94,9 @@ def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:
 MIN_BASELINE_WORDS = 5
 
 
-def systems(include_baselines: bool = True, model: str | None = None, options: Options = Options()) -> dict[str, System]:
+def systems(
+    include_baselines: bool = True, model: str | None = None, options: Options = Options()
+) -> dict[str, System]:
     """Every system that can run here, by name; `abstractive` when `model` can be loaded (or,
     with `options.api_base`, when the server serves it)."""
     found: dict[str, System] = {"extractive": extractive, "lead": lead, "icsi": icsi}
@@ -159,6 +161,7 @@ class SumySystem:
         summarizer.stop_words = get_stop_words("english")
         text = "\n\n".join(d.text for d in docs)
         document = PlaintextParser.from_string(text, _SumyTokenizer()).document
+
         # sumy accepts a callable as the count: it gets the sentences best-rated first and
         # returns those to keep, so the best are taken until they fill the budget.
         def fill(ranked):  # type: ignore[no-untyped-def]

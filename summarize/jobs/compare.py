@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .metrics import BriefMetrics, measure
 from ..errors import ModelError
-from ..pipeline.inputs import read_inputs
 from ..models.checkpoint import Generator
 from ..options import Mode, Options
+from ..pipeline.inputs import read_inputs
 from ..pipeline.run import Progress, analyse, write_brief
 from ..types import Brief, Document
+from .metrics import BriefMetrics, measure
 
 Column = tuple[str, Brief | None, BriefMetrics | None, str]  # label, brief, metrics, note
 
@@ -57,7 +57,12 @@ def comparison_json(result: Comparison) -> str:
 
     from ..output.render import to_dict
 
-    data = {label: {"brief": to_dict(brief) if brief else None, "note": note,
-                    "metrics": asdict(metrics) if metrics else None}
-            for label, brief, metrics, note in result.columns}
+    data = {
+        label: {
+            "brief": to_dict(brief) if brief else None,
+            "note": note,
+            "metrics": asdict(metrics) if metrics else None,
+        }
+        for label, brief, metrics, note in result.columns
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baselines import System
 from ..errors import InputError
 from ..pipeline.ingest import decode, read_folder
 from ..pipeline.segment import split_text
 from ..types import RawDocument
+from .baselines import System
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
@@ -155,12 +155,16 @@ def summarize_results(
             if system in with_intervals
             else {}
         )
-        summaries.append(Summary(
-            system, scores, intervals,
-            words=statistics.mean(r.words for r in rows),
-            seconds=sum(r.seconds for r in rows),
-            failures=sum(r.error is not None for r in rows),
-        ))
+        summaries.append(
+            Summary(
+                system,
+                scores,
+                intervals,
+                words=statistics.mean(r.words for r in rows),
+                seconds=sum(r.seconds for r in rows),
+                failures=sum(r.error is not None for r in rows),
+            )
+        )
     return summaries
 
 

@@ -18,10 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from .grouping import GroupingOptions, body_terms, cluster, vectors
-from ..pipeline.ingest import read_paths
-from .stories import split_non_articles
 from ..types import RawDocument
+from .grouping import GroupingOptions, body_terms, cluster, vectors
+from .stories import split_non_articles
 
 # The baseline's one parameter: average cosine similarity of a story's TF-IDF vectors, chosen by the
 # same 5-fold cross-validation as ours (eval/tune_grouping.py).
@@ -61,7 +60,9 @@ def story_files(folder: Path) -> dict[str, list[Path]]:
 
 def build_feed(stories: dict[str, list[Path]], noise: Sequence[Path] = (), seed: int = 0) -> list[Item]:
     """The shuffled flat feed under neutral ids (a00000, ...), each item with its gold story."""
-    texts = {(name, p): p.read_text(encoding="utf-8", errors="replace") for name, files in stories.items() for p in files}
+    texts = {
+        (name, p): p.read_text(encoding="utf-8", errors="replace") for name, files in stories.items() for p in files
+    }
     # How many stories print each text: boilerplate is printed in several.
     shared = Counter(text for _, text in {(name, " ".join(t.split())) for (name, _), t in texts.items()})
     entries = [(name, text) for (name, _), text in texts.items()]
@@ -112,7 +113,8 @@ def baseline_linkage(items: Sequence[Item]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rows = TfidfVectorizer(analyzer=body_terms, sublinear_tf=True, dtype=np.float32).fit_transform(
-        [i.doc.text for i in items])
+        [i.doc.text for i in items]
+    )
     n = rows.shape[0]
     distance = 1.0 - (rows @ rows.T).toarray()[np.triu_indices(n, 1)]
     return linkage(np.clip(distance, 0, 2), "average")
@@ -143,5 +145,11 @@ def score(items: Sequence[Item], labels: Sequence[int], only: set[str] | None = 
         elif len(labels_of) == 1 and -1 not in labels_of:
             exact += members[labels_of.pop()] == real
     junk = sum(sum(not items[n].real and items[n].story is not None for n in m) * 2 > len(m) for m in members.values())
-    return Scores(v_measure_score(gold, [str(p) for p in predicted]), adjusted_rand_score(gold, [str(p) for p in predicted]),
-                  exact, len(set(gold)), junk, len(members))
+    return Scores(
+        v_measure_score(gold, [str(p) for p in predicted]),
+        adjusted_rand_score(gold, [str(p) for p in predicted]),
+        exact,
+        len(set(gold)),
+        junk,
+        len(members),
+    )

@@ -126,8 +126,14 @@ def candidate_graph(rows: csr_matrix, neighbours: int, threshold: float) -> csr_
     return graph.maximum(graph.T).tocsr()
 
 
-def _label_components(rows: csr_matrix, graph: csr_matrix, index: np.ndarray, threshold: float,
-                      options: GroupingOptions, labels: np.ndarray) -> None:
+def _label_components(
+    rows: csr_matrix,
+    graph: csr_matrix,
+    index: np.ndarray,
+    threshold: float,
+    options: GroupingOptions,
+    labels: np.ndarray,
+) -> None:
     count, component = connected_components(graph, directed=False)
     for c in range(count):
         members = np.flatnonzero(component == c)

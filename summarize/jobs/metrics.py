@@ -61,7 +61,8 @@ def measure(brief: Brief, docs: Sequence[Document], refs: Sequence[str] = ()) ->
         novel_bigrams=novel_ngrams(texts, sources, 2),
         novel_sentences=novel_sentences(texts, sources),
         supported=(sum(s.supported and s.support >= MIN_SUPPORT for s in brief.sentences) / len(texts))
-        if texts else 0.0,
+        if texts
+        else 0.0,
         mean_support=statistics.fmean(s.support for s in brief.sentences) if texts else 0.0,
         dropped_unsupported=int(brief.stats.get("abstractive", {}).get("dropped_unsupported", 0)),
         marked_unsupported=sum(not s.supported for s in brief.sentences),

@@ -18,10 +18,11 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 from ..fs.atomic import point_link, remove_stale_temporaries, write_atomic
 from ..fs.folders import output_lock
-from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
+from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from .stories import Feed, Story, read_feed
+
 
 @dataclass(frozen=True, slots=True)
 class NightlyOptions:
@@ -48,7 +49,9 @@ class Run:
         return sum(o.status == "failed" for o in self.outcomes)
 
 
-def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None) -> Run:
+def run_nightly(
+    feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None
+) -> Run:
     """Brief every story of `feed_dir` into `options.out/<date>/`; see the module docstring."""
     date = options.date or dt.date.today().isoformat()
     try:
@@ -62,14 +65,22 @@ def run_nightly(feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[O
         raise ModelError(why_not)
     with output_lock(Path(options.out)):  # two runs on one --out would delete each other's files
         run = _run_locked(feed_dir, options, date, on_outcome)
-    return replace(run, model_notice=f"abstractive mode unavailable: {why_not} The briefs are extractive." if why_not else "")
+    return replace(
+        run, model_notice=f"abstractive mode unavailable: {why_not} The briefs are extractive." if why_not else ""
+    )
 
 
-def _run_locked(feed_dir: Path, options: NightlyOptions, date: str,
-                on_outcome: Callable[[Outcome, int], None] | None) -> Run:
+def _run_locked(
+    feed_dir: Path, options: NightlyOptions, date: str, on_outcome: Callable[[Outcome, int], None] | None
+) -> Run:
     folder = Path(options.out) / date
-    feed = read_feed(Path(feed_dir), options.min_articles, options.brief.max_file_bytes, earlier_stories(folder),
-                     follow_links=options.brief.follow_links)
+    feed = read_feed(
+        Path(feed_dir),
+        options.min_articles,
+        options.brief.max_file_bytes,
+        earlier_stories(folder),
+        follow_links=options.brief.follow_links,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     previous = _previous_run(Path(options.out), date)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
@@ -97,7 +108,9 @@ def input_hash(story: Story, options: Options) -> str:
     settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for doc in sorted(story.docs, key=lambda d: d.id):
-        digest.update(doc.id.encode("utf-8", "surrogatepass") + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(
+            doc.id.encode("utf-8", "surrogatepass") + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0"
+        )
     return digest.hexdigest()
 
 
@@ -120,15 +133,21 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from ..pipeline.run import summarize_documents
 
         brief = summarize_documents(story.docs, options)
-        data = {**to_dict(brief), "story": story.id, "input_hash": key, "written_by": written_by(brief, bool(options.api_base))}
+        data = {
+            **to_dict(brief),
+            "story": story.id,
+            "input_hash": key,
+            "written_by": written_by(brief, bool(options.api_base)),
+        }
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
         write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         headline = brief.sentences[0].text if brief.sentences else ""
         return Outcome(story.id, "written", len(story.docs), headline, time.perf_counter() - start)
     except Exception as err:  # one story's failure must not stop the night
-        return Outcome(story.id, "failed", len(story.docs), "", time.perf_counter() - start,
-                       f"{type(err).__name__}: {err}")
+        return Outcome(
+            story.id, "failed", len(story.docs), "", time.perf_counter() - start, f"{type(err).__name__}: {err}"
+        )
 
 
 def _same_input(folder: Path, key: str) -> str | None:
@@ -201,15 +220,16 @@ def written_by(brief, served: bool = False) -> dict:  # type: ignore[no-untyped-
         failed = served and brief.requested_mode != "extractive" and "abstractive" not in brief.stats
         return {"backend": "extractive", "model": None, **({"model_failed": True} if failed else {})}
     stats = brief.stats.get("abstractive", {})
-    return {"backend": stats.get("backend", "transformers"), "model": stats.get("model"),
-            **({"api_base": stats["api_base"]} if "api_base" in stats else {})}
+    return {
+        "backend": stats.get("backend", "transformers"),
+        "model": stats.get("model"),
+        **({"api_base": stats["api_base"]} if "api_base" in stats else {}),
+    }
 
 
 def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
     """index.md, index.html and each story's brief.html (report_nightly)."""
-    from ..output.nightly_pages import write_pages
-
-    from ..output.nightly_pages import index_json
+    from ..output.nightly_pages import index_json, write_pages
 
     write_pages(folder, outcomes, feed)
     write_atomic(folder / "index.json", index_json(folder.name, outcomes, feed))

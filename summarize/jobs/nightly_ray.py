@@ -20,8 +20,12 @@ def run_on_ray(fn: Callable, jobs: Sequence, workers: int) -> Iterator:  # type:
     except ImportError as err:
         raise SummarizeError('--engine ray needs Ray: pip install -e ".[ray]"') from err
     if not ray.is_initialized():
-        ray.init(address=os.environ.get("RAY_ADDRESS") or None, include_dashboard=False,
-                 log_to_driver=False, configure_logging=False)
+        ray.init(
+            address=os.environ.get("RAY_ADDRESS") or None,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
     actor = ray.remote(_Worker)
     pool = ActorPool([actor.remote() for _ in range(max(1, workers))])
     yield from pool.map_unordered(lambda worker, job: worker.run.remote(fn, *job), list(jobs))

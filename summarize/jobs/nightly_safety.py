@@ -57,8 +57,9 @@ def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Itera
         if not batch:  # only suspects left: one worker, so a death names its story
             batch, size = sorted(isolated), 1
         started = context.SimpleQueue()  # written before each job starts: no buffering thread
-        with ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_worker_setup,
-                                 initargs=(os.getpid(), started)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=size, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(), started)
+        ) as pool:
             futures = {pool.submit(_tracked, fn, key, remaining[key]): key for key in batch}
             for future in as_completed(futures):
                 try:
@@ -83,8 +84,14 @@ def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Itera
                 if deaths[key] >= MAX_DEATHS:
                     story = remaining.pop(key)[0]
                     isolated.discard(key)
-                    yield Outcome(story.id, "failed", len(story.docs), "", 0.0,
-                                  "worker process died (killed or crashed) twice on this story")
+                    yield Outcome(
+                        story.id,
+                        "failed",
+                        len(story.docs),
+                        "",
+                        0.0,
+                        "worker process died (killed or crashed) twice on this story",
+                    )
 
 
 def _tracked(fn: Callable, key: int, job: tuple):  # type: ignore[no-untyped-def,type-arg]

@@ -15,16 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
-from ..pipeline.clean import clean_documents, fix_encoding
 from ..errors import InputError
 from ..fs.atomic import safe_name
 from ..fs.folders import RESERVED, scan, unique_ids, walk
-from .grouping import GroupingOptions, cluster, vectors
+from ..pipeline.clean import clean_documents, fix_encoding
 from ..pipeline.ingest import SUFFIXES, read_paths
-from ..text.nonarticle import judge
 from ..pipeline.segment import split_text
+from ..text.nonarticle import judge
 from ..text.words import content_terms
 from ..types import Document, RawDocument
+from .grouping import GroupingOptions, cluster, vectors
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,14 @@ class Feed:
     non_articles: tuple[tuple[str, str], ...] = ()  # (document id, why it is not an article)
 
 
-def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_000,
-              previous: Mapping[str, Sequence[str]] | None = None,
-              grouping: GroupingOptions = GroupingOptions(), follow_links: bool = False) -> Feed:
+def read_feed(
+    folder: Path,
+    min_articles: int = 2,
+    max_file_bytes: int = 5_000_000,
+    previous: Mapping[str, Sequence[str]] | None = None,
+    grouping: GroupingOptions = GroupingOptions(),
+    follow_links: bool = False,
+) -> Feed:
     """Each sub-folder with articles is a story; loose articles are grouped by similarity.
 
     `previous` maps the story ids of an earlier run of the same day to their document ids, so a
@@ -76,8 +81,7 @@ def read_feed(folder: Path, min_articles: int = 2, max_file_bytes: int = 5_000_0
     loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
     articles, bad = split_non_articles(_read(loose, folder, max_file_bytes))
     rejected.extend(bad)
-    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {},
-                                        set(ids) | RESERVED)
+    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids) | RESERVED)
     stories.extend(grouped)
     if not stories:
         raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
@@ -102,10 +106,13 @@ def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], 
     return articles, rejected
 
 
-def group_articles(docs: Sequence[RawDocument], min_articles: int = 2,
-                   options: GroupingOptions = GroupingOptions(),
-                   previous: Mapping[str, Sequence[str]] | None = None,
-                   taken: set[str] | frozenset[str] = frozenset()) -> tuple[list[Story], list[str]]:
+def group_articles(
+    docs: Sequence[RawDocument],
+    min_articles: int = 2,
+    options: GroupingOptions = GroupingOptions(),
+    previous: Mapping[str, Sequence[str]] | None = None,
+    taken: set[str] | frozenset[str] = frozenset(),
+) -> tuple[list[Story], list[str]]:
     """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped."""
     if not docs:
         return [], []
@@ -153,16 +160,19 @@ def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # 
     return cleaned[order[0]].id
 
 
-def assign_ids(groups: Sequence[Sequence[str]], titles: Sequence[str],
-               previous: Mapping[str, Sequence[str]], taken: set[str]) -> list[tuple[str, int, bool]]:
+def assign_ids(
+    groups: Sequence[Sequence[str]], titles: Sequence[str], previous: Mapping[str, Sequence[str]], taken: set[str]
+) -> list[tuple[str, int, bool]]:
     """(id, articles gained, is new) per group: an earlier story's id where the group holds its articles.
 
     Each earlier story goes to the group that holds most of its articles (largest overlap first); a
     group with no earlier story gets a fresh id from its headline.
     """
     earlier = {story: set(ids) for story, ids in previous.items()}
-    pairs = sorted(((len(earlier[s] & set(g)), s, n) for n, g in enumerate(groups) for s in earlier
-                    if earlier[s] & set(g)), key=lambda p: (-p[0], p[1], p[2]))
+    pairs = sorted(
+        ((len(earlier[s] & set(g)), s, n) for n, g in enumerate(groups) for s in earlier if earlier[s] & set(g)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
     chosen: dict[int, str] = {}
     for _, story, n in pairs:
         if n not in chosen and story not in chosen.values():

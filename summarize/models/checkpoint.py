@@ -34,7 +34,7 @@ def availability(name: str, download: bool = False) -> str | None:
     multi-GB download the user did not ask for."""
     missing = [m for m in ("torch", "transformers", "huggingface_hub") if importlib.util.find_spec(m) is None]
     if missing:
-        return f"{', '.join(missing)} not installed: pip install -e \".[abstractive]\" torch==2.13.0"
+        return f'{", ".join(missing)} not installed: pip install -e ".[abstractive]" torch==2.13.0'
     path = Path(name).expanduser()
     if path.exists():
         return None if (path / "config.json").is_file() else f"{path} has no config.json"
@@ -45,8 +45,10 @@ def availability(name: str, download: bool = False) -> str | None:
     if isinstance(try_to_load_from_cache(name, "config.json"), str):
         return None
     if not download:
-        return (f"{name} is not downloaded; `summarize model pull {name}` (or a run with --mode abstractive) "
-                "downloads it once, about 3 GB for the default, and later runs use it")
+        return (
+            f"{name} is not downloaded; `summarize model pull {name}` (or a run with --mode abstractive) "
+            "downloads it once, about 3 GB for the default, and later runs use it"
+        )
     if os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE"):
         return f"{name} is not in the local Hugging Face cache and offline mode is on"
     return _probe_hub(name)
@@ -81,11 +83,15 @@ def pull(name: str) -> str:
     try:
         from huggingface_hub import snapshot_download
     except ImportError as err:
-        raise ModelError('downloading a model needs huggingface_hub: pip install -e ".[abstractive]" torch==2.13.0') from err
+        raise ModelError(
+            'downloading a model needs huggingface_hub: pip install -e ".[abstractive]" torch==2.13.0'
+        ) from err
     try:
         return snapshot_download(name, allow_patterns=["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken"])
     except Exception as err:  # huggingface_hub raises many types for "cannot fetch"
-        raise ModelError(f"cannot download {name}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from err
+        raise ModelError(
+            f"cannot download {name}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+        ) from err
 
 
 @lru_cache(maxsize=4)
@@ -123,8 +129,10 @@ def load(name: str, device: str = "auto", download: bool = True) -> HFGenerator:
 
 def _how_to_fix(name: str, reason: str) -> str:
     if name.startswith((".", "/", "~")) or Path(name).expanduser().exists():
-        return (f"model {name} cannot be loaded ({reason}). --model takes a local checkpoint folder "
-                f"(config.json, tokenizer and safetensors weights) or a Hugging Face id such as {DEFAULT_MODEL}.")
+        return (
+            f"model {name} cannot be loaded ({reason}). --model takes a local checkpoint folder "
+            f"(config.json, tokenizer and safetensors weights) or a Hugging Face id such as {DEFAULT_MODEL}."
+        )
     if "not installed" in reason or "not downloaded" in reason:
         return f"model {name} cannot be loaded: {reason}."
     return (
@@ -189,5 +197,5 @@ class HFGenerator:
                 repetition_penalty=1.1,
                 pad_token_id=pad,
             )
-        new = output[0] if self.encoder_decoder else output[0][inputs["input_ids"].shape[1]:]
+        new = output[0] if self.encoder_decoder else output[0][inputs["input_ids"].shape[1] :]
         return tokenizer.decode(new, skip_special_tokens=True).strip()  # type: ignore[attr-defined]

@@ -60,8 +60,13 @@ class Embedder:
         chunks = []
         with _LOCK, torch.inference_mode():
             for start in range(0, len(texts), batch):
-                inputs = self.tokenizer(list(texts[start : start + batch]), padding=True, truncation=True,
-                                        max_length=128, return_tensors="pt")
+                inputs = self.tokenizer(
+                    list(texts[start : start + batch]),
+                    padding=True,
+                    truncation=True,
+                    max_length=128,
+                    return_tensors="pt",
+                )
                 hidden = self.model(**inputs).last_hidden_state
                 mask = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
@@ -81,8 +86,11 @@ def _load() -> Embedder | None:
     if folder is None:
         return None
     if not verified(folder):
-        log.warning("%s: model.safetensors does not match the upstream SHA-256; not loaded, "
-                    "citations are checked by word overlap only", folder)
+        log.warning(
+            "%s: model.safetensors does not match the upstream SHA-256; not loaded, "
+            "citations are checked by word overlap only",
+            folder,
+        )
         return None
     try:
         return Embedder(folder)

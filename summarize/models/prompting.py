@@ -17,6 +17,7 @@ from ..types import ScoredGroup
 VARIABLES = {"words": "the target length in words", "sources": "the numbered source sentences"}
 REQUIRED = ("sources",)
 
+
 class PromptError(SummarizeError):
     """A prompt template is missing or uses variables the tool does not fill."""
 

@@ -50,8 +50,15 @@ class ServerSettings:
 
 def settings(options) -> ServerSettings:  # type: ignore[no-untyped-def]
     """The server settings of an `Options` (whose `api_base` is set)."""
-    return ServerSettings(options.api_base, options.model, options.api_key_env, options.tokenizer,
-                          options.context_tokens, options.timeout, options.retries)
+    return ServerSettings(
+        options.api_base,
+        options.model,
+        options.api_key_env,
+        options.tokenizer,
+        options.context_tokens,
+        options.timeout,
+        options.retries,
+    )
 
 
 def public_url(url: str) -> str:
@@ -77,8 +84,11 @@ class ServerGenerator:
     @property
     def details(self) -> dict:
         """What the brief's stats record about this generator (never the key)."""
-        counting = f"tokenizer {self.settings.tokenizer}" if self.counter is not None else (
-            f"estimate (digits and punctuation + letters / {CHARS_PER_TOKEN}, at least one per word)")
+        counting = (
+            f"tokenizer {self.settings.tokenizer}"
+            if self.counter is not None
+            else (f"estimate (digits and punctuation + letters / {CHARS_PER_TOKEN}, at least one per word)")
+        )
         return {"api_base": public_url(self.settings.api_base), "token_counting": counting}
 
     def count_tokens(self, text: str) -> int:
@@ -140,14 +150,15 @@ def _open(wanted: ServerSettings, key: str) -> ServerGenerator:
         import openai
     except ImportError as err:
         raise ModelError('--api-base needs the openai client: pip install -e ".[server]"') from err
-    client = openai.OpenAI(base_url=wanted.api_base, api_key=key, timeout=wanted.timeout,
-                           max_retries=wanted.retries)
+    client = openai.OpenAI(base_url=wanted.api_base, api_key=key, timeout=wanted.timeout, max_retries=wanted.retries)
     counter = _tokenizer(wanted.tokenizer) if wanted.tokenizer is not None else None
     served = _served_models(client, wanted)
     if served is not None and wanted.model not in served:
         listed = ", ".join(sorted(served)) or "none"
-        raise ModelError(f"the model server at {public_url(wanted.api_base)} does not serve "
-                         f"model {wanted.model!r} (it serves: {listed}); pass one of those as --model")
+        raise ModelError(
+            f"the model server at {public_url(wanted.api_base)} does not serve "
+            f"model {wanted.model!r} (it serves: {listed}); pass one of those as --model"
+        )
     context = wanted.context_tokens or (served or {}).get(wanted.model) or DEFAULT_CONTEXT_TOKENS
     return ServerGenerator(wanted.model, client, wanted, context - CHAT_TEMPLATE_TOKENS, counter=counter)
 
@@ -175,8 +186,10 @@ def _tokenizer(path: Path):  # type: ignore[no-untyped-def]
     if file.is_dir():
         file = file / "tokenizer.json"
     if not file.is_file():
-        raise ModelError(f"--tokenizer {path}: no tokenizer.json there (a Hugging Face tokenizer file or "
-                         "the model folder holding one)")
+        raise ModelError(
+            f"--tokenizer {path}: no tokenizer.json there (a Hugging Face tokenizer file or "
+            "the model folder holding one)"
+        )
     try:
         from tokenizers import Tokenizer
 
@@ -196,12 +209,16 @@ def explain(err: BaseException, wanted: ServerSettings) -> str:
 
     where = f"the model server at {public_url(wanted.api_base)}"
     if isinstance(err, openai.APITimeoutError):
-        text = (f"{where} did not answer within {wanted.timeout:g} s ({wanted.retries} retries); "
-                "raise --timeout, or check the server's load")
+        text = (
+            f"{where} did not answer within {wanted.timeout:g} s ({wanted.retries} retries); "
+            "raise --timeout, or check the server's load"
+        )
     elif isinstance(err, openai.APIConnectionError):
         cause = err.__cause__ or err
-        text = (f"cannot reach {where} ({type(cause).__name__}: {str(cause)[:120]}); is it running, "
-                "and is --api-base (or SUMMARIZE_API_BASE) right?")
+        text = (
+            f"cannot reach {where} ({type(cause).__name__}: {str(cause)[:120]}); is it running, "
+            "and is --api-base (or SUMMARIZE_API_BASE) right?"
+        )
     elif isinstance(err, (openai.AuthenticationError, openai.PermissionDeniedError)):
         text = f"{where} refused the API key in ${wanted.api_key_env} (HTTP {err.status_code})"
     elif isinstance(err, openai.NotFoundError):

@@ -11,34 +11,46 @@ import datetime as dt
 import json
 import re
 import uuid
-from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import quote
 
 from ..fs.atomic import write_atomic
-from .pages import brief_view, number_sources, render
 from ..jobs.stories import Feed
 from ..text.safety import md_escape
+from .pages import brief_view, number_sources, render
 
 # Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FEED_ID_FILE = ".feed-id"  # keeps the feed's and the entries' ids stable when the folder moves
 
 
-def index_markdown(date: str, outcomes: Sequence, feed: Feed,  # type: ignore[type-arg]
-                   headlines: dict[str, str] | None = None) -> str:
+def index_markdown(
+    date: str,
+    outcomes: Sequence,
+    feed: Feed,  # type: ignore[type-arg]
+    headlines: dict[str, str] | None = None,
+) -> str:
     """The night as a Markdown table; `headlines` (story -> headline) replace the opening sentences."""
     headlines = headlines or {}
-    lines = [f"# Briefs for {date}", "", f"{len(outcomes)} stories, {_counts(outcomes)}.", "",
-             "| story | headline | sources | files |", "|---|---|---|---|"]
+    lines = [
+        f"# Briefs for {date}",
+        "",
+        f"{len(outcomes)} stories, {_counts(outcomes)}.",
+        "",
+        "| story | headline | sources | files |",
+        "|---|---|---|---|",
+    ]
     for o in outcomes:
         if o.status == "failed":
             lines.append(f"| {o.story} | failed: {_cell(o.error)} | {o.sources} | |")
             continue
         link = quote(o.story)
-        lines.append(f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
-                     f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |")
+        lines.append(
+            f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
+            f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |"
+        )
     if feed.ungrouped:
         lines += ["", f"Articles in no story: {md_escape(', '.join(feed.ungrouped))}"]
     if feed.non_articles:
@@ -51,8 +63,14 @@ def story_view(folder: Path, story: str, status: str, sources: int, error: str =
     """One story as the templates show it; `brief` is None when failed or unreadable."""
     data = _read_brief(folder / story) if status != "failed" else None
     brief = brief_view(data, number_sources([data]), "s") if data else None
-    return {"id": story, "status": status, "sources": sources, "error": error, "brief": brief,
-            "headline": brief["title"] if brief else story}
+    return {
+        "id": story,
+        "status": status,
+        "sources": sources,
+        "error": error,
+        "brief": brief,
+        "headline": brief["title"] if brief else story,
+    }
 
 
 def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: ignore[type-arg]
@@ -69,9 +87,18 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
     shared = [n for n in briefs[0]["notices"] if all(n in b["notices"] for b in briefs)] if briefs else []
     for brief in briefs:  # a notice every story carries (the model is missing) is said once, on top
         brief["notices"] = [n for n in brief["notices"] if n not in shared]
-    write_atomic(folder / "index.html", render("nightly_index.html", date=folder.name, stories=stories,
-                                               counts=_counts(outcomes), ungrouped=list(feed.ungrouped),
-                                               non_articles=list(feed.non_articles), notices=shared))
+    write_atomic(
+        folder / "index.html",
+        render(
+            "nightly_index.html",
+            date=folder.name,
+            stories=stories,
+            counts=_counts(outcomes),
+            ungrouped=list(feed.ungrouped),
+            non_articles=list(feed.non_articles),
+            notices=shared,
+        ),
+    )
 
 
 def write_feed(out: Path, nights: int = 7) -> Path:
@@ -84,20 +111,32 @@ def write_feed(out: Path, nights: int = 7) -> Path:
             if story["brief"] is None:
                 continue
             href = f"{quote(night.name)}/{quote(story_dir.name)}/brief.html"
-            entries.append({
-                "id": f"urn:uuid:{uuid.uuid5(feed_id, f'{night.name}/{story_dir.name}')}",
-                "story": story, "href": href, "anchor": f"{night.name}-{story_dir.name}",
-                "updated": _stamp((story_dir / "brief.json").stat().st_mtime),
-                "summary": " ".join(s["text"] + "".join(f"[{n}]" for n in s["marks"])
-                                    for s in story["brief"]["sentences"]),
-            })
+            entries.append(
+                {
+                    "id": f"urn:uuid:{uuid.uuid5(feed_id, f'{night.name}/{story_dir.name}')}",
+                    "story": story,
+                    "href": href,
+                    "anchor": f"{night.name}-{story_dir.name}",
+                    "updated": _stamp((story_dir / "brief.json").stat().st_mtime),
+                    "summary": " ".join(
+                        s["text"] + "".join(f"[{n}]" for n in s["marks"]) for s in story["brief"]["sentences"]
+                    ),
+                }
+            )
     try:
         release = version("summarize")
     except PackageNotFoundError:  # running from a source tree
         release = "0"
     updated = max((e["updated"] for e in entries), default=_stamp(dt.datetime.now().timestamp()))
-    text = render("feed.xml", id=f"urn:uuid:{feed_id}", title="Nightly briefs", nights=nights,
-                  updated=updated, entries=entries, version=release)
+    text = render(
+        "feed.xml",
+        id=f"urn:uuid:{feed_id}",
+        title="Nightly briefs",
+        nights=nights,
+        updated=updated,
+        entries=entries,
+        version=release,
+    )
     write_atomic(out / "feed.xml", NOT_XML.sub("", text))  # only article text can hold them
     return out / "feed.xml"
 
@@ -135,17 +174,29 @@ def _read_brief(folder: Path) -> dict | None:
 
 def _stamp(seconds: float) -> str:
     """An RFC 3339 time in UTC, as Atom requires."""
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
     """The night as data: each story's id, headline, articles and outcome; the pages set aside."""
     by_id = {o.story: o for o in outcomes}
-    stories = [{"id": s.id, "title": s.title, "articles": [d.id for d in s.docs], "added": s.added,
-                "status": by_id[s.id].status if s.id in by_id else "", "headline": by_id[s.id].headline if s.id in by_id else ""}
-               for s in feed.stories]
-    data = {"date": date, "stories": stories, "ungrouped": list(feed.ungrouped),
-            "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles]}
+    stories = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "articles": [d.id for d in s.docs],
+            "added": s.added,
+            "status": by_id[s.id].status if s.id in by_id else "",
+            "headline": by_id[s.id].headline if s.id in by_id else "",
+        }
+        for s in feed.stories
+    ]
+    data = {
+        "date": date,
+        "stories": stories,
+        "ungrouped": list(feed.ungrouped),
+        "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -55,14 +55,25 @@ def brief_view(data: Mapping, numbers: Mapping[str, int], prefix: str = "s") -> 
     """A brief in the JSON contract's shape (render.to_dict), laid out for a template."""
     cited = {c for s in data["sentences"] for c in s["citations"]}
     sentences = [
-        {"id": f"{prefix}-{i}", "text": s["text"], "supported": s["supported"],
-         "marks": sorted(numbers[c] for c in s["citations"])}
+        {
+            "id": f"{prefix}-{i}",
+            "text": s["text"],
+            "supported": s["supported"],
+            "marks": sorted(numbers[c] for c in s["citations"]),
+        }
         for i, s in enumerate(data["sentences"])
     ]
     sources = sorted(
-        ({"n": numbers[s["id"]], "id": s["id"], "title": s.get("title") or "",
-          "file": os.path.basename(s.get("path") or s["id"]), "cited": s["id"] in cited}
-         for s in data["sources"]),
+        (
+            {
+                "n": numbers[s["id"]],
+                "id": s["id"],
+                "title": s.get("title") or "",
+                "file": os.path.basename(s.get("path") or s["id"]),
+                "cited": s["id"] in cited,
+            }
+            for s in data["sources"]
+        ),
         key=lambda s: s["n"],
     )
     abstractive = data.get("stats", {}).get("abstractive", {})

@@ -53,8 +53,16 @@ def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Re
         writer = csv.writer(buffer)
         writer.writerow(["system", "story", *METRICS, "words", "seconds", "error"])
         for r in results:
-            writer.writerow([r.system, r.story, *(f"{r.scores[m]:.4f}" for m in METRICS),
-                             r.words, f"{r.seconds:.4f}", (r.error or "").splitlines()[0] if r.error else ""])
+            writer.writerow(
+                [
+                    r.system,
+                    r.story,
+                    *(f"{r.scores[m]:.4f}" for m in METRICS),
+                    r.words,
+                    f"{r.seconds:.4f}",
+                    (r.error or "").splitlines()[0] if r.error else "",
+                ]
+            )
         text = buffer.getvalue()
     else:
         raise SummarizeError(f"{path}: --out takes a .json or .csv file")
@@ -74,8 +82,14 @@ def compare_table(columns: Sequence[tuple[str, object]]) -> Table:
         table.add_row(name, *(fmt.format(getattr(m, key)) if m is not None else "—" for _, m in columns))
     for key in sorted({k for m in present for k in m.rouge}):
         table.add_row(LABELS.get(key, key), *(f"{m.rouge[key]:.1f}" if m is not None else "—" for _, m in columns))
-    table.add_row("outlets never cited", *(escape(", ".join(m.never_cited)) or "none" if m is not None else "—" for _, m in columns))
-    table.add_row("loaded words (own voice)", *(escape(", ".join(m.loaded_words)) or "none" if m is not None else "—" for _, m in columns))
+    table.add_row(
+        "outlets never cited",
+        *(escape(", ".join(m.never_cited)) or "none" if m is not None else "—" for _, m in columns),
+    )
+    table.add_row(
+        "loaded words (own voice)",
+        *(escape(", ".join(m.loaded_words)) or "none" if m is not None else "—" for _, m in columns),
+    )
     stages = sorted({k for m in present for k in m.seconds})
     for stage in stages:
         table.add_row(f"{stage} (s)", *(f"{m.seconds.get(stage, 0):.2f}" if m is not None else "—" for _, m in columns))

@@ -17,8 +17,7 @@ def extractive_sentences(selected: Sequence[ScoredGroup]) -> tuple[BriefSentence
             text=s.group.representative.text,
             citations=s.group.doc_ids,
             spans=tuple(
-                Span(m.doc_id, m.start, m.end)
-                for m in sorted(s.group.members, key=lambda m: (m.doc_id, m.start))
+                Span(m.doc_id, m.start, m.end) for m in sorted(s.group.members, key=lambda m: (m.doc_id, m.start))
             ),
         )
         for s in selected
@@ -41,9 +40,7 @@ class Alignment:
     support: float
 
 
-def align(
-    text: str, groups: Sequence[SentenceGroup], semantic: tuple[SentenceGroup, float] | None = None
-) -> Alignment:
+def align(text: str, groups: Sequence[SentenceGroup], semantic: tuple[SentenceGroup, float] | None = None) -> Alignment:
     """The source sentences that support `text`: citations are computed, never taken on trust.
 
     Lexical: the best source sentence by share of `text`'s content words it holds, plus a second
@@ -78,8 +75,9 @@ def align(
     groups_used = {id(g): g for g, _ in chosen}.values()
     citations = tuple(sorted({d for g in groups_used for d in g.doc_ids}))
     spans = tuple(
-        sorted({Span(m.doc_id, m.start, m.end) for g in groups_used for m in g.members},
-               key=lambda s: (s.doc_id, s.start))
+        sorted(
+            {Span(m.doc_id, m.start, m.end) for g in groups_used for m in g.members}, key=lambda s: (s.doc_id, s.start)
+        )
     )
     return Alignment(citations, spans, round(support, 3))
 

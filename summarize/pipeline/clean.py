@@ -10,8 +10,8 @@ from collections.abc import Iterable
 import ftfy
 
 from ..text.debris import lead_length, line_debris, sentence_debris
-from .segment import sentence_spans
 from ..types import Document, RawDocument
+from .segment import sentence_spans
 
 # Whole lines that are site furniture, never article prose. Anchored, case-insensitive.
 _CHROME = [

@@ -17,11 +17,10 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .coverage import Problem
 from ..text.words import count_words, stem, words
+from .coverage import Problem
 
 
 @lru_cache(maxsize=50_000)
@@ -44,9 +43,7 @@ def is_bigram(concept: str) -> bool:
     return " " in concept
 
 
-def unit_counts(
-    units: Iterable[tuple[str, str]], vocabulary: frozenset[str] | None = None
-) -> dict[str, int]:
+def unit_counts(units: Iterable[tuple[str, str]], vocabulary: frozenset[str] | None = None) -> dict[str, int]:
     """How many distinct units (documents, or sentences of a single text) state each concept
     (each concept of `vocabulary`, when given).
 

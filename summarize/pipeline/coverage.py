@@ -61,7 +61,7 @@ def objective(problem: Problem, picked: Sequence[int]) -> float:
 
 def _exact(problem: Problem) -> list[int] | None:
     from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import eye, hstack, vstack
+    from scipy.sparse import eye, hstack
 
     occurs = problem.occurs.tocsc().astype(float)
     n, m = occurs.shape
@@ -69,8 +69,7 @@ def _exact(problem: Problem) -> list[int] | None:
     cost = -np.concatenate([problem.sentence_values, problem.concept_weights])
     rows = [
         # Words within the budget.
-        LinearConstraint(csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]),
-                         -np.inf, problem.budget),
+        LinearConstraint(csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), -np.inf, problem.budget),
         # A concept counts only when a picked sentence states it: z_c - sum_{i states c} x_i <= 0.
         LinearConstraint(hstack([-occurs.T, eye(m)]).tocsr(), -np.inf, 0.0),
     ]

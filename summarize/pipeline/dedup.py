@@ -31,9 +31,7 @@ class Deduplicated:
     spun_documents: tuple[str, ...]
 
 
-def deduplicate(
-    docs: Sequence[Document], sentences: Sequence[Sequence[Sentence]], options: Options
-) -> Deduplicated:
+def deduplicate(docs: Sequence[Document], sentences: Sequence[Sequence[Sentence]], options: Options) -> Deduplicated:
     flat = [s for doc_sentences in sentences for s in doc_sentences]
     spun = tuple(d.id for d in docs if is_spun(d.text))
     if not flat:
@@ -51,9 +49,7 @@ def deduplicate(
         chosen = [flat[i] for i in members]
         best = max(chosen, key=lambda s: _variant_score(s, support, spun, case_counts))
         groups.append(SentenceGroup(best, tuple(chosen)))
-    return Deduplicated(
-        tuple(groups), duplicate_documents(docs, options), tuple(sorted(reversed_ids)), spun
-    )
+    return Deduplicated(tuple(groups), duplicate_documents(docs, options), tuple(sorted(reversed_ids)), spun)
 
 
 def is_spun(text: str) -> bool:
@@ -91,9 +87,7 @@ def duplicate_documents(docs: Sequence[Document], options: Options) -> tuple[tup
     return tuple(tuple(ids) for ids in sets.values() if len(ids) > 1)
 
 
-def detect_reversed(
-    flat: Sequence[Sentence], clusters: Sequence[Sequence[int]], n_docs: int
-) -> set[str]:
+def detect_reversed(flat: Sequence[Sentence], clusters: Sequence[Sequence[int]], n_docs: int) -> set[str]:
     """Documents whose shared facts come in the opposite order to the other articles'.
 
     For every two documents, count the pairs of shared facts they tell in the same order and in
@@ -114,8 +108,7 @@ def detect_reversed(
         if len(shared) < 2:
             continue
         order = [where[a][c] for c in shared]
-        agree[a, b] = sum(1 if order[i] < order[j] else -1
-                          for i in range(len(order)) for j in range(i + 1, len(order)))
+        agree[a, b] = sum(1 if order[i] < order[j] else -1 for i in range(len(order)) for j in range(i + 1, len(order)))
     involved: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for pair in agree:
         involved[pair[0]].append(pair)

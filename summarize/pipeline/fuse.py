@@ -8,14 +8,14 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .cite import MIN_SUPPORT, align
 from ..models.checkpoint import Generator
-from ..options import Options, Unsupported
 from ..models.prompting import pack, render_prompt
-from .rank import REDUNDANT
-from .segment import split_text
+from ..options import Options, Unsupported
 from ..text.words import content_terms, count_words, ends_sentence
 from ..types import BriefSentence, ScoredGroup, SentenceGroup
+from .cite import MIN_SUPPORT, align
+from .rank import REDUNDANT
+from .segment import split_text
 
 EMBEDDED_GROUPS = 600  # the best-scored groups a generated sentence is compared with in meaning
 TOKENS_PER_WORD = 1.6  # generous: a brief must not be cut short by the token budget
@@ -44,8 +44,9 @@ def fuse(
     base = generator.count_tokens(render_prompt(template, words=high, sources=""))
     shares_context = not getattr(generator, "encoder_decoder", False)
     budget = generator.max_input_tokens - base - (max_new_tokens if shares_context else 0) - 8
-    packed = pack(scored, vectors, generator.count_tokens, budget, REDUNDANT,
-                  max_words=SOURCE_WORDS_PER_BRIEF_WORD * high)
+    packed = pack(
+        scored, vectors, generator.count_tokens, budget, REDUNDANT, max_words=SOURCE_WORDS_PER_BRIEF_WORD * high
+    )
     prompt = render_prompt(template, words=(low + high) // 2, sources=packed.sources)
     raw = generator.generate(prompt, max_new_tokens) if packed.groups else ""
     doc_ids = {d for g in groups for d in g.doc_ids}
@@ -122,6 +123,7 @@ def _strip_doc_ids(text: str, doc_ids: set[str]) -> str:
     """Source tags the model copied from the prompt: "(a, b)" or "[a]" when every item is a
     document id, and bare ids as whole tokens. Short ids ("a", "1", files named a.txt or 1.txt)
     are only removed inside such tags: elsewhere they are words and numbers of the brief."""
+
     def tag(match: re.Match[str]) -> str:
         items = [item.strip() for item in match.group(1).split(",")]
         return "" if all(item in doc_ids for item in items) else match.group(0)

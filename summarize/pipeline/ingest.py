@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections import Counter
@@ -34,8 +33,14 @@ def document_ids(paths: list[Path], root: Path) -> list[str]:
     stems = Counter(p.stem for p in paths)
     bare = Counter(_relative(p.with_suffix(""), root) for p in paths)  # a.txt beside a.md: keep the suffix
     return [
-        clean_id(p.stem if stems[p.stem] == 1 else _relative(p.with_suffix(""), root)
-                 if bare[_relative(p.with_suffix(""), root)] == 1 else _relative(p, root), _relative(p, root))
+        clean_id(
+            p.stem
+            if stems[p.stem] == 1
+            else _relative(p.with_suffix(""), root)
+            if bare[_relative(p.with_suffix(""), root)] == 1
+            else _relative(p, root),
+            _relative(p, root),
+        )
         for p in paths
     ]
 
@@ -148,17 +153,20 @@ def read_records(path: Path, stem: str, max_file_bytes: int) -> list[RawDocument
     """Documents from a JSON array/object or JSON Lines export with `id`, `title`, `text` fields."""
     from .records import iter_records
 
-    docs = [record_document(record, n, path, stem, encoding, max_file_bytes)
-            for n, record, encoding in iter_records(path, max_file_bytes, read_file)]
+    docs = [
+        record_document(record, n, path, stem, encoding, max_file_bytes)
+        for n, record, encoding in iter_records(path, max_file_bytes, read_file)
+    ]
     return [d for d in docs if d is not None]
 
 
-def record_document(record: object, n: int, path: Path, stem: str, encoding: str,
-                    max_file_bytes: int) -> RawDocument | None:
+def record_document(
+    record: object, n: int, path: Path, stem: str, encoding: str, max_file_bytes: int
+) -> RawDocument | None:
     """Record `n` of an export as a document, or None (with a warning) when it has no text."""
     text = record.get("text") if isinstance(record, dict) else None
     if not isinstance(text, str) or not text.strip():
-        log.warning("%s record %d: no \"text\" field; skipped", path, n)
+        log.warning('%s record %d: no "text" field; skipped', path, n)
         return None
     text = strip_invisible(text[:max_file_bytes])
     title = record.get("title")  # type: ignore[union-attr]
@@ -166,7 +174,9 @@ def record_document(record: object, n: int, path: Path, stem: str, encoding: str
         text = f"{' '.join(strip_invisible(title).split())[:300]}\n\n{text}"
     raw_id = record.get("id")  # type: ignore[union-attr]
     fallback = f"{stem}-{n}"
-    record_id = clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
+    record_id = (
+        clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
+    )
     return RawDocument(record_id, path, text, encoding)
 
 

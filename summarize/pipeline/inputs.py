@@ -15,10 +15,20 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from .ingest import (HTML_SUFFIXES, RECORD_SUFFIXES, SUFFIXES, _unique, decode, html_to_text,
-                     looks_binary, read_folder, read_paths, record_document)
 from ..text.safety import printable, strip_invisible
 from ..types import RawDocument
+from .ingest import (
+    HTML_SUFFIXES,
+    RECORD_SUFFIXES,
+    SUFFIXES,
+    _unique,
+    decode,
+    html_to_text,
+    looks_binary,
+    read_folder,
+    read_paths,
+    record_document,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +57,13 @@ def is_url(item: str) -> bool:
     return item.startswith(("http://", "https://"))
 
 
-def read_inputs(items: Sequence[str | Path], max_file_bytes: int = 5_000_000, follow_links: bool = False,
-                stdin: BinaryIO | None = None, timeout: int = URL_TIMEOUT_S) -> list[RawDocument]:
+def read_inputs(
+    items: Sequence[str | Path],
+    max_file_bytes: int = 5_000_000,
+    follow_links: bool = False,
+    stdin: BinaryIO | None = None,
+    timeout: int = URL_TIMEOUT_S,
+) -> list[RawDocument]:
     """Every document of `items`; a single folder reads exactly as `ingest.read_folder`."""
     items = [str(i) for i in items]
     if not items:
@@ -100,7 +115,9 @@ def documents_from_bytes(data: bytes, where: Location, suffix: str, max_file_byt
     """What a file of these bytes would give; without a telling suffix the text is sniffed."""
     name = "standard input" if where == STDIN else str(where)
     if not data.strip() or looks_binary(data):
-        raise InputError(f"{printable(name)}: {'empty' if not data.strip() else 'binary, not text'}; nothing to summarize")
+        raise InputError(
+            f"{printable(name)}: {'empty' if not data.strip() else 'binary, not text'}; nothing to summarize"
+        )
     text, encoding = decode(data)
     text = strip_invisible(text)
     head = text.lstrip()[:1]
@@ -125,8 +142,10 @@ def _records(text: str, where: Location, encoding: str, max_file_bytes: int) -> 
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
         except (ValueError, RecursionError):
             return []
-    docs = [record_document(r, n, where, where.stem, encoding, max_file_bytes)  # type: ignore[arg-type]
-            for n, r in enumerate(records, 1)]
+    docs = [
+        record_document(r, n, where, where.stem, encoding, max_file_bytes)  # type: ignore[arg-type]
+        for n, r in enumerate(records, 1)
+    ]
     return [d for d in docs if d is not None]
 
 
@@ -146,5 +165,6 @@ def fetch(url: str, max_file_bytes: int, timeout: int = URL_TIMEOUT_S) -> list[R
         status = f"HTTP {response.status}" if response is not None and response.status else "no answer"
         raise InputError(f"{printable(url)}: cannot fetch it ({status})")
     suffix = Location(url).suffix.lower()
-    return documents_from_bytes(response.data, Location(url), suffix if suffix in SUFFIXES - HTML_SUFFIXES else ".html",
-                                max_file_bytes)
+    return documents_from_bytes(
+        response.data, Location(url), suffix if suffix in SUFFIXES - HTML_SUFFIXES else ".html", max_file_bytes
+    )

@@ -90,9 +90,7 @@ def _features(
     neutral = 0.3 * attributed(text) * story.attribution - 0.3 * dangling(text) * story.newsiness
     neutral -= 0.5 * max(short * story.newsiness, n_words > 55)
     # Outlets carrying the fact; in a single document, the sentences repeating it.
-    support = (
-        (len(g.doc_ids) - 1) / (n_docs - 1) if n_docs > 1 else (len(g.members) - 1) / max(1, max_members - 1)
-    )
+    support = (len(g.doc_ids) - 1) / (n_docs - 1) if n_docs > 1 else (len(g.members) - 1) / max(1, max_members - 1)
     return (
         ("centrality", central),
         ("support", support),

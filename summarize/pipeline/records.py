@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 _CHUNK = 1 << 20
 
 
-def iter_records(path: Path, max_file_bytes: int, read_file: Callable[[Path, str, int], RawDocument | None],
-                 ) -> Iterator[tuple[int, object, str]]:
+def iter_records(
+    path: Path,
+    max_file_bytes: int,
+    read_file: Callable[[Path, str, int], RawDocument | None],
+) -> Iterator[tuple[int, object, str]]:
     """(record number, record, encoding) for each record of `path`; warns about what it skips.
     A file within the limit is read whole by `read_file` (ingest's, which knows encodings)."""
     try:
@@ -84,8 +87,11 @@ def _stream_array(path: Path, max_file_bytes: int) -> Iterator[tuple[int, object
         head = handle.read(4096).lstrip()
         handle.seek(0)
         if not head.startswith(b"["):
-            log.warning("skipping %s: one JSON object over %d bytes (give an array, or JSON Lines)",
-                        printable(str(path)), max_file_bytes)
+            log.warning(
+                "skipping %s: one JSON object over %d bytes (give an array, or JSON Lines)",
+                printable(str(path)),
+                max_file_bytes,
+            )
             return
         n = 0
         try:

@@ -11,22 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .cite import extractive_sentences
-from .clean import clean_documents
-from .dedup import Deduplicated, deduplicate
 from ..errors import InputError, ModelError
-from .fuse import Fusion, fuse
 from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
-from .ingest import read_folder
-from ..text.language import is_english, name_language
 from ..options import Mode, Options
-from .rank import score_groups
-from .select import select
-from .segment import segment_documents
+from ..text.language import is_english, name_language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
+from .cite import extractive_sentences
+from .clean import clean_documents
+from .dedup import Deduplicated, deduplicate
+from .fuse import Fusion, fuse
+from .ingest import read_folder
+from .rank import score_groups
+from .segment import segment_documents
+from .select import select
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,9 @@ def summarize_inputs(
     return summarize_documents(raws, options, progress, timings, generator)
 
 
-def summarize_texts(texts: Sequence[str] | dict[str, str], options: Options = Options(),
-                    generator: Generator | None = None) -> Brief:
+def summarize_texts(
+    texts: Sequence[str] | dict[str, str], options: Options = Options(), generator: Generator | None = None
+) -> Brief:
     """One cited brief from article texts in memory; ids are the dict's keys, or 1, 2, ..."""
     items = texts.items() if isinstance(texts, dict) else ((str(n), t) for n, t in enumerate(texts, 1))
     raws = [RawDocument(str(i), Path(str(i)), t, "utf-8") for i, t in items]
@@ -119,11 +120,14 @@ def analyse(
     with _timed("deduplicate", timings, progress):
         dedup = deduplicate(docs, sentences, options)
     with _timed("rank", timings, progress):
-        scored, vectors = score_groups(
-            dedup.groups, len(docs), dedup.spun_documents, options.weights
-        )
+        scored, vectors = score_groups(dedup.groups, len(docs), dedup.spun_documents, options.weights)
     return Analysis(
-        tuple(docs), tuple(tuple(s) for s in sentences), dedup, tuple(scored), vectors, timings,
+        tuple(docs),
+        tuple(tuple(s) for s in sentences),
+        dedup,
+        tuple(scored),
+        vectors,
+        timings,
         tuple(foreign),
     )
 
@@ -134,8 +138,9 @@ def _english_only(docs: list[Document], options: Options) -> tuple[list[Document
     if not foreign or options.other_languages == "keep":
         return docs, foreign
     for f in foreign:
-        log.warning("skipping %s: not English (looks like %s); --other-languages keep includes it",
-                    f["id"], f["language"])
+        log.warning(
+            "skipping %s: not English (looks like %s); --other-languages keep includes it", f["id"], f["language"]
+        )
     skipped = {f["id"] for f in foreign}
     english = [d for d in docs if d.id not in skipped]
     if not english:
@@ -157,8 +162,12 @@ def cap_sentences(sentences: list[list[Sentence]], cap: int) -> list[list[Senten
                 kept[i] += 1
                 budget -= 1
         depth += 1
-    log.warning("the story has %d sentences; only the first %d (each article's leading ones) are "
-                "used (raise the cap with --max-sentences)", total, cap)
+    log.warning(
+        "the story has %d sentences; only the first %d (each article's leading ones) are "
+        "used (raise the cap with --max-sentences)",
+        total,
+        cap,
+    )
     return [s[:k] for s, k in zip(sentences, kept)]
 
 
@@ -254,8 +263,15 @@ def model_unavailable(options: Options) -> str | None:
     return None if reason is None else _how_to_fix(options.model, reason)
 
 
-def _fuse_or_fall_back(scored, vectors, groups, options: Options, generator: Generator, template,  # type: ignore[no-untyped-def]
-                       notices: list[str]) -> Fusion:
+def _fuse_or_fall_back(
+    scored,
+    vectors,
+    groups,
+    options: Options,
+    generator: Generator,
+    template,  # type: ignore[no-untyped-def]
+    notices: list[str],
+) -> Fusion:
     """`fuse`, or in auto mode an empty fusion and a notice when the model fails mid-run (a model
     server that stopped or timed out): the story still gets its extractive brief."""
     try:

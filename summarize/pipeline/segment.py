@@ -54,10 +54,7 @@ def segment(doc: Document) -> list[Sentence]:
     for start, end in _paragraph_spans(doc.text):
         spans.extend((start + a, start + b) for a, b in sentence_spans(doc.text[start:end]))
     total = len(spans)
-    return [
-        Sentence(doc.id, i, a, b, doc.text[a:b], i / total)
-        for i, (a, b) in enumerate(spans)
-    ]
+    return [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

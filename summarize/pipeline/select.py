@@ -12,13 +12,13 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
-from .coverage import Problem, solve
 from ..options import Options
 from ..text.quality import form_flaws, instruction_like
-from .rank import REDUNDANT, StoryStyle
 from ..text.words import content_terms, count_words, words
 from ..types import ScoredGroup, Sentence
+from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
+from .coverage import Problem, solve
+from .rank import REDUNDANT, StoryStyle
 
 # Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
 # budget lowers the bar to a quarter of the budget.
@@ -139,7 +139,8 @@ def _variants(
             seen.add(key)
             if strict and (
                 sum(v for k, v in form_flaws(m.text).items() if k not in style) >= FLAWED
-                or news and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
+                or news
+                and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
             ):
                 continue
             out.append((g, m))
@@ -158,10 +159,7 @@ def concept_weights(
     """
     docs = {m.doc_id for s in scored for m in s.group.members}
     single = len(docs) == 1
-    units = (
-        (f"{m.doc_id}/{m.index}" if single else m.doc_id, m.text)
-        for s in scored for m in s.group.members
-    )
+    units = ((f"{m.doc_id}/{m.index}" if single else m.doc_id, m.text) for s in scored for m in s.group.members)
     n_units = sum(len(s.group.members) for s in scored) if single else len(docs)
     counts = prune(unit_counts(units, vocabulary), n_units)
     return {
@@ -184,10 +182,7 @@ def sentence_values(
     (its words times the story's mean concept weight), so one number sets the balance.
     """
     unit = statistics.fmean(weights.values()) if weights else 1.0
-    return [
-        options.salience * unit * count_words(text) * s.score
-        for s, text in zip(candidates, texts)
-    ]
+    return [options.salience * unit * count_words(text) * s.score for s, text in zip(candidates, texts)]
 
 
 def _standalone(text: str, weights: dict[str, float]) -> float:

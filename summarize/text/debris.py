@@ -51,9 +51,7 @@ _SOCIAL_EMBED = re.compile(
 )
 _LINK = re.compile(r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # A link to a video or gallery, printed as a line: "WATCH: Jenna Bush Hager challenges ...".
-_PROMPT = re.compile(
-    r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:", re.IGNORECASE
-)
+_PROMPT = re.compile(r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(
     # AP and Reuters captions are cut at a set length and credited: "... in Taipei,... (Associated Press)"
     r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
@@ -101,13 +99,41 @@ _LOWER_CASED = (_PLAYER_CHROME, _SITE_NOTICE)
 # and nearly every sentence of a real article fails it.
 _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _PLAYER_CHROME: (
-        "playback", "javascript", "browser", "video", "caption", "copyright", "enlarge",
-        "transcript", "copy link", "breaking news", "skip", "embed", "click", "newsletter",
-        "rewritten", "cookies", "affiliate", "notifications", "buy photo", "continue reading",
-        "scroll down", "archived article", "link has been posted", "follow",
+        "playback",
+        "javascript",
+        "browser",
+        "video",
+        "caption",
+        "copyright",
+        "enlarge",
+        "transcript",
+        "copy link",
+        "breaking news",
+        "skip",
+        "embed",
+        "click",
+        "newsletter",
+        "rewritten",
+        "cookies",
+        "affiliate",
+        "notifications",
+        "buy photo",
+        "continue reading",
+        "scroll down",
+        "archived article",
+        "link has been posted",
+        "follow",
     ),
-    _SITE_NOTICE: ("tweet", "location history", "crawl", "wayback", "inter-domain", "per domain",
-                   "every domain", "the seed for wide"),
+    _SITE_NOTICE: (
+        "tweet",
+        "location history",
+        "crawl",
+        "wayback",
+        "inter-domain",
+        "per domain",
+        "every domain",
+        "the seed for wide",
+    ),
     _SOCIAL_EMBED: ("(@", "pic.twitter.com/", "t.co/"),
     _LINK: ("http", "www.", "@"),
 }
@@ -133,7 +159,9 @@ _LEADS = [
         rf"\s*(?:\([^()]{{1,30}}\))?{_LEAD_DASH}"
     ),
     # "Seoul (CNN) ", "Washington (CNN) -- "
-    re.compile(rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? \({_WIRE}\)(?:{_LEAD_DASH}|\s+)"),
+    re.compile(
+        rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? \({_WIRE}\)(?:{_LEAD_DASH}|\s+)"
+    ),
     re.compile(rf"\({_WIRE}\)(?:{_LEAD_DASH}|\s+)|\({_CALL_SIGN}\){_LEAD_DASH}"),  # "(AP) — "
     re.compile(r"(?:--|—|–)\s*|-\s+"),  # a dash left by a dateline the scrape dropped: "-- A mom ..."
     re.compile(r"(?:[A-Z]+ )?(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|DEVELOPING|Update|Updated|Breaking)\s*:\s*"),

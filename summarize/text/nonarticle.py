@@ -16,24 +16,42 @@ from dataclasses import dataclass
 # The kinds of page furniture, each a pattern any of whose matches marks a line or sentence as that
 # kind. Kept to phrases such pages print, never topics an article could be about.
 _KINDS: tuple[tuple[str, str], ...] = (
-    ("web-archive notice", r"these crawls are part of|\bthe seed for \S+ was\b|wayback machine|internet archive"
-     r"|\bcrawl(ed|s)? (data|of)\b|archive (the )?pages|full archive pages|historical collection"
-     r"|donating their crawl|inter-domain link|highly ranked urls"),
-    ("social-media embed", r"tweet with a location|location (information )?to your tweets"
-     r"|twitter stores that location|(tweet )?location history|see more of .{1,60} on facebook"
-     r"|view this (post|photo|video) on (instagram|facebook|twitter)|a post shared by\b"
-     r"|sign up for (twitter|facebook)|(log|sign) ?in to (twitter|facebook|instagram)"
-     r"|pic\.twitter\.com|^— .{1,60}\(@\w+\) \w+ \d+, \d{4}$"),
-    ("cookie or consent page", r"\bcookies?\b.{0,80}\b(use|accept|consent|policy|settings|browser)"
-     r"|\b(accept|manage) (all )?cookies|privacy (policy|settings)|\bgdpr\b|your consent"),
-    ("paywall", r"already a subscriber|subscribe (now |today )?to (continue|read|get)|to continue reading"
-     r"|subscribers only|premium (content|article)|free articles? (left|remaining)|register (now )?to read"
-     r"|(start|get) (your )?(free )?trial|unlimited (digital )?access"),
-    ("login page", r"\b(log ?in|sign ?in)\b.{0,40}\b(account|password|email|username)|forgot (your )?password"
-     r"|create (an|a free) account|remember me"),
-    ("error page", r"\b404\b|page (was )?not (be )?found|could not be found|access denied|403 forbidden"
-     r"|enable javascript|javascript is (disabled|required)|something went wrong|no longer available"
-     r"|temporarily unavailable|service unavailable|has been (removed|deleted)|are you a robot|captcha"),
+    (
+        "web-archive notice",
+        r"these crawls are part of|\bthe seed for \S+ was\b|wayback machine|internet archive"
+        r"|\bcrawl(ed|s)? (data|of)\b|archive (the )?pages|full archive pages|historical collection"
+        r"|donating their crawl|inter-domain link|highly ranked urls",
+    ),
+    (
+        "social-media embed",
+        r"tweet with a location|location (information )?to your tweets"
+        r"|twitter stores that location|(tweet )?location history|see more of .{1,60} on facebook"
+        r"|view this (post|photo|video) on (instagram|facebook|twitter)|a post shared by\b"
+        r"|sign up for (twitter|facebook)|(log|sign) ?in to (twitter|facebook|instagram)"
+        r"|pic\.twitter\.com|^— .{1,60}\(@\w+\) \w+ \d+, \d{4}$",
+    ),
+    (
+        "cookie or consent page",
+        r"\bcookies?\b.{0,80}\b(use|accept|consent|policy|settings|browser)"
+        r"|\b(accept|manage) (all )?cookies|privacy (policy|settings)|\bgdpr\b|your consent",
+    ),
+    (
+        "paywall",
+        r"already a subscriber|subscribe (now |today )?to (continue|read|get)|to continue reading"
+        r"|subscribers only|premium (content|article)|free articles? (left|remaining)|register (now )?to read"
+        r"|(start|get) (your )?(free )?trial|unlimited (digital )?access",
+    ),
+    (
+        "login page",
+        r"\b(log ?in|sign ?in)\b.{0,40}\b(account|password|email|username)|forgot (your )?password"
+        r"|create (an|a free) account|remember me",
+    ),
+    (
+        "error page",
+        r"\b404\b|page (was )?not (be )?found|could not be found|access denied|403 forbidden"
+        r"|enable javascript|javascript is (disabled|required)|something went wrong|no longer available"
+        r"|temporarily unavailable|service unavailable|has been (removed|deleted)|are you a robot|captcha",
+    ),
 )
 _PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KINDS)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")

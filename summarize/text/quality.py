@@ -64,9 +64,7 @@ _CLOSE_QUOTES = "”"
 # and one a previous sentence opened (from the start). A single ’ closes a quote only before a
 # non-letter (and, with no ‘ before it, only after punctuation: "... took hold,’ he says."), so
 # the apostrophes of "she’d", "Bill’s" and "the parents’ house" stay prose.
-_QUOTED = re.compile(
-    r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w)‘.*?’(?!\w)|^[^‘]*?[,.!?…]’(?!\w)"
-)
+_QUOTED = re.compile(r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w)‘.*?’(?!\w)|^[^‘]*?[,.!?…]’(?!\w)")
 # The first person, as the writer uses it. Case matters: "US" is the country, "us" the writer.
 _FIRST_PERSON = re.compile(
     r"(?<!\bWar )(?<!\bWorld )(?<!\bPart )(?<!\bPhase )(?<!\bTitle )(?<!\bElizabeth )"

@@ -78,8 +78,10 @@ def skeleton(text: str) -> str:
     return "".join(c if c.isascii() else _latin(c) for c in text).lower()
 
 
-_AI = (r"(?:ai|a\.i\.|llms?|large language models?|language models?|chat ?bots?|bots?|assistants?|"
-       r"summari[sz]ers?|summari[sz]ation (?:tools?|models?|systems?)|gpts?|chatgpt|models?)")
+_AI = (
+    r"(?:ai|a\.i\.|llms?|large language models?|language models?|chat ?bots?|bots?|assistants?|"
+    r"summari[sz]ers?|summari[sz]ation (?:tools?|models?|systems?)|gpts?|chatgpt|models?)"
+)
 # Text addressed to a machine reader rather than to people: a rewording of "ignore previous
 # instructions" that names its audience, or tells it what to write.
 ADDRESSED_TO_AI = re.compile(

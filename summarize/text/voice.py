@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .quality import first_person, outside_quotes
 from ..types import Sentence
+from .quality import first_person, outside_quotes
 
 _NAME = r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
 _VERB = r"(?:said|says|wrote|writes|told|tells|added|adds|explained|recalled|recalls|tweeted|posted)"
@@ -53,7 +53,7 @@ def _is_speech(text: str) -> bool:
 
 def attributed(text: str, speaker: str, verb: str = "said") -> str:
     """The sentence as the brief may print it: `Dunn said: “I then used ...”`."""
-    inner = text.strip().strip("“”\"").strip()
+    inner = text.strip().strip('“”"').strip()
     return f"{speaker} {verb}: “{inner}”"
 
 

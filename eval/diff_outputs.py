@@ -29,6 +29,8 @@ VOLATILE = [
     (re.compile(r'"seconds": \d+(?:\.\d+)?'), '"seconds": <s>'),
     (re.compile(r"urn:uuid:[0-9a-f-]{36}"), "urn:uuid:<id>"),
     (re.compile(r"\(\d+\.\d s\)"), "(<s> s)"),
+    (re.compile(r'"(timings_s|seconds)": \{[^}]*\}'), r'"\1": <stage timings>'),
+    (re.compile(r"│ +\d+\.\d │( +\d+ │)$", re.M), r"│ <s> │\1"),  # the eval table's seconds column
 ]
 
 
@@ -80,8 +82,11 @@ def snapshot() -> dict[str, object]:
         return json.loads(json.dumps(result).replace(json.dumps(tmp)[1:-1], "<tmp>"))
 
 
-def _lines(value: object) -> list[str]:
-    return json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True).splitlines()
+def _lines(value: object, where: str = "") -> list[str]:
+    """One line per line of every output, named by where it is, volatile parts masked."""
+    if isinstance(value, dict):
+        return [line for key in sorted(value) for line in _lines(value[key], f"{where}/{key}")]
+    return [f"{where}: {line}" for line in _mask(str(value)).splitlines()]
 
 
 def main(argv: list[str]) -> int:

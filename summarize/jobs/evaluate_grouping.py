@@ -65,7 +65,7 @@ def build_feed(stories: dict[str, list[Path]], noise: Sequence[Path] = (), seed:
     }
     # How many stories print each text: boilerplate is printed in several.
     shared = Counter(text for _, text in {(name, " ".join(t.split())) for (name, _), t in texts.items()})
-    entries = [(name, text) for (name, _), text in texts.items()]
+    entries: list[tuple[str | None, str]] = [(name, text) for (name, _), text in texts.items()]
     entries += [(None, p.read_text(encoding="utf-8", errors="replace")) for p in noise]
     random.Random(seed).shuffle(entries)
     items = []

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -124,8 +124,8 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
             raise InputError("no readable article file in the story folder")
         remove_stale_temporaries(target)  # left by a run killed mid-write
         if not force:
-            for earlier in (target, previous / story.id if previous else None):
-                kept = _same_input(earlier, key) if earlier else None
+            for earlier in [target, *([previous / story.id] if previous else [])]:
+                kept = _same_input(earlier, key)
                 if kept is not None:
                     if earlier != target:
                         _copy_brief(earlier, target)
@@ -185,7 +185,7 @@ def _log_line(o: Outcome) -> str:
 Job = tuple[Story, Options, Path, "Path | None", bool]
 
 
-def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], object]:
+def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], Iterable[Outcome]]:
     if options.engine == "ray":
         from .nightly_ray import run_on_ray
 

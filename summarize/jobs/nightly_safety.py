@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def _tracked(fn: Callable, key: int, job: tuple):  # type: ignore[no-untyped-def
         _STARTED.put(("end", key))
 
 
-_STARTED = None  # the worker's queue of started/ended jobs, set by _worker_setup
+_STARTED: Any = None  # the worker's queue of started/ended jobs, set by _worker_setup
 
 
 def _running_when_broken(started) -> list[int]:  # type: ignore[no-untyped-def]

@@ -151,8 +151,8 @@ def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # 
     centrality = np.asarray(block @ block.mean(axis=0).T).ravel()
     order = [indices[int(i)] for i in np.argsort(-centrality, kind="stable")]
     for i in order:
-        if cleaned[i].title:
-            return cleaned[i].title
+        if title := cleaned[i].title:
+            return title
     for i in order:
         for lead in split_text(cleaned[i].text)[:3]:  # past a kicker or a one-word line
             if len(lead.split()) >= 5:

@@ -21,7 +21,9 @@ class Generator(Protocol):
     """What the fusion stage needs of a model: a name, a context size, and text in, text out."""
 
     name: str
-    max_input_tokens: int
+
+    @property
+    def max_input_tokens(self) -> int: ...
 
     def count_tokens(self, text: str) -> int: ...
 
@@ -123,7 +125,7 @@ def load(name: str, device: str = "auto", download: bool = True) -> HFGenerator:
         )
     except Exception as err:  # transformers raises many types for "cannot load"
         raise ModelError(_how_to_fix(name, f"{type(err).__name__}: {str(err).splitlines()[0]}")) from err
-    model.to(target).eval()
+    model.to(target).eval()  # type: ignore[arg-type]
     return HFGenerator(name, tokenizer, model, target, bool(config.is_encoder_decoder))
 
 

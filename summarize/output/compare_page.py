@@ -140,7 +140,8 @@ def _metric_rows(metrics: Sequence[BriefMetrics], numbers: dict[str, int]) -> li
             "name": "Never cited",
             "list": True,
             "values": [
-                " ".join(f"[{numbers[d]}]" for d in sorted(m.never_cited, key=numbers.get)) or "none" for m in metrics
+                " ".join(f"[{numbers[d]}]" for d in sorted(m.never_cited, key=numbers.__getitem__)) or "none"
+                for m in metrics
             ],
         }
     )

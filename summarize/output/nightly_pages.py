@@ -104,7 +104,7 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
 def write_feed(out: Path, nights: int = 7) -> Path:
     """`out/feed.xml`: an Atom 1.0 feed with one entry per story of each of the last `nights` runs."""
     feed_id = _feed_id(out)
-    entries = []
+    entries: list[dict] = []
     for night in _nights(out)[-nights:][::-1]:
         for story_dir in sorted(p for p in night.iterdir() if (p / "brief.json").is_file()):
             story = story_view(night, story_dir.name, "written", 0)

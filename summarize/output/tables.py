@@ -15,6 +15,7 @@ from rich.table import Table
 from ..errors import SummarizeError
 from ..fs.atomic import write_atomic
 from ..jobs.evaluate import METRICS, Result, Summary
+from ..jobs.metrics import BriefMetrics
 
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
 
@@ -69,7 +70,7 @@ def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Re
     write_atomic(path, text)
 
 
-def compare_table(columns: Sequence[tuple[str, object]]) -> Table:
+def compare_table(columns: Sequence[tuple[str, BriefMetrics | None]]) -> Table:
     """Metrics of each brief side by side; `columns` pairs a label with BriefMetrics or None."""
     from .compare_page import ROWS
 

@@ -12,7 +12,7 @@ the story is about; a phrase one outlet uses is that outlet's telling.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -77,7 +77,7 @@ def prune(counts: dict[str, int], n_units: int) -> dict[str, int]:
 
 def build_problem(
     texts: Sequence[str],
-    weights: dict[str, float],
+    weights: Mapping[str, float],
     budget: int,
     values: Sequence[float] | None = None,
     conflicts: tuple[tuple[int, int], ...] = (),

@@ -164,15 +164,16 @@ def record_document(
     record: object, n: int, path: Path, stem: str, encoding: str, max_file_bytes: int
 ) -> RawDocument | None:
     """Record `n` of an export as a document, or None (with a warning) when it has no text."""
-    text = record.get("text") if isinstance(record, dict) else None
+    fields: dict = record if isinstance(record, dict) else {}
+    text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         log.warning('%s record %d: no "text" field; skipped', path, n)
         return None
     text = strip_invisible(text[:max_file_bytes])
-    title = record.get("title")  # type: ignore[union-attr]
+    title = fields.get("title")
     if isinstance(title, str) and title.strip():
         text = f"{' '.join(strip_invisible(title).split())[:300]}\n\n{text}"
-    raw_id = record.get("id")  # type: ignore[union-attr]
+    raw_id = fields.get("id")
     fallback = f"{stem}-{n}"
     record_id = (
         clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback

@@ -65,17 +65,17 @@ def read_inputs(
     timeout: int = URL_TIMEOUT_S,
 ) -> list[RawDocument]:
     """Every document of `items`; a single folder reads exactly as `ingest.read_folder`."""
-    items = [str(i) for i in items]
-    if not items:
+    names = [str(i) for i in items]
+    if not names:
         raise InputError("no input: give a folder, files, URLs or - for standard input")
-    if len(items) == 1 and Path(items[0]).is_dir():
-        return read_folder(Path(items[0]), max_file_bytes, follow_links)
-    if items.count(STDIN) > 1:
+    if len(names) == 1 and Path(names[0]).is_dir():
+        return read_folder(Path(names[0]), max_file_bytes, follow_links)
+    if names.count(STDIN) > 1:
         raise InputError("- (standard input) can be given only once")
     docs: list[RawDocument] = []
-    files = [Path(i) for i in items if i != STDIN and not is_url(i) and not Path(i).is_dir()]
+    files = [Path(i) for i in names if i != STDIN and not is_url(i) and not Path(i).is_dir()]
     _check_files(files)
-    for item in items:
+    for item in names:
         if item == STDIN:
             docs.extend(read_stream(stdin, max_file_bytes))
         elif is_url(item):
@@ -84,7 +84,7 @@ def read_inputs(
             docs.extend(read_folder(Path(item), max_file_bytes, follow_links))
     docs.extend(read_paths(files, _common_root(files), max_file_bytes))
     if not docs:
-        raise InputError(f"{printable(' '.join(items))}: no readable {KINDS} to summarize")
+        raise InputError(f"{printable(' '.join(names))}: no readable {KINDS} to summarize")
     return _unique(docs)
 
 

@@ -120,7 +120,7 @@ def test_no_folder_holds_more_than_about_a_dozen_modules():
 
 
 def test_the_public_api_is_exported():
-    assert summarize.__all__ == sorted(summarize.__all__)
+    assert summarize.__all__ == sorted(summarize.__all__) == sorted(summarize._EXPORTS)
     for name in summarize.__all__:
         assert getattr(summarize, name) is not None
     brief = summarize.summarize_texts(

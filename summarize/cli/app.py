@@ -36,7 +36,7 @@ class DefaultCommandGroup(TyperGroup):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
-    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def]
+    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
         if not standalone_mode:
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:

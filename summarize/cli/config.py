@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 try:  # typer >= 0.20 vendors click: its errors are these classes, not click's own
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # noqa: F401  (for cli)
@@ -32,7 +34,7 @@ def config_path() -> Path | None:
     return Path(base) / "summarize" / "config.toml"
 
 
-def config_defaults(commands: dict) -> dict | None:
+def config_defaults(commands: Mapping[str, Any]) -> dict | None:
     """click's `default_map` from the config file: top-level keys for every command that has the
     option, a `[command]` table for one. Keys are option names (`length`, `max-file-mb`).
     Command line and SUMMARIZE_* variables win over it."""

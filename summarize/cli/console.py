@@ -7,7 +7,7 @@ import logging
 import shutil
 import sys
 from pathlib import Path
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 import typer
 from rich.console import Console
@@ -16,6 +16,10 @@ from rich.markup import escape
 from ..errors import SummarizeError
 from ..options import Format
 from ..text.safety import PrintableFormatter, printable
+
+if TYPE_CHECKING:  # rich.progress loads only when a bar is shown
+    from rich.progress import Progress, TaskID
+    from rich.status import Status
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -44,14 +48,14 @@ class spinner:
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and stderr.is_terminal
-        self.status = None
+        self.status: Status | None = None
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.enabled:
             return None
-        self.status = stderr.status("reading articles…")
-        self.status.__enter__()
-        return lambda stage: self.status.update(f"{stage}…")
+        status = self.status = stderr.status("reading articles…")
+        status.__enter__()
+        return lambda stage: status.update(f"{stage}…")
 
     def __exit__(self, *exc) -> Literal[False]:  # type: ignore[no-untyped-def]
         if self.status is not None:
@@ -65,17 +69,17 @@ class bar:
     def __init__(self, quiet: bool, total: int) -> None:
         self.enabled = not quiet and stderr.is_terminal
         self.total = total
-        self.progress = None
+        self.progress: Progress | None = None
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.enabled:
             return lambda: None
         from rich.progress import Progress
 
-        self.progress = Progress(console=stderr, transient=True)
-        self.progress.__enter__()
-        task = self.progress.add_task("scoring", total=self.total)
-        return lambda: self.progress.advance(task)
+        progress = self.progress = Progress(console=stderr, transient=True)
+        progress.__enter__()
+        task = progress.add_task("scoring", total=self.total)
+        return lambda: progress.advance(task)
 
     def __exit__(self, *exc) -> Literal[False]:  # type: ignore[no-untyped-def]
         if self.progress is not None:
@@ -88,16 +92,16 @@ class story_progress:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
         self.done = 0
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.quiet and stderr.is_terminal:
             from rich.progress import Progress
 
-            self.progress = Progress(console=stderr, transient=True)
-            self.progress.__enter__()
+            progress = self.progress = Progress(console=stderr, transient=True)
+            progress.__enter__()
         return self.report
 
     def report(self, outcome, total: int) -> None:  # type: ignore[no-untyped-def]

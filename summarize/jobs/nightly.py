@@ -198,7 +198,7 @@ def _engine(options: NightlyOptions) -> Callable[[Sequence[Job]], Iterable[Outco
 
 
 def _run_in_processes(jobs: Sequence[Job], workers: int):  # type: ignore[no-untyped-def]
-    """One process per worker, each loading the model at most once (model.load is cached)."""
+    """One process per worker, each loading the model at most once (models.checkpoint.load is cached)."""
     return run_in_processes(process_story, jobs, workers)
 
 

@@ -71,7 +71,7 @@ def public_url(url: str) -> str:
 
 @dataclass
 class ServerGenerator:
-    """A `Generator` (see model.py) whose text comes from a served model."""
+    """A `Generator` (see models/checkpoint.py) whose text comes from a served model."""
 
     name: str
     client: object = field(repr=False)

@@ -1,6 +1,6 @@
 """What the HTML pages and the Atom feed share: the Jinja2 environment and a brief as page data.
 
-Markup lives in `summarize/templates/`, one template per page, with autoescape on for .html and
+Markup lives in `summarize/output/templates/`, one template per page, with autoescape on for .html and
 .xml: Python hands over plain data (article text included) and never assembles markup itself.
 """
 

@@ -32,7 +32,7 @@ def write_inputs(folder: Path) -> dict[str, Path]:
         "a.txt": article(0),
         "b.md": article(1),
         "c.html": f"<html><head><title>Talks in Beijing</title></head><body><nav>Home | World</nav>"
-                  f"<article>{paragraphs}</article><footer>Contact us</footer></body></html>",
+        f"<article>{paragraphs}</article><footer>Contact us</footer></body></html>",
         "d.json": json.dumps([{"id": "json-record", "title": "Talks", "text": article(3)}]),
         "e.jsonl": json.dumps({"id": "jsonl-record", "text": article(4)}) + "\n",
     }
@@ -43,8 +43,9 @@ def write_inputs(folder: Path) -> dict[str, Path]:
 
 def run(summarize: str, *args: str, stdin: bytes | None = None) -> dict:
     """The JSON brief of `summarize ARGS`; exits with the command's error when it fails."""
-    done = subprocess.run([summarize, *args, "--mode", "extractive", "--format", "json"],
-                          input=stdin, capture_output=True, timeout=300)
+    done = subprocess.run(
+        [summarize, *args, "--mode", "extractive", "--format", "json"], input=stdin, capture_output=True, timeout=300
+    )
     if done.returncode != 0:
         sys.exit(f"FAILED: summarize {' '.join(args)} (exit {done.returncode}):\n{done.stderr.decode()}")
     brief = json.loads(done.stdout)

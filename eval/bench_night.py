@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,7 +28,7 @@ from noise import source_texts, write_noise  # noqa: E402
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
 start = time.perf_counter()
 run = run_nightly(Path(sys.argv[1]), NightlyOptions(out=Path(sys.argv[2]), date="2026-01-01",
@@ -50,7 +49,7 @@ def build_night(data: Path, noise_sources: list[str], size: int, target: Path, s
     for name, path in zip(names, real):
         shutil.copy(path, target / name)
     generated = write_noise(noise_sources, target.parent / f"noise-{size}", size - len(real), seed)
-    for name, path in zip(names[len(real):], sorted(generated.iterdir())):
+    for name, path in zip(names[len(real) :], sorted(generated.iterdir())):
         path.rename(target / name)
     return len(real)
 
@@ -70,14 +69,21 @@ def main() -> None:
             real = build_night(args.data, sources, size, root / f"night-{size}")
             for workers in args.workers:
                 out = root / f"out-{size}-{workers}"
-                done = subprocess.run([sys.executable, "-c", CHILD, str(root / f"night-{size}"), str(out), str(workers)],
-                                      capture_output=True, text=True, check=True)
+                done = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(root / f"night-{size}"), str(out), str(workers)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 r = json.loads(done.stdout.strip().splitlines()[-1])
                 first.setdefault(workers, r["seconds"])
-                print(f"{size:>6} articles ({real} real), --workers {workers}: {r['seconds']:7.1f} s "
-                      f"({r['seconds'] / first[workers]:4.1f}x the first size), peak {r['main_mb']:6.0f} MB main, "
-                      f"{r['worker_mb']:5.0f} MB largest worker; {r['stories']} stories ({r['failed']} failed), "
-                      f"{r['non_articles']} non-articles, {r['ungrouped']} in no story", flush=True)
+                print(
+                    f"{size:>6} articles ({real} real), --workers {workers}: {r['seconds']:7.1f} s "
+                    f"({r['seconds'] / first[workers]:4.1f}x the first size), peak {r['main_mb']:6.0f} MB main, "
+                    f"{r['worker_mb']:5.0f} MB largest worker; {r['stories']} stories ({r['failed']} failed), "
+                    f"{r['non_articles']} non-articles, {r['ungrouped']} in no story",
+                    flush=True,
+                )
             shutil.rmtree(root / f"night-{size}")
     finally:
         shutil.rmtree(root, ignore_errors=True)

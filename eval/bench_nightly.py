@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
 
 
@@ -40,19 +40,31 @@ def main() -> None:
         stories = build_feed(args.data, root / "feed", args.copies)
         print(f"feed: {stories} stories from {args.data}")
         baseline = None
-        for label, workers, engine in (("1 process", 1, "local"), ("2 processes", 2, "local"), ("ray, 2 actors", 2, "ray")):
+        for label, workers, engine in (
+            ("1 process", 1, "local"),
+            ("2 processes", 2, "local"),
+            ("ray, 2 actors", 2, "ray"),
+        ):
             if engine == "ray" and importlib.util.find_spec("ray") is None:
-                print(f"{label:>14}: skipped: ray is not installed (pip install -e \".[ray]\")")
+                print(f'{label:>14}: skipped: ray is not installed (pip install -e ".[ray]")')
                 continue
-            options = NightlyOptions(out=root / label.replace(" ", "-").replace(",", ""), date="2026-01-01",
-                                     workers=workers, engine=engine, brief=Options(mode=Mode.extractive))
+            options = NightlyOptions(
+                out=root / label.replace(" ", "-").replace(",", ""),
+                date="2026-01-01",
+                workers=workers,
+                engine=engine,
+                brief=Options(mode=Mode.extractive),
+            )
             start = time.perf_counter()
             run = run_nightly(root / "feed", options)
             seconds = time.perf_counter() - start
             rate = len(run.outcomes) / seconds
             baseline = baseline or rate
-            print(f"{label:>14}: {len(run.outcomes)} stories in {seconds:6.1f} s = {rate:5.1f} stories/s "
-                  f"({rate / baseline:.2f}x the single process; {run.failed} failed)", flush=True)
+            print(
+                f"{label:>14}: {len(run.outcomes)} stories in {seconds:6.1f} s = {rate:5.1f} stories/s "
+                f"({rate / baseline:.2f}x the single process; {run.failed} failed)",
+                flush=True,
+            )
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

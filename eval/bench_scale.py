@@ -22,8 +22,8 @@ from pathlib import Path
 
 
 def sentences(pool: Path) -> list[str]:
-    from summarize.ingest import read_folder
-    from summarize.segment import split_text
+    from summarize.pipeline.ingest import read_folder
+    from summarize.pipeline.segment import split_text
 
     found: list[str] = []
     for docs in sorted(pool.rglob("docs")):
@@ -43,8 +43,10 @@ def build(pool: list[str], target: Path, n: int, seed: int = 0) -> Path:
 def run(folder: Path) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one `summarize` process."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "summarize.cli", str(folder), "--mode", "extractive",
-                              "-q", "-f", "json"], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summarize.cli", str(folder), "--mode", "extractive", "-q", "-f", "json"],
+        stdout=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"summarize failed on {folder}")

@@ -26,7 +26,7 @@ def build(pool: list[Path], target: Path, n: int, seed: int = 0) -> Path:
     deduplication would collapse)."""
     import random
 
-    from summarize.segment import split_text
+    from summarize.pipeline.segment import split_text
 
     rng = random.Random(seed)
     sentences = [split_text(p.read_text(encoding="utf-8")) for p in pool]
@@ -59,8 +59,8 @@ def run_ours(folder: Path) -> tuple[float, float]:
 
 
 def run_lexrank(folder: Path, words: int = 100) -> float:
-    from summarize.baselines import SUMY_ALGORITHMS, SumySystem
-    from summarize.ingest import read_folder
+    from summarize.jobs.baselines import SUMY_ALGORITHMS, SumySystem
+    from summarize.pipeline.ingest import read_folder
 
     docs = read_folder(folder)
     start = time.perf_counter()
@@ -87,8 +87,10 @@ def main() -> None:
         for a, b in zip(sizes, sizes[1:]):
             print(f"{b / a:.0f}x the articles: {results[b] / results[a]:.1f}x the time")
         lexrank = run_lexrank(root / str(args.lexrank_size))
-        print(f"sumy LexRank, {args.lexrank_size} articles: {lexrank:.1f} s "
-              f"= {lexrank / results[args.lexrank_size]:.1f}x our time (process start included)")
+        print(
+            f"sumy LexRank, {args.lexrank_size} articles: {lexrank:.1f} s "
+            f"= {lexrank / results[args.lexrank_size]:.1f}x our time (process start included)"
+        )
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from summarize.evaluate import find_stories
+from summarize.jobs.evaluate import find_stories
 from summarize.options import Mode, Options
-from summarize.pipeline import summarize_documents
-from summarize.textutil import content_terms
+from summarize.pipeline.run import summarize_documents
+from summarize.text.words import content_terms
 
 CHECKS: dict[str, re.Pattern[str]] = {
     "dateline": re.compile(
@@ -45,7 +45,9 @@ CHECKS: dict[str, re.Pattern[str]] = {
 }
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|myself|we|us|our|ours)\b|^(We|Our|My)\b")
-_SAID = re.compile(r"\b(said|says|told|wrote|writes|added|according to|asked|tweeted|posted|recalls|recalled)\b|:\s*[“\"]", re.I)
+_SAID = re.compile(
+    r"\b(said|says|told|wrote|writes|added|according to|asked|tweeted|posted|recalls|recalled)\b|:\s*[“\"]", re.I
+)
 
 
 def sentence_defects(text: str) -> list[str]:
@@ -55,7 +57,7 @@ def sentence_defects(text: str) -> list[str]:
     if _FIRST_PERSON.search(outside):
         found.append("first person")
     quoted = len(text.split()) - len(outside.split())
-    if text.lstrip()[:1] in "“\"‘" and quoted >= 0.5 * len(text.split()) and not _SAID.search(outside):
+    if text.lstrip()[:1] in '“"‘' and quoted >= 0.5 * len(text.split()) and not _SAID.search(outside):
         found.append("bare quote")
     return found
 

@@ -44,8 +44,9 @@ def sentence(rng: random.Random, topic: Table, world: Table, max_words: int = 30
 
 def article(rng: random.Random, topic: Table, world: Table) -> str:
     title = sentence(rng, topic, world, 10).rstrip(".!?")
-    paragraphs = [" ".join(sentence(rng, topic, world) for _ in range(rng.randint(2, 4)))
-                  for _ in range(rng.randint(3, 6))]
+    paragraphs = [
+        " ".join(sentence(rng, topic, world) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(3, 6))
+    ]
     return "\n\n".join([title, *paragraphs]) + "\n"
 
 
@@ -63,8 +64,9 @@ def generate(sources: list[str], count: int, seed: int = 0):  # type: ignore[no-
 
 
 def source_texts(folder: Path) -> list[str]:
-    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt"))
-            if "refs" not in p.parts]
+    return [
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt")) if "refs" not in p.parts
+    ]
 
 
 def write_noise(sources: list[str], out: Path, count: int, seed: int = 0) -> Path:

@@ -25,8 +25,21 @@ def main(evaldata: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         report = work / "report.html"
-        subprocess.run(["summarize", "compare", "seeds/", "--refs", "eval/seeds/blinken-beijing/refs",
-                        "--html", str(report), "-q"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(
+            [
+                "summarize",
+                "compare",
+                "seeds/",
+                "--refs",
+                "eval/seeds/blinken-beijing/refs",
+                "--html",
+                str(report),
+                "-q",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
         screenshot(report, ROOT / "eval" / "compare-seeds.png", "#sel=ext-0", 1280, 1000)
         feed = work / "feed"
         shutil.copytree(ROOT / "seeds", feed / "blinken-beijing")
@@ -36,8 +49,21 @@ def main(evaldata: Path | None) -> None:
         if evaldata is not None:
             story = sorted((evaldata / "multinews-dev").glob("*/docs"))[0]
             shutil.copytree(story, feed / f"multinews-{story.parent.name}")
-        subprocess.run(["summarize", "nightly", str(feed), "--out", str(work / "briefs"), "--date", "2026-11-26",
-                        "--mode", "extractive", "-q"], stdout=subprocess.DEVNULL)  # exit 1: one story fails
+        subprocess.run(
+            [
+                "summarize",
+                "nightly",
+                str(feed),
+                "--out",
+                str(work / "briefs"),
+                "--date",
+                "2026-11-26",
+                "--mode",
+                "extractive",
+                "-q",
+            ],
+            stdout=subprocess.DEVNULL,
+        )  # exit 1: one story fails
         screenshot(work / "briefs" / "2026-11-26" / "index.html", ROOT / "eval" / "nightly-index.png", "", 1000, 1500)
     print("wrote eval/compare-seeds.png and eval/nightly-index.png")
 

@@ -8,7 +8,7 @@ all folds). For each fold in turn, the grid point with the best mean of ROUGE-1 
 the other folds is scored on it: every "extractive (CV)" score comes from a story whose
 parameters were chosen without it. The defaults in summarize/options.py are the grid point the
 pooled stories choose as a whole. Baselines get the same stories, word budget and scorer
-(`summarize.evaluate`); "better" is a paired bootstrap over stories of the per-story difference.
+(`summarize.jobs.evaluate`); "better" is a paired bootstrap over stories of the per-story difference.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import random
 import statistics
 from pathlib import Path
 
-from summarize.baselines import systems as all_systems
-from summarize.evaluate import METRICS, Scorer, bootstrap_interval, cut_to_budget, evaluate, find_stories
+from summarize.jobs.baselines import systems as all_systems
+from summarize.jobs.evaluate import METRICS, Scorer, bootstrap_interval, cut_to_budget, evaluate, find_stories
 from summarize.options import Mode, Options
-from summarize.pipeline import analyse, write_brief
+from summarize.pipeline.run import analyse, write_brief
 
 Point = tuple[tuple[str, float], ...]
 
@@ -112,8 +112,7 @@ def cells(rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, nargs="+")
-    parser.add_argument("--grid", action="append",
-                        help="NAME=v1,v2,... of an Options field (repeat for more axes)")
+    parser.add_argument("--grid", action="append", help="NAME=v1,v2,... of an Options field (repeat for more axes)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--baselines", default="icsi,lead,sumy-lexrank,sumy-sumbasic,summa-textrank")
     parser.add_argument("--out", type=Path)
@@ -133,12 +132,19 @@ def main() -> None:
     baseline_rows = {b: [r.scores for r in results if r.system == b] for b in names}
     default = best_point(scores, list(range(len(stories))))
     report = {
-        "data": [str(d) for d in args.data], "stories": len(stories), "folds": args.folds,
-        "tuned_parameters": len(grid[0]), "grid_points": len(grid),
-        "chosen_per_fold": [dict(p) for p in chosen], "default": dict(default), "datasets": {},
+        "data": [str(d) for d in args.data],
+        "stories": len(stories),
+        "folds": args.folds,
+        "tuned_parameters": len(grid[0]),
+        "grid_points": len(grid),
+        "chosen_per_fold": [dict(p) for p in chosen],
+        "default": dict(default),
+        "datasets": {},
     }
-    print(f"{len(stories)} stories pooled from {len(args.data)} data set(s), {args.folds}-fold CV over "
-          f"stories, {len(grid[0])} tuned parameter(s) over {len(grid)} grid points")
+    print(
+        f"{len(stories)} stories pooled from {len(args.data)} data set(s), {args.folds}-fold CV over "
+        f"stories, {len(grid[0])} tuned parameter(s) over {len(grid)} grid points"
+    )
     print(f"chosen per fold: {[dict(p) for p in chosen]}; all stories choose: {dict(default)}")
     for data in args.data:
         idx = [i for i, g in enumerate(groups) if g == str(data)]
@@ -149,13 +155,19 @@ def main() -> None:
         for name, rows in [("extractive (CV)", ours)] + [(b, [baseline_rows[b][i] for i in idx]) for b in names]:
             c = cells(rows)
             entry["systems"][name] = c
-            print(f"{name:18} " + " ".join(f"{v['mean']:6.2f} [{v['ci'][0]:5.2f}–{v['ci'][1]:5.2f}]" for v in c.values()))
+            print(
+                f"{name:18} " + " ".join(f"{v['mean']:6.2f} [{v['ci'][0]:5.2f}–{v['ci'][1]:5.2f}]" for v in c.values())
+            )
         for b in names:
             d = {m: paired(ours, [baseline_rows[b][i] for i in idx], m) for m in METRICS}
             entry["paired_vs_ours"][b] = d
-            print(f"ours − {b:14} " + " ".join(
-                f"{d[m]['diff']:+6.2f} [{d[m]['ci'][0]:+.2f},{d[m]['ci'][1]:+.2f}] p={d[m]['p_not_better']:.3f}"
-                for m in METRICS))
+            print(
+                f"ours − {b:14} "
+                + " ".join(
+                    f"{d[m]['diff']:+6.2f} [{d[m]['ci'][0]:+.2f},{d[m]['ci'][1]:+.2f}] p={d[m]['p_not_better']:.3f}"
+                    for m in METRICS
+                )
+            )
         report["datasets"][str(data)] = entry
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

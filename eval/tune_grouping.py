@@ -27,28 +27,34 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, v_measure_score
 
-from summarize.clean import clean_documents
-from summarize.eval_grouping import Item, baseline_linkage, build_feed, read_noise, score, story_files
-from summarize.grouping import GroupingOptions, candidate_graph, cluster, vectors
-from summarize.stories import split_non_articles
+from summarize.jobs.evaluate_grouping import Item, baseline_linkage, build_feed, read_noise, score, story_files
+from summarize.jobs.grouping import GroupingOptions, candidate_graph, cluster, vectors
+from summarize.jobs.stories import split_non_articles
+from summarize.pipeline.clean import clean_documents
 
 THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3)
 WEIGHTS = (0.0, 0.5)
 LEADS = (300, 600, 0)
 
 
-def our_labels(items: list[Item], all_parameters: bool = False,
-               lead_words: int | None = None) -> dict[tuple, list[int]]:
+def our_labels(
+    items: list[Item], all_parameters: bool = False, lead_words: int | None = None
+) -> dict[tuple, list[int]]:
     articles, _ = split_non_articles([i.doc for i in items])
     keep = {d.id for d in articles}
     index = [n for n, i in enumerate(items) if i.doc.id in keep]
     cleaned = clean_documents(articles)
     out = {}
     fixed = GroupingOptions() if lead_words is None else GroupingOptions(lead_words=lead_words)
-    grid = (itertools.product(WEIGHTS, WEIGHTS, LEADS) if all_parameters
-            else [(fixed.title_weight, fixed.entity_weight, fixed.lead_words)])
+    grid = (
+        itertools.product(WEIGHTS, WEIGHTS, LEADS)
+        if all_parameters
+        else [(fixed.title_weight, fixed.entity_weight, fixed.lead_words)]
+    )
     for title_weight, entity_weight, lead in grid:
-        rows = vectors(cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead))
+        rows = vectors(
+            cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead)
+        )
         graph = candidate_graph(rows, GroupingOptions().neighbours, min(THRESHOLDS))
         for threshold in THRESHOLDS:
             options = GroupingOptions(threshold, title_weight, entity_weight, lead_words=lead)
@@ -66,7 +72,7 @@ def baseline_labels(items: list[Item]) -> dict[tuple, list[int]]:
 
 
 def _drop_small(labels) -> list[int]:  # type: ignore[no-untyped-def]
-    from summarize.eval_grouping import _drop_small as drop
+    from summarize.jobs.evaluate_grouping import _drop_small as drop
 
     return drop(np.asarray(labels), 2)
 
@@ -83,15 +89,24 @@ def cross_validate(items: list[Item], labelled: dict[tuple, list[int]], folds: l
         junk = max(junk, s.non_article_stories)
         # The held-out articles, and any other story's article that landed in one of their clusters:
         # a merge with a training story must cost the held-out score too.
-        theirs = {labels[n]: item.story for n, item in enumerate(items) if item.story in held and item.real and labels[n] >= 0}
+        theirs = {
+            labels[n]: item.story for n, item in enumerate(items) if item.story in held and item.real and labels[n] >= 0
+        }
         for n, item in enumerate(items):
             if item.story is not None and item.real and (item.story in held or labels[n] in theirs):
                 gold.append(f"{k}:{item.story}")
                 predicted.append(f"{k}:{labels[n]}" if labels[n] >= 0 else f"alone{n}")
                 unit.append(f"{k}:{item.story if item.story in held else theirs[labels[n]]}")
     held_out = sum(len(f) for f in folds)
-    return {"v": v_measure_score(gold, predicted), "ari": adjusted_rand_score(gold, predicted),
-            "ci": bootstrap(gold, predicted, unit), "exact": exact, "stories": held_out, "junk": junk, "chosen": chosen}
+    return {
+        "v": v_measure_score(gold, predicted),
+        "ari": adjusted_rand_score(gold, predicted),
+        "ci": bootstrap(gold, predicted, unit),
+        "exact": exact,
+        "stories": held_out,
+        "junk": junk,
+        "chosen": chosen,
+    }
 
 
 def bootstrap(gold: list[str], predicted: list[str], unit: list[str], samples: int = 1000) -> tuple[float, float]:
@@ -115,8 +130,11 @@ def main() -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--noise", type=Path)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--all-parameters", action="store_true",
-                        help="also tune title weight, entity weight and lead (108 settings, 4 parameters)")
+    parser.add_argument(
+        "--all-parameters",
+        action="store_true",
+        help="also tune title weight, entity weight and lead (108 settings, 4 parameters)",
+    )
     parser.add_argument("--lead-words", type=int, help="fix the lead at N words instead of the default (0: all)")
     args = parser.parse_args()
     stories = story_files(args.data)
@@ -124,19 +142,25 @@ def main() -> None:
     names = sorted(stories)
     random.Random(args.seed).shuffle(names)
     folds = [set(names[k::5]) for k in range(5)]
-    print(f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
-          f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles")
-    runs = (("ours", lambda i: our_labels(i, args.all_parameters, args.lead_words), 4 if args.all_parameters else 1),
-            ("baseline", baseline_labels, 1))
+    print(
+        f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
+        f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
+    )
+    runs = (
+        ("ours", lambda i: our_labels(i, args.all_parameters, args.lead_words), 4 if args.all_parameters else 1),
+        ("baseline", baseline_labels, 1),
+    )
     for name, labeller, tuned in runs:
         start = time.perf_counter()
         labelled = labeller(items)
         r = cross_validate(items, labelled, folds)
         all_stories = set(names)
         final = max(labelled, key=lambda c: (score(items, labelled[c], all_stories).v_measure, -abs(c[0] - 0.2)))
-        print(f"{name:>8} (held-out, {tuned} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
-              f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
-              f"({time.perf_counter() - start:.0f} s)")
+        print(
+            f"{name:>8} (held-out, {tuned} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
+            f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
+            f"({time.perf_counter() - start:.0f} s)"
+        )
         print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
 
 

@@ -9,14 +9,40 @@ Exports load lazily, so that `summarize --help` does not pay for NLTK and scikit
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:  # what type checkers and editors see; at run time `__getattr__` imports on first use
+    from .errors import InputError, ModelError, SummarizeError
+    from .options import Format, Length, Mode, Options
+    from .output.render import render as render_brief
+    from .pipeline.run import summarize_documents, summarize_folder, summarize_inputs, summarize_texts
+    from .types import Brief, BriefSentence, Document, RawDocument, Sentence
+
+__all__ = [
+    "Brief",
+    "BriefSentence",
+    "Document",
+    "Format",
+    "InputError",
+    "Length",
+    "Mode",
+    "ModelError",
+    "Options",
+    "RawDocument",
+    "Sentence",
+    "SummarizeError",
+    "render_brief",
+    "summarize_documents",
+    "summarize_folder",
+    "summarize_inputs",
+    "summarize_texts",
+]
 _EXPORTS = {
-    "summarize_folder": "pipeline",
-    "summarize_documents": "pipeline",
-    "summarize_inputs": "pipeline",
-    "summarize_texts": "pipeline",
-    "render_brief": "render",  # not `render`: that name is the submodule summarize.render
+    "summarize_folder": "pipeline.run",
+    "summarize_documents": "pipeline.run",
+    "summarize_inputs": "pipeline.run",
+    "summarize_texts": "pipeline.run",
+    "render_brief": "output.render",  # not `render`: that name is the submodule summarize.output.render
     "RawDocument": "types",
     "Options": "options",
     "Length": "options",
@@ -30,7 +56,6 @@ _EXPORTS = {
     "InputError": "errors",
     "ModelError": "errors",
 }
-__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

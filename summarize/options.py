@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .model import DEFAULT_MODEL
+# Qwen2.5-1.5B-Instruct: Apache-2.0, 1.5B parameters (~3 GB in bfloat16), follows instructions and
+# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See README.
+DEFAULT_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
 
 
 class Length(str, Enum):

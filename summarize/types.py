@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+JSON_VERSION = 1  # of `Brief.to_dict`: bump when a field changes meaning or disappears; adding fields keeps it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +119,30 @@ class Brief:
 
     def to_dict(self) -> dict:
         """The JSON contract (README) as Python data."""
-        from .render import to_dict
-
-        return to_dict(self)
+        return {
+            "version": JSON_VERSION,
+            "mode": self.mode,
+            "requested_mode": self.requested_mode or self.mode,
+            "notices": list(self.notices),
+            "length": self.length,
+            "word_range": list(self.word_range),
+            "words": self.words,
+            "brief": self.text,
+            "sentences": [
+                {
+                    "text": s.text,
+                    "citations": list(s.citations),
+                    "spans": [{"doc_id": p.doc_id, "start": p.start, "end": p.end} for p in s.spans],
+                    "support": s.support,
+                    "supported": s.supported,
+                    **({"attribution": s.attribution} if s.attribution else {}),
+                }
+                for s in self.sentences
+            ],
+            # `text`: the cleaned text each sentence's `spans` index into, so users can check them.
+            "sources": [{"id": s.id, "path": s.path, "title": s.title, "text": s.text} for s in self.sources],
+            "stats": self.stats,
+        }
 
     def to_json(self) -> str:
-        from .render import to_json
-
-        return to_json(self)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

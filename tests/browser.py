@@ -32,15 +32,26 @@ def chromium() -> str:
 
 
 def _flags(profile: str, width: int, height: int) -> list[str]:
-    return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", f"--user-data-dir={profile}", f"--window-size={width},{height}"]
+    return [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        f"--window-size={width},{height}",
+    ]
 
 
 def run(args: list[str], width: int = 1280, height: int = 800) -> str:
     with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
-        done = subprocess.run([chromium(), *_flags(profile, width, height), *args],
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [chromium(), *_flags(profile, width, height), *args], capture_output=True, text=True, timeout=120
+        )
     return done.stdout
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.clean import clean_documents
+from summarize.pipeline.clean import clean_documents
 from summarize.types import Document, RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +16,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(autouse=True)
 def _offline(monkeypatch):
     """No test may reach a model hub, nor inherit another test's failed model loads."""
-    from summarize import pipeline
+    from summarize.pipeline import run as pipeline
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")

@@ -102,12 +102,19 @@ def _handler(fake: FakeServer):  # type: ignore[no-untyped-def]
                     return self._send(fake.status, {"error": {"message": "internal error"}})
                 prompt = body["messages"][-1]["content"]
                 content = fake.reply(prompt) if callable(fake.reply) else fake.reply
-                self._send(200, {
-                    "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": content}}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                })
+                self._send(
+                    200,
+                    {
+                        "id": "chatcmpl-1",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": body["model"],
+                        "choices": [
+                            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+                        ],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                    },
+                )
                 with fake.lock:
                     fake.answered += 1
             finally:

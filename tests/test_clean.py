@@ -1,4 +1,4 @@
-from summarize.clean import classify_line, clean_documents, fix_encoding
+from summarize.pipeline.clean import classify_line, clean_documents, fix_encoding
 
 from .conftest import make_doc, make_raw, seed_text
 
@@ -90,7 +90,7 @@ def test_sentence_glued_after_a_closing_quote_is_separated():
 
 
 def test_a_heading_run_into_the_text_counts_as_a_flaw():
-    from summarize.quality import form_penalty
+    from summarize.text.quality import form_penalty
 
     glued = "‘Both sides recognized the need’ relationship The top US diplomat said there are key issues."
     assert form_penalty(glued) > form_penalty("The top US diplomat said there are key issues.")

@@ -5,15 +5,26 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.clean import clean_documents
-from summarize.ingest import read_folder
-from summarize.textutil import content_terms
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.ingest import read_folder
+from summarize.text.words import content_terms
 
 from .conftest import SEEDS, write_articles
 
 runner = CliRunner()
-BOILERPLATE = ["Source link", "Leave a Reply", "email address", "Back to top", "Archives",
-               "Source:", "seasoned author", "contributed to", "Reuters", "Ĭ", "ī"]
+BOILERPLATE = [
+    "Source link",
+    "Leave a Reply",
+    "email address",
+    "Back to top",
+    "Archives",
+    "Source:",
+    "seasoned author",
+    "contributed to",
+    "Reuters",
+    "Ĭ",
+    "ī",
+]
 
 
 def invoke(*args):
@@ -42,7 +53,7 @@ def test_seeds_short_brief_end_to_end():
         # ... and every cited file holds a sentence saying the same thing, at the span given.
         assert {s["doc_id"] for s in sentence["spans"]} == set(sentence["citations"])
         for span in sentence["spans"]:
-            theirs = set(content_terms(docs[span["doc_id"]].text[span["start"]:span["end"]]))
+            theirs = set(content_terms(docs[span["doc_id"]].text[span["start"] : span["end"]]))
             assert len(mine & theirs) >= 0.4 * min(len(mine), len(theirs))
     for i in range(len(terms)):
         for j in range(i + 1, len(terms)):
@@ -84,14 +95,19 @@ def test_output_file_is_written_whole(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["brief.json"]
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p / "nope", "no such file or folder"),
-    (lambda p: write_articles(p, {"a.csv": "Some text."}) / "a.csv", "not an article file"),
-    (lambda p: p, "no article files"),
-    (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00\xff" * 40}), "no readable"),
-    (lambda p: write_articles(p, {"a.txt": "Source link\nLeave a Reply\nBack to top button"}),
-     "no article text left"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p / "nope", "no such file or folder"),
+        (lambda p: write_articles(p, {"a.csv": "Some text."}) / "a.csv", "not an article file"),
+        (lambda p: p, "no article files"),
+        (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00\xff" * 40}), "no readable"),
+        (
+            lambda p: write_articles(p, {"a.txt": "Source link\nLeave a Reply\nBack to top button"}),
+            "no article text left",
+        ),
+    ],
+)
 def test_bad_input_gets_one_message_and_a_nonzero_exit(tmp_path, make, message):
     result = invoke(make(tmp_path))
     assert result.exit_code == 2
@@ -101,10 +117,13 @@ def test_bad_input_gets_one_message_and_a_nonzero_exit(tmp_path, make, message):
 
 
 def test_undecodable_file_is_read_with_a_warning(tmp_path):
-    write_articles(tmp_path, {
-        "a.txt": "The mayor said the new bridge will open in March after two years of work.",
-        "b.txt": b"Owners of the caf\xe9 on Main Street plan to close it for renovations next month.",
-    })
+    write_articles(
+        tmp_path,
+        {
+            "a.txt": "The mayor said the new bridge will open in March after two years of work.",
+            "b.txt": b"Owners of the caf\xe9 on Main Street plan to close it for renovations next month.",
+        },
+    )
     result = invoke(tmp_path, "--words", "40")
     assert result.exit_code == 0
     assert "b.txt: not valid UTF-8; read as cp1252" in result.stderr

@@ -48,6 +48,7 @@ def served(tmp_path):
 
 # --- HTML after the main install -------------------------------------------------------------
 
+
 def test_html_needs_only_the_main_dependencies():
     """jusText (under trafilatura) imports lxml.html.clean, a separate package since lxml 5.2: the
     main install must bring it, not only the test extra (sumy pulls it there)."""
@@ -74,6 +75,7 @@ def test_the_ci_smoke_run_covers_every_promised_input():
 
 # --- input from anywhere ---------------------------------------------------------------------
 
+
 def test_standard_input_is_one_article():
     result = invoke("-", *EXTRACTIVE, "-f", "json", input=seed_text("000") + "\n\n" + seed_text("002"))
     assert result.exit_code == 0, result.stderr
@@ -95,8 +97,9 @@ def test_empty_standard_input_is_a_one_line_error():
 
 
 def test_a_list_of_files_of_mixed_formats(tmp_path):
-    write_articles(tmp_path, {"a.txt": seed_text("000"), "b.html": html_page(seed_text("002")),
-                              "c.md": seed_text("003")})
+    write_articles(
+        tmp_path, {"a.txt": seed_text("000"), "b.html": html_page(seed_text("002")), "c.md": seed_text("003")}
+    )
     result = invoke(tmp_path / "a.txt", tmp_path / "b.html", tmp_path / "c.md", *EXTRACTIVE, "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert {s["id"] for s in json.loads(result.stdout)["sources"]} == {"a", "b", "c"}
@@ -129,11 +132,15 @@ def test_a_url_that_answers_404_is_a_one_line_error(served):
 
 # --- errors: one line, documented exit codes ---------------------------------------------------
 
-@pytest.mark.parametrize("args, says", [
-    (["--length", "bogus"], "'bogus' is not one of"),
-    (["--nope"], "No such option: --nope"),
-    (["--words", "3"], "--words"),
-])
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--length", "bogus"], "'bogus' is not one of"),
+        (["--nope"], "No such option: --nope"),
+        (["--words", "3"], "--words"),
+    ],
+)
 def test_usage_errors_are_one_line_and_exit_2(args, says):
     result = invoke(SEEDS, *args)
     assert result.exit_code == 2
@@ -169,8 +176,9 @@ def test_eval_says_why_abstractive_is_unavailable(tmp_path):
 
 # --- auto mode: no surprise downloads, one notice, -q ------------------------------------------
 
+
 def test_auto_mode_never_asks_the_hub(monkeypatch):
-    from summarize import model
+    from summarize.models import checkpoint as model
 
     def no_network(*args, **kw):
         raise AssertionError("auto mode asked the hub")
@@ -179,7 +187,9 @@ def test_auto_mode_never_asks_the_hub(monkeypatch):
     monkeypatch.setattr(model, "_probe_hub", no_network)
     result = invoke(SEEDS, "--model", "example-org/not-downloaded", "-f", "json")
     assert result.exit_code == 0
-    assert "not downloaded; `summarize model pull example-org/not-downloaded`" in json.loads(result.stdout)["notices"][0]
+    assert (
+        "not downloaded; `summarize model pull example-org/not-downloaded`" in json.loads(result.stdout)["notices"][0]
+    )
 
 
 def test_model_pull_errors_are_one_line(tmp_path):
@@ -213,16 +223,18 @@ def test_nightly_auto_mode_says_once_why_briefs_are_extractive(tmp_path):
 
 
 def test_nightly_abstractive_without_a_model_is_one_error_exit_3(tmp_path):
-    result = invoke("nightly", _feed(tmp_path), "--out", tmp_path / "o", "--mode", "abstractive",
-                    "--model", tmp_path / "none")
+    result = invoke(
+        "nightly", _feed(tmp_path), "--out", tmp_path / "o", "--mode", "abstractive", "--model", tmp_path / "none"
+    )
     assert result.exit_code == 3
     assert result.stderr.count("error:") == 1 and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "o").exists()  # nothing half-written
 
 
 def test_nightly_takes_words(tmp_path):
-    result = invoke("nightly", _feed(tmp_path), "--out", tmp_path / "o", *EXTRACTIVE, "--words", "40",
-                    "--date", "2026-11-22")
+    result = invoke(
+        "nightly", _feed(tmp_path), "--out", tmp_path / "o", *EXTRACTIVE, "--words", "40", "--date", "2026-11-22"
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads((tmp_path / "o" / "2026-11-22" / "blinken" / "brief.json").read_text())
     assert data["length"] == "40 words" and data["words"] <= 40
@@ -230,11 +242,15 @@ def test_nightly_takes_words(tmp_path):
 
 # --- output ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, check", [
-    ("brief.md", lambda text: "**Sources**" in text),
-    ("brief.json", lambda text: json.loads(text)["version"] == 1),
-    ("brief.txt", lambda text: "\nSources:\n" in text),
-])
+
+@pytest.mark.parametrize(
+    "name, check",
+    [
+        ("brief.md", lambda text: "**Sources**" in text),
+        ("brief.json", lambda text: json.loads(text)["version"] == 1),
+        ("brief.txt", lambda text: "\nSources:\n" in text),
+    ],
+)
 def test_output_suffix_picks_the_format(tmp_path, name, check):
     result = invoke(SEEDS, *EXTRACTIVE, "-o", tmp_path / name)
     assert result.exit_code == 0
@@ -253,13 +269,14 @@ def test_text_is_not_hard_wrapped_into_pipes_and_files():
 
 
 def test_text_wraps_at_a_given_width():
-    from summarize.render import to_text
+    from summarize.output.render import to_text
     from tests.test_render import sample
 
     assert all(len(line) <= 30 for line in to_text(sample(), 30).split("\n\n")[0].splitlines())
 
 
 # --- defaults from the environment -------------------------------------------------------------
+
 
 def test_defaults_come_from_summarize_environment_variables(tmp_path):
     env = {"SUMMARIZE_MODE": "extractive", "SUMMARIZE_LENGTH": "medium", "SUMMARIZE_FORMAT": "json"}
@@ -277,12 +294,19 @@ QUOTE_MARKS = '“”" '
 
 
 def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
-    write_articles(tmp_path, {"a.txt": seed_text("000"), "b.html": html_page(seed_text("002")),
-                              "c.txt": seed_text("003"), "d.txt": seed_text("004")})
+    write_articles(
+        tmp_path,
+        {
+            "a.txt": seed_text("000"),
+            "b.html": html_page(seed_text("002")),
+            "c.txt": seed_text("003"),
+            "d.txt": seed_text("004"),
+        },
+    )
     data = json.loads(invoke(tmp_path, *EXTRACTIVE, "--length", "medium", "-f", "json").stdout)
     texts = {s["id"]: s["text"] for s in data["sources"]}
     for sentence in data["sentences"]:
-        sliced = [texts[p["doc_id"]][p["start"]:p["end"]] for p in sentence["spans"]]
+        sliced = [texts[p["doc_id"]][p["start"] : p["end"]] for p in sentence["spans"]]
         assert {p["doc_id"] for p in sentence["spans"]} == set(sentence["citations"])
         # Extractive: quoted word for word from a cited source, with who said it when it is
         # someone's own words.
@@ -295,6 +319,7 @@ def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
 
 # --- help and README --------------------------------------------------------------------------
 
+
 def test_help_shows_the_forms_people_type():
     top = invoke("--help").stdout
     assert "summarize FOLDER" in top and "summarize FILE... | URL... | -" in top
@@ -305,7 +330,7 @@ def test_help_shows_the_forms_people_type():
 def _usage_block() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("## Usage")
-    return readme[start:readme.index("```\n\n", readme.index("```", start) + 3)]
+    return readme[start : readme.index("```\n\n", readme.index("```", start) + 3)]
 
 
 @pytest.mark.parametrize("command", ["brief", "eval", "compare", "nightly", "eval-grouping"])
@@ -322,6 +347,7 @@ def test_the_readme_usage_block_names_every_option(command):
 
 
 # --- Python API -----------------------------------------------------------------------------
+
 
 def test_the_library_takes_texts_in_memory_and_gives_json():
     import summarize
@@ -349,7 +375,7 @@ def test_compare_writes_json_and_takes_files_like_brief(tmp_path):
 
 
 def test_eval_says_when_the_baselines_are_not_installed(monkeypatch):
-    from summarize import baselines
+    from summarize.jobs import baselines
 
     monkeypatch.setattr(baselines, "systems", lambda **kw: {"extractive": baselines.extractive, "lead": baselines.lead})
     result = invoke("eval", ROOT / "eval" / "seeds", "--samples", "10")
@@ -368,7 +394,7 @@ def test_defaults_from_a_config_file(tmp_path):
     config.write_text('[brief]\nlenght = "medium"\n')
     typo = invoke(SEEDS, env=env)
     assert typo.exit_code == 2 and "`summarize brief` has no option --lenght" in typo.stderr
-    config.write_text('mode = \n')
+    config.write_text("mode = \n")
     assert invoke(SEEDS, env=env).exit_code == 2
     missing = invoke(SEEDS, env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")})
     assert missing.exit_code == 2 and "none.toml" in missing.stderr

@@ -3,12 +3,12 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from summarize import pipeline
 from summarize.cli import app
-from summarize.compare import loaded_words, novel_ngrams, novel_sentences, redundancy
-from summarize.comparison import run_comparison
+from summarize.jobs.compare import run_comparison
+from summarize.jobs.metrics import loaded_words, novel_ngrams, novel_sentences, redundancy
 from summarize.options import Options
-from summarize.report_html import render_report
+from summarize.output.compare_page import render_report
+from summarize.pipeline import run as pipeline
 
 from . import browser
 from .conftest import ROOT, SEEDS, write_articles
@@ -51,10 +51,13 @@ def test_missing_model_still_shows_the_extractive_side(tmp_path):
 
 
 def test_report_is_self_contained_and_escapes_article_text(tmp_path):
-    folder = write_articles(tmp_path, {
-        "a.txt": "Officials said the <script>alert('x')</script> tag appeared in the council minutes on Monday.",
-        "b.txt": "The clerk's office will publish corrected records for the whole year after the weekend.",
-    })
+    folder = write_articles(
+        tmp_path,
+        {
+            "a.txt": "Officials said the <script>alert('x')</script> tag appeared in the council minutes on Monday.",
+            "b.txt": "The clerk's office will publish corrected records for the whole year after the weekend.",
+        },
+    )
     result = run_comparison(folder, Options(words=40), generator=FakeGenerator(["Nothing here holds."]))
     page = render_report("Compare <b>", result.docs, result.columns)
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#39;x&#39;)" in page
@@ -66,8 +69,9 @@ def test_report_is_self_contained_and_escapes_article_text(tmp_path):
 def test_cli_compare_with_a_fake_model_writes_the_report(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "load_model", lambda name, device, download: FakeGenerator([REPLY]))
     html = tmp_path / "report.html"
-    result = runner.invoke(app, ["compare", str(SEEDS), "--refs", str(ROOT / "eval/seeds/blinken-beijing/refs"),
-                                 "--html", str(html)])
+    result = runner.invoke(
+        app, ["compare", str(SEEDS), "--refs", str(ROOT / "eval/seeds/blinken-beijing/refs"), "--html", str(html)]
+    )
     assert result.exit_code == 0, result.output
     assert "Novel unigrams" in result.stdout and "ROUGE-1" in result.stdout
     assert "abstractive" in result.stdout and "stabilize their relationship" in result.stdout

@@ -1,6 +1,6 @@
-from summarize.dedup import deduplicate, is_spun
 from summarize.options import Options
-from summarize.segment import segment_documents
+from summarize.pipeline.dedup import deduplicate, is_spun
+from summarize.pipeline.segment import segment_documents
 
 from .conftest import make_doc, seed_text
 
@@ -50,8 +50,12 @@ def test_syndicated_copies_are_one_document_set_and_every_sentence_cites_both():
 
 
 def test_different_facts_stay_apart():
-    result = run([make_doc("a", "The ministry said exports fell sharply in March."),
-                  make_doc("b", "Heavy rain flooded the northern villages on Sunday night.")])
+    result = run(
+        [
+            make_doc("a", "The ministry said exports fell sharply in March."),
+            make_doc("b", "Heavy rain flooded the northern villages on Sunday night."),
+        ]
+    )
     assert len(result.groups) == 2
 
 

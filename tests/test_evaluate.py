@@ -4,10 +4,16 @@ import statistics
 import pytest
 from typer.testing import CliRunner
 
-from summarize.baselines import lead, systems
 from summarize.cli import app
-from summarize.evaluate import (
-    Scorer, Story, bootstrap_interval, cut_to_budget, evaluate, find_stories, summarize_results,
+from summarize.jobs.baselines import lead, systems
+from summarize.jobs.evaluate import (
+    Scorer,
+    Story,
+    bootstrap_interval,
+    cut_to_budget,
+    evaluate,
+    find_stories,
+    summarize_results,
 )
 
 from .conftest import ROOT, make_raw, write_articles
@@ -82,8 +88,13 @@ def test_seed_references_hold_the_pinned_quality_floor():
 def test_sumy_baselines_run_offline_when_installed():
     pytest.importorskip("sumy")
     found = systems()
-    docs = [make_raw("a", "The council approved the budget on Tuesday. Members said it adds bus routes. "
-                          "The mayor praised the vote. Critics said fares could rise next year.")]
+    docs = [
+        make_raw(
+            "a",
+            "The council approved the budget on Tuesday. Members said it adds bus routes. "
+            "The mayor praised the vote. Critics said fares could rise next year.",
+        )
+    ]
     for name in ("sumy-lexrank", "sumy-sumbasic", "sumy-lsa"):
         out = found[name](docs, 10)
         assert out and sum(len(s.split()) for s in out) >= 10
@@ -91,8 +102,9 @@ def test_sumy_baselines_run_offline_when_installed():
 
 def test_eval_command_prints_a_table_and_writes_results(tmp_path):
     out = tmp_path / "results.json"
-    result = CliRunner().invoke(app, ["eval", str(ROOT / "eval"), "--systems", "extractive,lead",
-                                      "--out", str(out), "--samples", "100"])
+    result = CliRunner().invoke(
+        app, ["eval", str(ROOT / "eval"), "--systems", "extractive,lead", "--out", str(out), "--samples", "100"]
+    )
     assert result.exit_code == 0, result.output
     assert "extractive" in result.stdout and "ROUGE-2" in result.stdout
     data = json.loads(out.read_text())

@@ -2,44 +2,53 @@
 
 import json
 import shutil
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.nightly import NightlyOptions, run_nightly
-from summarize.nonarticle import judge
+from summarize.jobs.nightly import NightlyOptions, run_nightly
+from summarize.jobs.stories import group_articles, read_feed
 from summarize.options import Mode, Options
-from summarize.stories import group_articles, read_feed
+from summarize.text.nonarticle import judge
 
 from .conftest import ROOT, SEEDS, make_raw, write_articles
 
 runner = CliRunner()
 HARBOR = ROOT / "tests" / "data" / "harbor"
 
-ARCHIVE = ("These crawls are part of an effort to archive pages as they are created and archive the pages that "
-           "they refer to. That way, as the pages that are referenced are changed or taken from the web, a link to "
-           "the version that was live when the page was written will be preserved.")
-EMBED = ("Tweet with a location\n\nYou can add location information to your Tweets, such as your city or precise "
-         "location, from the web and via third-party applications. You always have the option to delete your Tweet "
-         "location history. Learn more")
-COOKIES = ("We value your privacy\n\nWe use cookies to improve your experience on our site and to show you "
-           "personalised advertising. By clicking Accept all cookies you agree to the storing of cookies on your "
-           "device.\n\nAccept all cookies\n\nManage cookie settings")
+ARCHIVE = (
+    "These crawls are part of an effort to archive pages as they are created and archive the pages that "
+    "they refer to. That way, as the pages that are referenced are changed or taken from the web, a link to "
+    "the version that was live when the page was written will be preserved."
+)
+EMBED = (
+    "Tweet with a location\n\nYou can add location information to your Tweets, such as your city or precise "
+    "location, from the web and via third-party applications. You always have the option to delete your Tweet "
+    "location history. Learn more"
+)
+COOKIES = (
+    "We value your privacy\n\nWe use cookies to improve your experience on our site and to show you "
+    "personalised advertising. By clicking Accept all cookies you agree to the storing of cookies on your "
+    "device.\n\nAccept all cookies\n\nManage cookie settings"
+)
 STUB = "Harbor bridge closes\n\nThe harbor bridge is closed on Tuesday, officials said."
 
 
 def jordan(topic: str, n: int) -> str:
     """Articles that all name Jordan: a basketball player's, or a country's."""
     if topic == "court":
-        return (f"Jordan returns to the court, report {n}\n\nMichael Jordan scored 38 points as the Bulls beat the "
-                f"Knicks in overtime at the arena on Sunday night, coach Phil Jackson said. Jordan hit the winning "
-                f"jump shot with four seconds left in the fourth quarter. The Bulls guard finished with nine rebounds "
-                f"and seven assists, and the crowd chanted his name as the season's playoff race tightened.")
-    return (f"Jordan opens its border crossing, report {n}\n\nJordan reopened the Jaber border crossing with Syria on "
-            f"Sunday, the interior ministry in Amman said. King Abdullah ordered trucks carrying goods and refugees "
-            f"returning home to be processed at the frontier. Officials said trade between the neighbours had "
-            f"collapsed during the war and that customs staff would work around the clock at the crossing.")
+        return (
+            f"Jordan returns to the court, report {n}\n\nMichael Jordan scored 38 points as the Bulls beat the "
+            f"Knicks in overtime at the arena on Sunday night, coach Phil Jackson said. Jordan hit the winning "
+            f"jump shot with four seconds left in the fourth quarter. The Bulls guard finished with nine rebounds "
+            f"and seven assists, and the crowd chanted his name as the season's playoff race tightened."
+        )
+    return (
+        f"Jordan opens its border crossing, report {n}\n\nJordan reopened the Jaber border crossing with Syria on "
+        f"Sunday, the interior ministry in Amman said. King Abdullah ordered trucks carrying goods and refugees "
+        f"returning home to be processed at the frontier. Officials said trade between the neighbours had "
+        f"collapsed during the war and that customs staff would work around the clock at the crossing."
+    )
 
 
 def test_archive_notices_and_embed_prompts_are_not_articles():
@@ -54,9 +63,11 @@ def test_a_stub_and_a_cookie_page_are_not_articles():
 
 def test_short_odd_and_off_topic_articles_are_still_articles():
     assert judge((HARBOR / "bay-radio.txt").read_text()).is_article  # a two-sentence wire item
-    transcript = ("Gold rush expected\n\nMAX: WE'RE GOING TO BE ON TRAVERSE CREEK AND THIS IS A WELL-KNOWN AREA TO "
-                  "FIND GOLD.AND AFTER MONTHS OF RAIN AND FLOODING THIS WOULD HAVE BEEN THE PLACE TO BE.>> YOU CAN "
-                  "PICK UP SMALL NUGGETS OF GOLD RIGHT AFTER THE FLOODING.MAX: THOSE AREAS ARE NOW GONE")
+    transcript = (
+        "Gold rush expected\n\nMAX: WE'RE GOING TO BE ON TRAVERSE CREEK AND THIS IS A WELL-KNOWN AREA TO "
+        "FIND GOLD.AND AFTER MONTHS OF RAIN AND FLOODING THIS WOULD HAVE BEEN THE PLACE TO BE.>> YOU CAN "
+        "PICK UP SMALL NUGGETS OF GOLD RIGHT AFTER THE FLOODING.MAX: THOSE AREAS ARE NOW GONE"
+    )
     assert judge(transcript).is_article  # badly scraped, glued sentences: still an article
 
 
@@ -66,8 +77,17 @@ def test_non_articles_never_form_a_story_and_are_reported_with_a_reason(tmp_path
     for folder in (SEEDS, HARBOR):
         for path in folder.glob("*.txt"):
             shutil.copy(path, feed / path.name)
-    write_articles(feed, {"x1.txt": ARCHIVE, "x2.txt": ARCHIVE + " ", "t1.txt": EMBED, "t2.txt": EMBED + "\n",
-                          "c1.txt": COOKIES, "s1.txt": STUB})
+    write_articles(
+        feed,
+        {
+            "x1.txt": ARCHIVE,
+            "x2.txt": ARCHIVE + " ",
+            "t1.txt": EMBED,
+            "t2.txt": EMBED + "\n",
+            "c1.txt": COOKIES,
+            "s1.txt": STUB,
+        },
+    )
     run = run_nightly(feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options()))
     briefed = {d.id for s in run.feed.stories for d in s.docs}
     assert not briefed & {"x1", "x2", "t1", "t2", "c1", "s1"} and len(run.feed.stories) == 2
@@ -82,20 +102,33 @@ def test_two_stories_that_share_a_name_stay_apart():
     docs = [make_raw(f"{topic}{n}", jordan(topic, n)) for topic in ("court", "border") for n in range(3)]
     stories, _ = group_articles(docs)
     assert sorted(sorted(d.id for d in s.docs) for s in stories) == [
-        ["border0", "border1", "border2"], ["court0", "court1", "court2"]]
+        ["border0", "border1", "border2"],
+        ["court0", "court1", "court2"],
+    ]
 
 
 def test_a_chain_does_not_join_two_unrelated_stories():
-    a = ("Wildfire smoke closes schools\n\nWildfire smoke from the canyon blaze closed schools across the valley "
-         "as firefighters battled flames near the reservoir. Evacuation orders covered ridge neighbourhoods, "
-         "and air quality alarms sounded in the county.")
-    c = ("Central bank raises interest rates\n\nThe central bank raised interest rates by a quarter point to curb "
-         "inflation, its governor told lawmakers. Mortgage lenders followed, bond yields climbed, and the currency "
-         "rallied against the dollar.")
-    bridge = ("Valley economy\n\nWildfire smoke closed schools across the valley while firefighters battled flames. "
-              "Separately the central bank raised interest rates to curb inflation as mortgage lenders followed.")
-    docs = [make_raw("a1", a), make_raw("a2", a.replace("closed", "shut")), make_raw("b", bridge),
-            make_raw("c1", c), make_raw("c2", c.replace("raised", "lifted"))]
+    a = (
+        "Wildfire smoke closes schools\n\nWildfire smoke from the canyon blaze closed schools across the valley "
+        "as firefighters battled flames near the reservoir. Evacuation orders covered ridge neighbourhoods, "
+        "and air quality alarms sounded in the county."
+    )
+    c = (
+        "Central bank raises interest rates\n\nThe central bank raised interest rates by a quarter point to curb "
+        "inflation, its governor told lawmakers. Mortgage lenders followed, bond yields climbed, and the currency "
+        "rallied against the dollar."
+    )
+    bridge = (
+        "Valley economy\n\nWildfire smoke closed schools across the valley while firefighters battled flames. "
+        "Separately the central bank raised interest rates to curb inflation as mortgage lenders followed."
+    )
+    docs = [
+        make_raw("a1", a),
+        make_raw("a2", a.replace("closed", "shut")),
+        make_raw("b", bridge),
+        make_raw("c1", c),
+        make_raw("c2", c.replace("raised", "lifted")),
+    ]
     stories, _ = group_articles(docs)
     for story in stories:
         ids = {d.id for d in story.docs}
@@ -104,16 +137,20 @@ def test_a_chain_does_not_join_two_unrelated_stories():
 
 
 def test_story_ids_stay_put_when_a_later_run_adds_articles(tmp_path):
-    feed = write_articles(tmp_path / "flat", {f"{t}{n}.txt": jordan(t, n) for t in ("court", "border") for n in range(2)})
+    feed = write_articles(
+        tmp_path / "flat", {f"{t}{n}.txt": jordan(t, n) for t in ("court", "border") for n in range(2)}
+    )
     options = NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive))
     first = run_nightly(feed, options)
     ids = {s.id: {d.id for d in s.docs} for s in first.feed.stories}
     assert len(ids) == 2
-    newcomer = jordan("court", 9).replace("Jordan returns to the court, report 9",
-                                          "Bulls edge Knicks in overtime as Michael Jordan scores 38")
+    newcomer = jordan("court", 9).replace(
+        "Jordan returns to the court, report 9", "Bulls edge Knicks in overtime as Michael Jordan scores 38"
+    )
     write_articles(feed, {"court9.txt": newcomer})
-    result = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "out"), "--mode", "extractive",
-                                 "--date", "2026-11-22"])
+    result = runner.invoke(
+        app, ["nightly", str(feed), "--out", str(tmp_path / "out"), "--mode", "extractive", "--date", "2026-11-22"]
+    )
     assert result.exit_code == 0, result.stderr
     index = json.loads((tmp_path / "out" / "2026-11-22" / "index.json").read_text())
     after = {s["id"]: s for s in index["stories"]}
@@ -153,7 +190,7 @@ def test_a_read_feed_of_story_folders_sets_non_articles_aside(tmp_path):
 def test_benchmark_noise_articles_are_distinct_not_copies():
     import importlib.util
 
-    from summarize.textutil import words
+    from summarize.text.words import words
 
     spec = importlib.util.spec_from_file_location("noise", ROOT / "eval" / "noise.py")
     noise = importlib.util.module_from_spec(spec)
@@ -163,17 +200,17 @@ def test_benchmark_noise_articles_are_distinct_not_copies():
 
     def grams(text):
         w = words(text)
-        return {tuple(w[i:i + 5]) for i in range(len(w) - 4)}
+        return {tuple(w[i : i + 5]) for i in range(len(w) - 4)}
 
     made = [grams(a) for a in articles]
     assert len(set(articles)) == 30 and all(len(g) > 50 for g in made)
-    worst = max(len(a & b) / min(len(a), len(b)) for i, a in enumerate(made) for b in made[i + 1:])
+    worst = max(len(a & b) / min(len(a), len(b)) for i, a in enumerate(made) for b in made[i + 1 :])
     assert worst < 0.5  # far from the 0.6 share of 5-grams at which deduplication calls two articles copies
 
 
 def test_an_oversized_component_is_cut_stricter_and_never_mixes_stories():
-    from summarize.clean import clean_documents
-    from summarize.grouping import GroupingOptions, cluster, vectors
+    from summarize.jobs.grouping import GroupingOptions, cluster, vectors
+    from summarize.pipeline.clean import clean_documents
 
     docs = clean_documents([make_raw(f"{t}{n}", jordan(t, n)) for t in ("court", "border") for n in range(3)])
     options = GroupingOptions(max_component=2)
@@ -184,12 +221,16 @@ def test_an_oversized_component_is_cut_stricter_and_never_mixes_stories():
 
 
 def test_a_story_without_headlines_is_named_from_its_lead_not_a_file_name(tmp_path):
-    body = ("The city council approved a new transit budget on Tuesday after a long debate over bus routes. "
-            "Council members said the plan adds twelve routes in the eastern districts. "
-            "Mayor Ana Ruiz told reporters the routes would start running in early spring.")
+    body = (
+        "The city council approved a new transit budget on Tuesday after a long debate over bus routes. "
+        "Council members said the plan adds twelve routes in the eastern districts. "
+        "Mayor Ana Ruiz told reporters the routes would start running in early spring."
+    )
     other = body.replace("Tuesday", "Tuesday night").replace("long", "heated")
     feed = write_articles(tmp_path / "flat", {"a0001.txt": body, "a0002.txt": other})
-    run = run_nightly(feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive)))
+    run = run_nightly(
+        feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive))
+    )
     (story,) = run.feed.stories
     assert story.id.startswith("the-city-council-approved") and "a000" not in story.id
 
@@ -204,7 +245,7 @@ def _tune_grouping():
 
 
 def test_tuning_counts_a_story_only_with_a_setting_chosen_without_it():
-    from summarize.eval_grouping import Item
+    from summarize.jobs.evaluate_grouping import Item
 
     tune = _tune_grouping()
     items = [Item(make_raw(f"{s}{n}", "text"), s, True) for s in "abcde" for n in range(2)]
@@ -224,8 +265,8 @@ def test_tuning_counts_a_story_only_with_a_setting_chosen_without_it():
 
 
 def test_tuning_searches_the_threshold_alone_unless_asked_for_all_parameters():
-    from summarize.eval_grouping import Item
-    from summarize.grouping import GroupingOptions
+    from summarize.jobs.evaluate_grouping import Item
+    from summarize.jobs.grouping import GroupingOptions
 
     tune = _tune_grouping()
     items = [Item(make_raw(f"{t}{n}", jordan(t, n)), t, True) for t in ("court", "border") for n in range(3)]

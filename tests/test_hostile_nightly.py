@@ -13,12 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.fsafety import output_lock
-from summarize.nightly import NightlyOptions, run_nightly
-from summarize.nightly import process_story as REAL_PROCESS_STORY
-from summarize.nightly_safety import run_in_processes
+from summarize.fs.folders import output_lock
+from summarize.jobs.nightly import NightlyOptions, run_nightly
+from summarize.jobs.nightly import process_story as REAL_PROCESS_STORY
+from summarize.jobs.nightly_safety import run_in_processes
+from summarize.jobs.stories import Story
 from summarize.options import Options
-from summarize.stories import Story
 
 from .conftest import ROOT, SEEDS
 
@@ -131,12 +131,13 @@ def test_html_in_a_headline_is_escaped_in_the_markdown_index(tmp_path):
 
 # --- workers -------------------------------------------------------------------------------------
 
+
 def _die_on(story: Story, marker: str):
     """A job that kills its own worker: always for story "dies", once for story "once"."""
     if story.id == "dies" or (story.id == "once" and not os.path.exists(marker)):
         open(marker, "w").close()
         os.kill(os.getpid(), signal.SIGKILL)
-    from summarize.nightly import Outcome
+    from summarize.jobs.nightly import Outcome
 
     return Outcome(story.id, "written", len(story.docs))
 
@@ -152,8 +153,8 @@ def test_a_killed_worker_loses_only_its_story(tmp_path):
 
 SLOW_PARENT = """
 import os, sys, time
-from summarize.nightly_safety import run_in_processes
-from summarize.stories import Story
+from summarize.jobs.nightly_safety import run_in_processes
+from summarize.jobs.stories import Story
 def slow(story, folder):
     open(os.path.join(folder, str(os.getpid())), "w").close()
     time.sleep(60)
@@ -200,7 +201,7 @@ def _kill_a2_once(story, *rest):
 
 def test_night_with_a_worker_killed_still_writes_index_and_latest(tmp_path, monkeypatch):
     feed = feed_with(tmp_path, "a1", "a2", "a3", "a4")
-    import summarize.nightly as nightly_module
+    import summarize.jobs.nightly as nightly_module
 
     monkeypatch.setenv("G12_KILL_MARKER", str(tmp_path / "killed"))
     monkeypatch.setattr(nightly_module, "process_story", _kill_a2_once)

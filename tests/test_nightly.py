@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.files import safe_name, write_atomic
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.fs.atomic import safe_name, write_atomic
+from summarize.jobs.nightly import NightlyOptions, run_nightly
+from summarize.jobs.stories import read_feed
 from summarize.options import Options
-from summarize.stories import read_feed
 
 from .conftest import ROOT, SEEDS
 
@@ -92,7 +92,9 @@ def test_unchanged_stories_are_skipped_and_force_redoes_them(tmp_path):
     nightly(feed, out)
     assert [o.status for o in nightly(feed, out).outcomes] == ["unchanged", "unchanged"]
     assert [o.status for o in nightly(feed, out, force=True).outcomes] == ["written", "written"]
-    (feed / "harbor" / "bay-radio.txt").write_text("A new article: ferries resumed normal service on Friday, operators said.")
+    (feed / "harbor" / "bay-radio.txt").write_text(
+        "A new article: ferries resumed normal service on Friday, operators said."
+    )
     assert {o.story: o.status for o in nightly(feed, out).outcomes} == {"blinken": "unchanged", "harbor": "written"}
 
 
@@ -110,9 +112,11 @@ def test_a_failing_story_is_reported_and_the_others_complete(tmp_path):
     (feed / "broken").mkdir()
     (feed / "broken" / "a.txt").write_text(  # an article, but in no language the brief is made in
         "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in Berlin "
-        "mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den Journalisten.")
-    result = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "b"), "--mode", "extractive",
-                                 "--date", "2026-11-22"])
+        "mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den Journalisten."
+    )
+    result = runner.invoke(
+        app, ["nightly", str(feed), "--out", str(tmp_path / "b"), "--mode", "extractive", "--date", "2026-11-22"]
+    )
     assert result.exit_code == 1
     assert "2 written" in result.stderr and "1 failed" in result.stderr and "broken" in result.stderr
     day = tmp_path / "b" / "2026-11-22"
@@ -127,8 +131,9 @@ def test_cli_success_and_bad_input_exit_codes(tmp_path):
     assert "[1/2]" in ok.stderr  # plain progress lines when not a terminal
     missing = runner.invoke(app, ["nightly", str(tmp_path / "none"), "--out", str(tmp_path / "o")])
     assert missing.exit_code == 2 and "no such folder" in missing.stderr
-    bad_date = runner.invoke(app, ["nightly", str(story_feed(tmp_path / "x")), "--out", str(tmp_path / "o"),
-                                   "--date", "../../etc"])
+    bad_date = runner.invoke(
+        app, ["nightly", str(story_feed(tmp_path / "x")), "--out", str(tmp_path / "o"), "--date", "../../etc"]
+    )
     assert bad_date.exit_code == 2 and "not a YYYY-MM-DD date" in bad_date.stderr
 
 
@@ -158,7 +163,7 @@ def test_a_writer_killed_midway_leaves_the_old_file(tmp_path):
     code = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from summarize import files\n"
+        "from summarize.fs import atomic as files\n"
         "os.fsync = lambda fd: (print('writing', flush=True), time.sleep(30))\n"
         f"files.write_atomic(Path({str(target)!r}), 'new' * 100000)\n"
     )
@@ -168,7 +173,7 @@ def test_a_writer_killed_midway_leaves_the_old_file(tmp_path):
     child.wait()
     assert target.read_text() == "old"
     # The next run sweeps the killed writer's temporary file away.
-    from summarize.files import remove_stale_temporaries
+    from summarize.fs.atomic import remove_stale_temporaries
 
     assert remove_stale_temporaries(tmp_path) == 1 and [p.name for p in tmp_path.iterdir()] == ["brief.json"]
 

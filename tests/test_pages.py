@@ -13,11 +13,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.comparison import run_comparison
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.compare import run_comparison
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
-from summarize.pages import headline, short_note
-from summarize.report_html import render_report
+from summarize.output.compare_page import render_report
+from summarize.output.pages import headline, short_note
 
 from .conftest import ROOT, SEEDS, write_articles
 from .fakes import FakeGenerator
@@ -26,8 +26,10 @@ runner = CliRunner()
 ATOM = "{http://www.w3.org/2005/Atom}"
 HARBOR = ROOT / "tests" / "data" / "harbor"
 HARBOR_TITLES = {p.read_text().splitlines()[0] for p in HARBOR.glob("*.txt")}
-SEED_TITLES = {"Blinken: US, China agree to stabilize relationship",
-               "Blinken, Xi pleased with progress in U.S.-China talks, but more work to be done"}
+SEED_TITLES = {
+    "Blinken: US, China agree to stabilize relationship",
+    "Blinken, Xi pleased with progress in U.S.-China talks, but more work to be done",
+}
 REPLY = (
     "Antony Blinken said the United States and China agreed on the need to stabilize their relationship. "
     "Blinken said China has not agreed to restore military-to-military communications."
@@ -35,11 +37,11 @@ REPLY = (
 HOSTILE_TITLE = "Council <script>window.__pwned=1</script> budget vote"
 HOSTILE = {
     "a.txt": f"{HOSTILE_TITLE}\n\nThe city council approved the transit budget on Monday after a long debate "
-             "<img src=x onerror=\"window.__pwned=2\"> over bus routes, officials said.\n\n"
-             "The budget adds two bus routes and keeps fares at current levels for the coming year.",
+    '<img src=x onerror="window.__pwned=2"> over bus routes, officials said.\n\n'
+    "The budget adds two bus routes and keeps fares at current levels for the coming year.",
     "b.txt": "Council passes transit budget\n\nThe city council approved the transit budget on Monday, "
-             "adding two bus routes, officials said.\n\nFares stay at current levels for the coming year, "
-             "the council said <script>window.__pwned=3</script> in a statement.",
+    "adding two bus routes, officials said.\n\nFares stay at current levels for the coming year, "
+    "the council said <script>window.__pwned=3</script> in a statement.",
 }
 
 
@@ -96,7 +98,7 @@ def test_nightly_writes_story_cards_brief_pages_and_an_atom_feed(tmp_path):
     title = re.search(r'<h2><a href="harbor/brief.html">(.*?)</a></h2>', card).group(1)
     assert title in HARBOR_TITLES
     assert re.search(r'<sup class="c"><a href="#story-harbor-src-1">\[1\]</a>', page)
-    assert "<code class=\"file\">daily-post.txt</code>" in page
+    assert '<code class="file">daily-post.txt</code>' in page
     assert "Harbor bridge closes for repairs after storm damage" in page and "extractive" in page
     assert 'href="../feed.xml"' in page and "<script" not in page
     story = (day / "harbor" / "brief.html").read_text()
@@ -109,7 +111,7 @@ def test_nightly_writes_story_cards_brief_pages_and_an_atom_feed(tmp_path):
     assert links == {"2026-11-22/blinken/brief.html", "2026-11-22/harbor/brief.html"}
     assert all((out / link).is_file() for link in links)  # relative to the feed's own address
     content = next(e for e in entries if "harbor" in e.find(f"{ATOM}link").get("href")).find(f"{ATOM}content").text
-    assert "<ol class=\"sources\">" in content and "[1]" in content
+    assert '<ol class="sources">' in content and "[1]" in content
 
 
 def test_feed_ids_are_stable_and_it_keeps_the_last_nights(tmp_path):
@@ -133,10 +135,16 @@ def test_feed_ids_are_stable_and_it_keeps_the_last_nights(tmp_path):
 def test_failed_and_unchanged_stories_are_marked(tmp_path):
     feed, out = story_feed(tmp_path), tmp_path / "briefs"
     nightly(feed, out, "2026-11-21")
-    write_articles(feed / "broken", {"a.txt": (  # an article in no language the brief is made in
-        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
-        "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
-        "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt.")})
+    write_articles(
+        feed / "broken",
+        {
+            "a.txt": (  # an article in no language the brief is made in
+                "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
+                "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
+                "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt."
+            )
+        },
+    )
     nightly(feed, out, "2026-11-22")
     page = (out / "2026-11-22" / "index.html").read_text()
     assert page.count('<article class="card unchanged"') == 2 and page.count('<article class="card failed"') == 1
@@ -171,15 +179,18 @@ def test_article_text_is_escaped_in_every_page_and_the_feed(tmp_path):
 
 def test_control_characters_in_articles_do_not_break_the_feed(tmp_path):
     feed = tmp_path / "feed"
-    write_articles(feed / "council", {
-        "a.txt": "Council votes \x1b[31mbudget\x0b plan\n\nThe city council approved the transit budget on "
-                 "Monday after a long debate\x07 over bus routes, officials said.\x00 It adds two routes. "
-                 "The mayor said the new routes would start running in the spring and fares would not rise.\n",
-        "b.txt": "Council passes budget plan\n\nThe city council approved the transit budget on Monday\x0c, "
-                 "adding two bus routes, officials said. The mayor told reporters the routes would start "
-                 "in the spring, and that fares would stay the same for the coming year. Opponents had "
-                 "argued for electric buses.\n",
-    })
+    write_articles(
+        feed / "council",
+        {
+            "a.txt": "Council votes \x1b[31mbudget\x0b plan\n\nThe city council approved the transit budget on "
+            "Monday after a long debate\x07 over bus routes, officials said.\x00 It adds two routes. "
+            "The mayor said the new routes would start running in the spring and fares would not rise.\n",
+            "b.txt": "Council passes budget plan\n\nThe city council approved the transit budget on Monday\x0c, "
+            "adding two bus routes, officials said. The mayor told reporters the routes would start "
+            "in the spring, and that fares would stay the same for the coming year. Opponents had "
+            "argued for electric buses.\n",
+        },
+    )
     nightly(feed, tmp_path / "briefs", "2026-11-22")
     root = parse_atom(tmp_path / "briefs" / "feed.xml")  # XML 1.0 forbids them even escaped
     assert len(root.findall(f"{ATOM}entry")) == 1
@@ -187,13 +198,20 @@ def test_control_characters_in_articles_do_not_break_the_feed(tmp_path):
 
 def test_headline_prefers_the_title_that_matches_the_brief():
     brief = "The council approved the transit budget on Monday."
-    assert headline(["Hide Transcript Show Transcript", "Council approves transit budget"], brief) == \
-        "Council approves transit budget"
+    assert (
+        headline(["Hide Transcript Show Transcript", "Council approves transit budget"], brief)
+        == "Council approves transit budget"
+    )
     assert headline(["Hide Transcript Show Transcript"], brief) == brief  # furniture never wins
-    assert headline(["Tweet with a location"], "The council met at a new location.") == "The council met at a new location."
+    assert (
+        headline(["Tweet with a location"], "The council met at a new location.")
+        == "The council met at a new location."
+    )
     assert headline([], " ".join(["word"] * 20)).endswith("…")
-    assert short_note("not available: model x cannot be loaded (no network). Make it available with y") == \
-        "not available: model x cannot be loaded"
+    assert (
+        short_note("not available: model x cannot be loaded (no network). Make it available with y")
+        == "not available: model x cannot be loaded"
+    )
 
 
 def test_compare_with_one_mode_shows_one_column_and_a_one_line_note(tmp_path):
@@ -241,7 +259,7 @@ def test_cli_compare_writes_the_report_with_the_story_title(tmp_path):
 
 
 def test_templates_ship_inside_the_package():
-    names = {p.name for p in files("summarize").joinpath("templates").iterdir()}
+    names = {p.name for p in files("summarize.output").joinpath("templates").iterdir()}
     assert {"compare.html", "nightly_index.html", "brief.html", "feed.xml"} <= names
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert re.search(r'^dependencies = \[[^\]]*"jinja2', pyproject, re.M | re.I), "jinja2 is a main dependency"
@@ -251,7 +269,7 @@ def test_an_unreadable_brief_is_left_out_of_the_feed(tmp_path):
     out = tmp_path / "briefs"
     nightly(story_feed(tmp_path), out, "2026-11-22")
     (out / "2026-11-22" / "harbor" / "brief.json").write_text("{not json")
-    from summarize.report_nightly import write_feed
+    from summarize.output.nightly_pages import write_feed
 
     root = parse_atom(write_feed(out, 7))
     assert [e.find(f"{ATOM}category").get("term") for e in root.findall(f"{ATOM}entry")] == ["blinken"]

@@ -5,15 +5,15 @@ CI installs Chromium (.ci/run), where a missing browser fails these tests instea
 
 from pathlib import Path
 
-from summarize.comparison import run_comparison
-from summarize.nightly import NightlyOptions, run_nightly
+from summarize.jobs.compare import run_comparison
+from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Options
-from summarize.report_html import render_report
+from summarize.output.compare_page import render_report
 
 from . import browser
 from .conftest import SEEDS, write_articles
-from .test_pages import HARBOR, HOSTILE, REPLY, SEED_TITLES, story_feed
 from .fakes import FakeGenerator
+from .test_pages import HARBOR, HOSTILE, REPLY, SEED_TITLES, story_feed
 
 # Runs after the page's own script; says what a reader would notice.
 SAFE = """
@@ -96,10 +96,16 @@ def test_compare_runs_no_script_from_article_text(tmp_path):
 def test_nightly_index_shows_cards_and_runs_no_article_script(tmp_path):
     feed = story_feed(tmp_path)
     write_articles(feed / "council", HOSTILE)
-    write_articles(feed / "broken", {"a.txt": (  # an article in no language the brief is made in
-        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
-        "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
-        "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt.")})
+    write_articles(
+        feed / "broken",
+        {
+            "a.txt": (  # an article in no language the brief is made in
+                "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
+                "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
+                "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt."
+            )
+        },
+    )
     out = tmp_path / "briefs"
     run_nightly(feed, NightlyOptions(out=out, date="2026-11-22", brief=Options()))
     index = out / "2026-11-22" / "index.html"

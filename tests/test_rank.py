@@ -1,12 +1,12 @@
 import pytest
 
-from summarize.dedup import deduplicate
 from summarize.options import LENGTH_RANGES, Length, Options
-from summarize.quality import attributed, opinion
-from summarize.rank import score_groups
-from summarize.select import select
-from summarize.segment import segment_documents
-from summarize.textutil import content_terms, count_words
+from summarize.pipeline.dedup import deduplicate
+from summarize.pipeline.rank import score_groups
+from summarize.pipeline.segment import segment_documents
+from summarize.pipeline.select import select
+from summarize.text.quality import attributed, opinion
+from summarize.text.words import content_terms, count_words
 
 from .conftest import make_doc, seed_text
 
@@ -57,7 +57,7 @@ def test_no_two_selected_sentences_say_the_same_thing():
     _, selected = brief_groups([STORY, echo], Options(length=Length.medium))
     texts = [s.group.representative.text for s in selected]
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             shared = set(content_terms(a)) & set(content_terms(b))
             assert len(shared) / min(len(set(content_terms(a))), len(set(content_terms(b)))) < 0.6
 

@@ -1,19 +1,25 @@
 import json
 
 from summarize.options import Format
-from summarize.render import render
+from summarize.output.render import render
 from summarize.types import Brief, BriefSentence, Source, Span
 
 
 def sample() -> Brief:
     return Brief(
-        mode="extractive", length="short", word_range=(60, 100),
+        mode="extractive",
+        length="short",
+        word_range=(60, 100),
         sentences=(
             BriefSentence("First fact, officials said.", ("b", "a"), (Span("a", 0, 27), Span("b", 5, 32))),
             BriefSentence("Second fact.", ("c",), (Span("c", 0, 12),)),
         ),
-        sources=(Source("a", "in/a.txt"), Source("b", "in/b.txt", "Title B"), Source("c", "in/c.txt"),
-                 Source("unused", "in/unused.txt")),
+        sources=(
+            Source("a", "in/a.txt"),
+            Source("b", "in/b.txt", "Title B"),
+            Source("c", "in/c.txt"),
+            Source("unused", "in/unused.txt"),
+        ),
         stats={"documents": 4},
     )
 
@@ -36,9 +42,11 @@ def test_json_contract():
     assert data["requested_mode"] == "extractive" and data["notices"] == []
     assert data["brief"] == "First fact, officials said. Second fact."
     assert data["sentences"][0] == {
-        "text": "First fact, officials said.", "citations": ["b", "a"],
+        "text": "First fact, officials said.",
+        "citations": ["b", "a"],
         "spans": [{"doc_id": "a", "start": 0, "end": 27}, {"doc_id": "b", "start": 5, "end": 32}],
-        "support": 1.0, "supported": True,
+        "support": 1.0,
+        "supported": True,
     }
     assert data["sources"][0] == {"id": "a", "path": "in/a.txt", "title": None, "text": ""}
     assert data["words"] == 6 and data["stats"] == {"documents": 4}

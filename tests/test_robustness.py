@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from summarize.clean import clean_documents
-from summarize.dedup import deduplicate
-from summarize.ingest import read_folder
 from summarize.options import Options
-from summarize.pipeline import summarize_documents
-from summarize.segment import segment, segment_documents
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.dedup import deduplicate
+from summarize.pipeline.ingest import read_folder
+from summarize.pipeline.run import summarize_documents
+from summarize.pipeline.segment import segment, segment_documents
 
 from .conftest import make_raw, seed_text, write_articles
 
@@ -23,9 +23,12 @@ STORY = (
     "Members said the plan adds twelve bus routes across the city. "
     "The mayor told reporters that fares would stay the same next year."
 )
-text_strategy = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400
-) | st.lists(st.sampled_from(["U.S.", "Mr.", "said", "the", "Blinken", ".", "“", "”", "\n", "\n\n", " ", "Ĭhina", "?", "e.g.", "A."]), max_size=80).map(" ".join)
+text_strategy = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400) | st.lists(
+    st.sampled_from(
+        ["U.S.", "Mr.", "said", "the", "Blinken", ".", "“", "”", "\n", "\n\n", " ", "Ĭhina", "?", "e.g.", "A."]
+    ),
+    max_size=80,
+).map(" ".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -36,7 +39,7 @@ def test_cleaning_segmenting_and_dedup_never_crash_and_offsets_hold(texts):
     sentences = segment_documents(docs)
     for doc, doc_sentences in zip(docs, sentences):
         for s in doc_sentences:
-            assert doc.text[s.start:s.end] == s.text and s.text.strip()
+            assert doc.text[s.start : s.end] == s.text and s.text.strip()
     deduplicate(docs, sentences, Options())
 
 
@@ -60,12 +63,15 @@ def app_():
     return app
 
 
-@pytest.mark.parametrize("text", [
-    "line one of the report says the council met on tuesday\r\nline two says it approved the budget\rline three follows",
-    "no punctuation at all " * 200,
-    ("One giant paragraph with many clauses, officials said, and more clauses follow, " * 60) + "end.",
-    "x" * 5000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "line one of the report says the council met on tuesday\r\nline two says it approved the budget\rline three follows",
+        "no punctuation at all " * 200,
+        ("One giant paragraph with many clauses, officials said, and more clauses follow, " * 60) + "end.",
+        "x" * 5000,
+    ],
+)
 def test_awkward_text_gives_a_brief_or_a_clear_message(tmp_path, text):
     write_articles(tmp_path, {"a.txt": text, "b.txt": STORY})
     result = invoke(tmp_path, "--mode", "extractive", "--words", "60")
@@ -89,20 +95,29 @@ def test_html_pages_are_reduced_to_their_article(tmp_path):
 
 
 def test_json_and_jsonl_exports_give_one_document_per_record(tmp_path, caplog):
-    records = [{"id": "r1", "title": "Budget passes", "text": STORY}, {"id": "r2", "text": "Fares stay the same, the mayor said."}]
-    write_articles(tmp_path, {
-        "export.json": json.dumps(records),
-        "feed.jsonl": "\n".join(json.dumps(r) for r in [{"id": "j1", "text": STORY}, {"title": "no text"}]) + "\nnot json\n",
-    })
+    records = [
+        {"id": "r1", "title": "Budget passes", "text": STORY},
+        {"id": "r2", "text": "Fares stay the same, the mayor said."},
+    ]
+    write_articles(
+        tmp_path,
+        {
+            "export.json": json.dumps(records),
+            "feed.jsonl": "\n".join(json.dumps(r) for r in [{"id": "j1", "text": STORY}, {"title": "no text"}])
+            + "\nnot json\n",
+        },
+    )
     with caplog.at_level(logging.WARNING, "summarize"):
         docs = read_folder(tmp_path)
     assert sorted(d.id for d in docs) == ["j1", "r1", "r2"]
     assert next(d for d in docs if d.id == "r1").text.startswith("Budget passes\n\n")
-    assert "record 2: no \"text\" field" in caplog.text and "line 3: not JSON" in caplog.text
+    assert 'record 2: no "text" field' in caplog.text and "line 3: not JSON" in caplog.text
 
 
-FRENCH = ("Le conseil municipal a approuvé mardi le budget des transports après un long débat, "
-          "ont indiqué les responsables. Les membres ont déclaré que le plan ajoute douze lignes de bus.")
+FRENCH = (
+    "Le conseil municipal a approuvé mardi le budget des transports après un long débat, "
+    "ont indiqué les responsables. Les membres ont déclaré que le plan ajoute douze lignes de bus."
+)
 
 
 def test_articles_not_in_english_are_reported_and_skipped_or_kept(tmp_path, caplog):
@@ -120,7 +135,9 @@ def test_articles_not_in_english_are_reported_and_skipped_or_kept(tmp_path, capl
 
 def test_ten_thousand_tiny_files_in_one_folder(tmp_path):
     sentences = STORY.split(". ")
-    write_articles(tmp_path, {f"n{i:05d}.txt": f"Item {i}: {sentences[i % 3].rstrip('.')} in ward {i}." for i in range(10_000)})
+    write_articles(
+        tmp_path, {f"n{i:05d}.txt": f"Item {i}: {sentences[i % 3].rstrip('.')} in ward {i}." for i in range(10_000)}
+    )
     result = invoke(tmp_path, "--mode", "extractive", "-f", "json", "-q")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

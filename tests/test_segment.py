@@ -1,8 +1,8 @@
 import pytest
 
-from summarize.clean import clean_documents
-from summarize.ingest import read_folder
-from summarize.segment import segment
+from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.ingest import read_folder
+from summarize.pipeline.segment import segment
 
 from .conftest import SEEDS, make_doc
 
@@ -11,11 +11,14 @@ def texts(text: str) -> list[str]:
     return [s.text for s in segment(make_doc("d", text))]
 
 
-@pytest.mark.parametrize("text", [
-    "The U.S. Secretary of State met Mr. Wang in Beijing on Monday.",
-    "Gen. Mark Milley spoke to Sen. Warren on Jan. 5 about the plan.",
-    "Shares of Microsoft Corp. rose after Dr. Smith testified in Washington.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Secretary of State met Mr. Wang in Beijing on Monday.",
+        "Gen. Mark Milley spoke to Sen. Warren on Jan. 5 about the plan.",
+        "Shares of Microsoft Corp. rose after Dr. Smith testified in Washington.",
+    ],
+)
 def test_abbreviations_do_not_end_sentences(text):
     assert texts(text) == [text]
 
@@ -40,7 +43,9 @@ def test_stray_full_stop_inside_a_sentence_does_not_split_it():
 def test_a_paragraph_break_always_ends_a_sentence():
     line = "The second paragraph ends without a full stop because the writer forgot to add one"
     assert texts(f"Intro sentence here.\n{line}\nThird starts here.") == [
-        "Intro sentence here.", line, "Third starts here.",
+        "Intro sentence here.",
+        line,
+        "Third starts here.",
     ]
 
 
@@ -51,7 +56,7 @@ def test_offsets_point_at_the_text_for_every_seed_sentence():
         sentences = segment(doc)
         total += len(sentences)
         for i, s in enumerate(sentences):
-            assert doc.text[s.start:s.end] == s.text
+            assert doc.text[s.start : s.end] == s.text
             assert s.index == i and 0 <= s.position < 1
             assert s.text == s.text.strip() and s.text
     assert total > 100

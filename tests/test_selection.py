@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from summarize.coverage import Problem, greedy, objective, solve
-from summarize.dedup import deduplicate
 from summarize.options import Mode, Options
-from summarize.pipeline import summarize_texts
-from summarize.rank import score_groups
-from summarize.select import select, without_connective
-from summarize.segment import segment, segment_documents
+from summarize.pipeline.coverage import Problem, greedy, objective, solve
+from summarize.pipeline.dedup import deduplicate
+from summarize.pipeline.rank import score_groups
+from summarize.pipeline.run import summarize_texts
+from summarize.pipeline.segment import segment, segment_documents
+from summarize.pipeline.select import select, without_connective
 
 from .conftest import make_doc
 
@@ -52,8 +52,10 @@ def test_two_sentences_that_share_their_concepts_are_never_both_picked():
 
 
 def test_a_long_sentence_covering_two_facts_beats_two_short_ones_covering_one():
-    long = ("The harbour authority said the new ferry terminal will open in March, and the "
-            "northern channel dredging finished two weeks ahead of schedule.")
+    long = (
+        "The harbour authority said the new ferry terminal will open in March, and the "
+        "northern channel dredging finished two weeks ahead of schedule."
+    )
     short_a = "The harbour authority said the new ferry terminal will open in March."
     short_b = "The new ferry terminal will open in March, the harbour authority said again."
     articles = [[long, short_a], [long, short_b], [long, FILLER[0]]]
@@ -76,8 +78,9 @@ def brute_force(problem: Problem) -> float:
 def random_problem(seed: int) -> Problem:
     rng = np.random.default_rng(seed)
     occurs = csr_matrix((rng.random((8, 12)) < 0.3).astype(float))
-    return Problem(occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8),
-                   rng.integers(3, 12, 8).astype(float), 20, ((0, 1),))
+    return Problem(
+        occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8), rng.integers(3, 12, 8).astype(float), 20, ((0, 1),)
+    )
 
 
 def test_the_exact_solver_finds_the_optimum_and_the_greedy_stays_within_its_guarantee():
@@ -92,15 +95,16 @@ def test_the_exact_solver_finds_the_optimum_and_the_greedy_stays_within_its_guar
 
 def test_a_budget_smaller_than_every_sentence_picks_nothing():
     problem = random_problem(0)
-    assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values,
-                         problem.lengths, 2)) == []
+    assert solve(Problem(problem.occurs, problem.concept_weights, problem.sentence_values, problem.lengths, 2)) == []
 
 
 def test_a_fact_opened_by_but_is_shown_without_it_and_its_span_follows_the_cut():
     but = "But the harbour authority said the new ferry terminal will open to passengers in March next year."
-    articles = [["Officials met on Tuesday to review the port plans for the coming year.", but, FILLER[0]],
-                [SHARED.replace("said", "told reporters"), FILLER[1]],
-                [SHARED.replace("The harbour authority said", "According to the harbour authority,"), FILLER[0]]]
+    articles = [
+        ["Officials met on Tuesday to review the port plans for the coming year.", but, FILLER[0]],
+        [SHARED.replace("said", "told reporters"), FILLER[1]],
+        [SHARED.replace("The harbour authority said", "According to the harbour authority,"), FILLER[0]],
+    ]
     texts = {f"d{i}": "\n\n".join(a) for i, a in enumerate(articles)}
     brief = summarize_texts(texts, Options(words=20, mode=Mode.extractive))
     (sentence,) = brief.sentences
@@ -108,22 +112,33 @@ def test_a_fact_opened_by_but_is_shown_without_it_and_its_span_follows_the_cut()
     assert not sentence.text.startswith(("But", "And"))
     sources = {s.id: s.text for s in brief.sources}
     for span in sentence.spans:
-        sliced = sources[span.doc_id][span.start:span.end]
+        sliced = sources[span.doc_id][span.start : span.end]
         assert not sliced.startswith("But ")
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("But Afghan police have claimed the Taliban are using the anger.", "Afghan police have claimed the Taliban are using the anger."),
-    ("And the company said its stock rose almost 5 percent on the day.", "The company said its stock rose almost 5 percent on the day."),
-    ("However, the court said the case would be heard again in May.", "The court said the case would be heard again in May."),
-    # "So far" and "Still photographs" are not connectives: cutting them would change the sentence.
-    ("So far, three people have been charged over the attack.", None),
-    ("Still photographs of the launch were released on Monday.", None),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        (
+            "But Afghan police have claimed the Taliban are using the anger.",
+            "Afghan police have claimed the Taliban are using the anger.",
+        ),
+        (
+            "And the company said its stock rose almost 5 percent on the day.",
+            "The company said its stock rose almost 5 percent on the day.",
+        ),
+        (
+            "However, the court said the case would be heard again in May.",
+            "The court said the case would be heard again in May.",
+        ),
+        # "So far" and "Still photographs" are not connectives: cutting them would change the sentence.
+        ("So far, three people have been charged over the attack.", None),
+        ("Still photographs of the launch were released on Monday.", None),
+    ],
+)
 def test_an_opening_connective_is_cut_only_where_it_changes_nothing(text, shown):
     (sentence,) = segment(make_doc("d", text))
     cut = without_connective(sentence)
     assert (cut.text if cut else None) == shown
     if cut is not None:
-        assert make_doc("d", text).text[cut.start:cut.end].lower() == shown.lower()
-
+        assert make_doc("d", text).text[cut.start : cut.end].lower() == shown.lower()

@@ -1,0 +1,83 @@
+"""The typer app: `summarize FOLDER` runs the `brief` command; the commands live one group per module."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from ..text.safety import printable
+from .config import ClickException, NoArgsIsHelpError, UsageError, config_defaults, usage_error
+from .console import stderr
+
+HELP = """Turn news articles about one story into one neutral brief that cites its sources.
+
+summarize FOLDER [OPTIONS]: brief a folder of articles (runs the `brief` command; its options: `summarize brief --help`).
+
+summarize FILE... | URL... | - [OPTIONS]: the same from article files, web pages, or standard input.
+
+summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (README: Usage).
+"""
+
+
+class DefaultCommandGroup(TyperGroup):
+    """Routes `summarize INPUT ...` to the `brief` command; `summarize eval ...` stays a command.
+    Usage errors, typer's included, print one line and exit 2 (no boxed panel)."""
+
+    default_command = "brief"
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        if args[:1] == ["--version"] and len(args) > 1:
+            raise UsageError("--version is a flag and takes no value", ctx)
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        try:
+            extra.setdefault("default_map", config_defaults(self.commands))
+            code = super().main(args, prog_name or "summarize", standalone_mode=False, **extra)
+        except NoArgsIsHelpError as error:  # `summarize` alone: the help, as typer shows it
+            error.show()
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            stderr.print(f"[bold red]error:[/] {escape(printable(usage_error(error)))}", highlight=False)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=DefaultCommandGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=HELP,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"summarize {version('summarize')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Options of `summarize` itself; the commands have their own."""
+
+
+def main() -> None:
+    app()

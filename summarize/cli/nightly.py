@@ -1,0 +1,112 @@
+"""`summarize nightly FEED --out DIR`: every story of a night's feed briefed into a dated folder."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+
+from ..options import Mode, Options
+from ..text.safety import printable
+from .app import app
+from .console import errors_to_exit, setup_logging, stderr, story_progress
+from .params import LENGTH, MODEL, ModeOption, QuietOption, options_fields, shared
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+@shared(LENGTH, MODEL)
+def nightly(
+    feed: Annotated[
+        Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
+    mode: ModeOption = Mode.auto,
+    date: Annotated[
+        Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo stories whose inputs did not change.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")
+    ] = Engine.local,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story in a flat folder.")
+    ] = 2,
+    feed_nights: Annotated[
+        int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")
+    ] = 7,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency", min=1, help="Stories sent to the model server (--api-base) at once, so it can batch them."
+        ),
+    ] = 1,
+    quiet: QuietOption = False,
+    *,
+    shared: dict[str, Any],
+) -> None:
+    """Brief every story of a night's feed: a dated folder, an index, and a `latest` link."""
+    from ..jobs.nightly import NightlyOptions, run_nightly
+
+    setup_logging(quiet)
+    if concurrency > 1 and (
+        workers > 1 or engine is Engine.ray or (not shared["api_base"] and mode is not Mode.extractive)
+    ):
+        raise typer.BadParameter(
+            "--concurrency sends stories to a model server (--api-base) at once; "
+            "an in-process model takes --workers instead",
+            param_hint="--concurrency",
+        )
+    brief_options = Options(mode=mode, **options_fields(shared))
+    options = NightlyOptions(
+        out=out,
+        date=date or "",
+        force=force,
+        workers=workers,
+        engine=engine.value,
+        min_articles=min_articles,
+        brief=brief_options,
+        concurrency=concurrency,
+        feed_nights=feed_nights,
+    )
+    with errors_to_exit():
+        with story_progress(quiet) as report:
+            run = run_nightly(feed, options, report)
+        if run.model_notice and not quiet:
+            stderr.print(f"[yellow]notice:[/] {escape(printable(run.model_notice))}", highlight=False)
+        counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
+        stderr.print(
+            f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+            + (
+                f"; {len(run.feed.ungrouped)} article{'s' * (len(run.feed.ungrouped) != 1)} in no story"
+                if run.feed.ungrouped
+                else ""
+            )
+            + (
+                f"; {len(run.feed.non_articles)} non-article{'s' * (len(run.feed.non_articles) != 1)} set aside (see index)"
+                if run.feed.non_articles
+                else ""
+            )
+            + "".join(
+                f"; {s.id}: +{s.added} article{'s' * (s.added != 1)}, re-briefed" for s in run.feed.stories if s.added
+            ),
+            highlight=False,
+        )
+        for outcome in run.outcomes:
+            if outcome.status == "failed":
+                stderr.print(
+                    f"[red]failed:[/] {escape(outcome.story)}: {escape(printable(outcome.error))}", highlight=False
+                )
+        if run.failed:
+            raise typer.Exit(1)

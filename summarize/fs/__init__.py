@@ -1,0 +1,1 @@
+"""The file system: walking hostile folders, writing where the user pointed, atomically."""

@@ -1,0 +1,1 @@
+"""What runs many briefs: the nightly run and its story grouping, compare, and evaluation."""

@@ -1,0 +1,198 @@
+"""Find the stories in a night's feed: one folder per story, or loose articles grouped by topic.
+
+Pages that are not articles (archive notices, embed prompts, stubs, ...) are set aside first with
+their reason (summarize/nonarticle.py); loose articles are grouped by summarize/grouping.py. Story
+ids are kept across runs of one day: a story keeps the id it was first given while it gains articles.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError
+from ..fs.atomic import safe_name
+from ..fs.folders import RESERVED, scan, unique_ids, walk
+from ..pipeline.clean import clean_documents, fix_encoding
+from ..pipeline.ingest import SUFFIXES, read_paths
+from ..pipeline.segment import split_text
+from ..text.nonarticle import judge
+from ..text.words import content_terms
+from ..types import Document, RawDocument
+from .grouping import GroupingOptions, cluster, vectors
+
+log = logging.getLogger(__name__)
+
+LEAD_HEADLINE_WORDS = 12  # a lead sentence standing in for a missing headline, cut to a headline's length
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    docs: tuple[RawDocument, ...]
+    title: str = ""  # the headline shown; may change as articles arrive while the id does not
+    added: int = 0  # articles gained since an earlier run of the same day
+    new: bool = True  # False when an earlier run of the same day had this story
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    stories: tuple[Story, ...]
+    ungrouped: tuple[str, ...]  # loose articles no other article shares a story with
+    non_articles: tuple[tuple[str, str], ...] = ()  # (document id, why it is not an article)
+
+
+def read_feed(
+    folder: Path,
+    min_articles: int = 2,
+    max_file_bytes: int = 5_000_000,
+    previous: Mapping[str, Sequence[str]] | None = None,
+    grouping: GroupingOptions = GroupingOptions(),
+    follow_links: bool = False,
+) -> Feed:
+    """Each sub-folder with articles is a story; loose articles are grouped by similarity.
+
+    `previous` maps the story ids of an earlier run of the same day to their document ids, so a
+    story that is still there keeps its id. Links that leave `folder` are not followed unless
+    `follow_links`; entries that cannot be read are skipped with a warning (fsafety).
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
+    stories: list[Story] = []
+    names: list[str] = []  # the folder names the ids come from: they keep colliding ids stable
+    rejected: list[tuple[str, str]] = []
+    top = scan(folder, folder, follow_links)
+    for sub in top.dirs:
+        files = [p for p in walk(sub, follow_links, root=folder) if p.suffix.lower() in SUFFIXES]
+        raws = _read(files, sub, max_file_bytes)
+        docs, bad = split_non_articles(raws)
+        rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in bad)
+        if docs or (files and not raws):  # a story whose files cannot be read fails, visibly, in the run
+            stories.append(Story(safe_name(sub.name), tuple(docs), new=False))
+            names.append(sub.name)
+    ids = unique_ids([s.id for s in stories], names, RESERVED)
+    stories = [replace(s, id=i) for s, i in zip(stories, ids)]
+    loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
+    articles, bad = split_non_articles(_read(loose, folder, max_file_bytes))
+    rejected.extend(bad)
+    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids) | RESERVED)
+    stories.extend(grouped)
+    if not stories:
+        raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
+    return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
+
+
+def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
+    return read_paths(list(files), root, max_file_bytes)
+
+
+def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """(articles, [(id, reason)] for the pages that are not articles)."""
+    articles, rejected = [], []
+    for doc in docs:
+        verdict = judge(fix_encoding(doc.text))
+        if verdict.is_article:
+            articles.append(doc)
+        else:
+            rejected.append((doc.id, verdict.reason))
+    if rejected:
+        log.info("%d pages are not articles: %s", len(rejected), ", ".join(f"{i} ({r})" for i, r in rejected[:5]))
+    return articles, rejected
+
+
+def group_articles(
+    docs: Sequence[RawDocument],
+    min_articles: int = 2,
+    options: GroupingOptions = GroupingOptions(),
+    previous: Mapping[str, Sequence[str]] | None = None,
+    taken: set[str] | frozenset[str] = frozenset(),
+) -> tuple[list[Story], list[str]]:
+    """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped."""
+    if not docs:
+        return [], []
+    cleaned = clean_documents(docs)
+    # A page of nothing but chrome (a tweet prompt, a crawl notice) has no words to group by.
+    blank = [d.id for d, c in zip(docs, cleaned) if not content_terms(f"{c.title or ''} {c.text}")]
+    if blank:
+        keep = [docs[i] for i, c in enumerate(cleaned) if content_terms(f"{c.title or ''} {c.text}")]
+        stories, ungrouped = group_articles(keep, min_articles, options, previous, taken) if keep else ([], [])
+        return stories, blank + ungrouped
+    rows = vectors(cleaned, options)
+    labels = cluster(rows, options)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        members[int(label)].append(i)
+    groups, ungrouped = [], []
+    for indices in sorted(members.values(), key=lambda ix: ix[0]):
+        if len(indices) < min_articles:
+            ungrouped.extend(docs[i].id for i in indices)
+        else:
+            groups.append(indices)
+    titles = [_headline(cleaned, rows, ix) for ix in groups]
+    ids = assign_ids([[docs[i].id for i in ix] for ix in groups], titles, previous or {}, set(taken))
+    stories = []
+    for indices, title, (story_id, added, new) in zip(groups, titles, ids):
+        stories.append(Story(story_id, tuple(docs[i] for i in indices), title, added, new))
+    log.info("grouped %d loose articles into %d stories; %d left alone", len(docs), len(stories), len(ungrouped))
+    return stories, ungrouped
+
+
+def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # type: ignore[no-untyped-def]
+    """The title of the member most like the story as a whole (its centroid); where no member has
+    one (scraped text often starts with the body), the opening words of that member's lead
+    sentence, which say what happened, never its file name."""
+    block = rows[indices]
+    centrality = np.asarray(block @ block.mean(axis=0).T).ravel()
+    order = [indices[int(i)] for i in np.argsort(-centrality, kind="stable")]
+    for i in order:
+        if title := cleaned[i].title:
+            return title
+    for i in order:
+        for lead in split_text(cleaned[i].text)[:3]:  # past a kicker or a one-word line
+            if len(lead.split()) >= 5:
+                return " ".join(lead.split()[:LEAD_HEADLINE_WORDS])
+    return cleaned[order[0]].id
+
+
+def assign_ids(
+    groups: Sequence[Sequence[str]], titles: Sequence[str], previous: Mapping[str, Sequence[str]], taken: set[str]
+) -> list[tuple[str, int, bool]]:
+    """(id, articles gained, is new) per group: an earlier story's id where the group holds its articles.
+
+    Each earlier story goes to the group that holds most of its articles (largest overlap first); a
+    group with no earlier story gets a fresh id from its headline.
+    """
+    earlier = {story: set(ids) for story, ids in previous.items()}
+    pairs = sorted(
+        ((len(earlier[s] & set(g)), s, n) for n, g in enumerate(groups) for s in earlier if earlier[s] & set(g)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    chosen: dict[int, str] = {}
+    for _, story, n in pairs:
+        if n not in chosen and story not in chosen.values():
+            chosen[n] = story
+    used = set(taken) | set(chosen.values()) | set(previous)
+    out = []
+    for n, group in enumerate(groups):
+        if n in chosen:
+            out.append((chosen[n], len(set(group) - earlier[chosen[n]]), False))
+            continue
+        story_id = _unique(safe_name(" ".join(titles[n].split()[:8]).lower()), used)
+        used.add(story_id)
+        out.append((story_id, 0, True))
+    return out
+
+
+def _unique(name: str, used: set[str]) -> str:
+    if name not in used:
+        return name
+    n = 2
+    while f"{name}-{n}" in used:
+        n += 1
+    return f"{name}-{n}"

@@ -1,0 +1,216 @@
+"""The nightly pages: `index.md`, a readable `index.html` of story cards, one `brief.html` per
+story (templates/nightly_index.html, brief.html) and the Atom feed over the last nights (feed.xml).
+
+Everything is built from the `brief.json` files on disk, so an unchanged story carried over from
+an earlier night reads the same as one written tonight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from urllib.parse import quote
+
+from ..fs.atomic import write_atomic
+from ..jobs.stories import Feed
+from ..text.safety import md_escape
+from .pages import brief_view, number_sources, render
+
+# Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FEED_ID_FILE = ".feed-id"  # keeps the feed's and the entries' ids stable when the folder moves
+
+
+def index_markdown(
+    date: str,
+    outcomes: Sequence,
+    feed: Feed,  # type: ignore[type-arg]
+    headlines: dict[str, str] | None = None,
+) -> str:
+    """The night as a Markdown table; `headlines` (story -> headline) replace the opening sentences."""
+    headlines = headlines or {}
+    lines = [
+        f"# Briefs for {date}",
+        "",
+        f"{len(outcomes)} stories, {_counts(outcomes)}.",
+        "",
+        "| story | headline | sources | files |",
+        "|---|---|---|---|",
+    ]
+    for o in outcomes:
+        if o.status == "failed":
+            lines.append(f"| {o.story} | failed: {_cell(o.error)} | {o.sources} | |")
+            continue
+        link = quote(o.story)
+        lines.append(
+            f"| {o.story} | {_cell(headlines.get(o.story) or o.headline)}{_cell(_change(feed, o.story))} | {o.sources} | "
+            f"[page]({link}/brief.html) · [brief]({link}/brief.md) · [json]({link}/brief.json) |"
+        )
+    if feed.ungrouped:
+        lines += ["", f"Articles in no story: {md_escape(', '.join(feed.ungrouped))}"]
+    if feed.non_articles:
+        lines += ["", "Not articles (never grouped or briefed):", ""]
+        lines += [f"- {md_escape(_cell(doc))}: {reason}" for doc, reason in feed.non_articles]
+    return "\n".join(lines) + "\n"
+
+
+def story_view(folder: Path, story: str, status: str, sources: int, error: str = "") -> dict:
+    """One story as the templates show it; `brief` is None when failed or unreadable."""
+    data = _read_brief(folder / story) if status != "failed" else None
+    brief = brief_view(data, number_sources([data]), "s") if data else None
+    return {
+        "id": story,
+        "status": status,
+        "sources": sources,
+        "error": error,
+        "brief": brief,
+        "headline": brief["title"] if brief else story,
+    }
+
+
+def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: ignore[type-arg]
+    """`index.md`, `index.html` and each story's `brief.html` in the night's `folder`."""
+    stories = [story_view(folder, o.story, o.status, o.sources, o.error) for o in outcomes]
+    for story in stories:
+        story["change"] = _change(feed, story["id"]).strip(" ()")
+    for story in stories:
+        if story["brief"] is not None:
+            write_atomic(folder / story["id"] / "brief.html", render("brief.html", date=folder.name, story=story))
+    headlines = {s["id"]: s["headline"] for s in stories if s["brief"] is not None}
+    write_atomic(folder / "index.md", index_markdown(folder.name, outcomes, feed, headlines))
+    briefs = [s["brief"] for s in stories if s["brief"] is not None]
+    shared = [n for n in briefs[0]["notices"] if all(n in b["notices"] for b in briefs)] if briefs else []
+    for brief in briefs:  # a notice every story carries (the model is missing) is said once, on top
+        brief["notices"] = [n for n in brief["notices"] if n not in shared]
+    write_atomic(
+        folder / "index.html",
+        render(
+            "nightly_index.html",
+            date=folder.name,
+            stories=stories,
+            counts=_counts(outcomes),
+            ungrouped=list(feed.ungrouped),
+            non_articles=list(feed.non_articles),
+            notices=shared,
+        ),
+    )
+
+
+def write_feed(out: Path, nights: int = 7) -> Path:
+    """`out/feed.xml`: an Atom 1.0 feed with one entry per story of each of the last `nights` runs."""
+    feed_id = _feed_id(out)
+    entries: list[dict] = []
+    for night in _nights(out)[-nights:][::-1]:
+        for story_dir in sorted(p for p in night.iterdir() if (p / "brief.json").is_file()):
+            story = story_view(night, story_dir.name, "written", 0)
+            if story["brief"] is None:
+                continue
+            href = f"{quote(night.name)}/{quote(story_dir.name)}/brief.html"
+            entries.append(
+                {
+                    "id": f"urn:uuid:{uuid.uuid5(feed_id, f'{night.name}/{story_dir.name}')}",
+                    "story": story,
+                    "href": href,
+                    "anchor": f"{night.name}-{story_dir.name}",
+                    "updated": _stamp((story_dir / "brief.json").stat().st_mtime),
+                    "summary": " ".join(
+                        s["text"] + "".join(f"[{n}]" for n in s["marks"]) for s in story["brief"]["sentences"]
+                    ),
+                }
+            )
+    try:
+        release = version("summarize")
+    except PackageNotFoundError:  # running from a source tree
+        release = "0"
+    updated = max((e["updated"] for e in entries), default=_stamp(dt.datetime.now().timestamp()))
+    text = render(
+        "feed.xml",
+        id=f"urn:uuid:{feed_id}",
+        title="Nightly briefs",
+        nights=nights,
+        updated=updated,
+        entries=entries,
+        version=release,
+    )
+    write_atomic(out / "feed.xml", NOT_XML.sub("", text))  # only article text can hold them
+    return out / "feed.xml"
+
+
+def _feed_id(out: Path) -> uuid.UUID:
+    path = out / FEED_ID_FILE
+    try:
+        return uuid.UUID(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        made = uuid.uuid4()
+        write_atomic(path, f"{made}\n")
+        return made
+
+
+def _nights(out: Path) -> list[Path]:
+    """The dated run folders under `out`, oldest first (`latest` and anything else ignored)."""
+    found = []
+    for path in out.iterdir():
+        try:
+            dt.date.fromisoformat(path.name)
+        except ValueError:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            found.append(path)
+    return sorted(found, key=lambda p: p.name)
+
+
+def _read_brief(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and "sentences" in data and "sources" in data else None
+    except (OSError, ValueError):
+        return None
+
+
+def _stamp(seconds: float) -> str:
+    """An RFC 3339 time in UTC, as Atom requires."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
+    """The night as data: each story's id, headline, articles and outcome; the pages set aside."""
+    by_id = {o.story: o for o in outcomes}
+    stories = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "articles": [d.id for d in s.docs],
+            "added": s.added,
+            "status": by_id[s.id].status if s.id in by_id else "",
+            "headline": by_id[s.id].headline if s.id in by_id else "",
+        }
+        for s in feed.stories
+    ]
+    data = {
+        "date": date,
+        "stories": stories,
+        "ungrouped": list(feed.ungrouped),
+        "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _change(feed: Feed, story_id: str) -> str:
+    """ " (+2 articles since the earlier run today)" for a story that gained articles."""
+    added = next((s.added for s in feed.stories if s.id == story_id), 0)
+    return f" (+{added} article{'s' if added != 1 else ''} since the earlier run today)" if added else ""
+
+
+def _counts(outcomes: Sequence) -> str:  # type: ignore[type-arg]
+    from ..jobs.nightly_safety import OUTCOMES
+
+    return ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in OUTCOMES)
+
+
+def _cell(text: str) -> str:
+    return md_escape(text)  # escapes "|" too: a cell never ends early

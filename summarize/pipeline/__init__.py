@@ -1,0 +1,1 @@
+"""One story's articles -> one brief, one module per stage; `run` is the only module that wires them."""

@@ -1,0 +1,170 @@
+"""Input from anywhere: folders, files, `-` (standard input) and http(s) URLs, as one story.
+
+A folder is read as before (ingest.read_folder); files are read as in a folder whose ids are
+their names; standard input and a fetched page are sniffed for HTML and JSON exports, so
+`curl ... | summarize -` and `cat export.jsonl | summarize -` work like the files would.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from ..errors import InputError
+from ..text.safety import printable, strip_invisible
+from ..types import RawDocument
+from .ingest import (
+    HTML_SUFFIXES,
+    RECORD_SUFFIXES,
+    SUFFIXES,
+    _unique,
+    decode,
+    html_to_text,
+    looks_binary,
+    read_folder,
+    read_paths,
+    record_document,
+)
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+URL_TIMEOUT_S = 30  # trafilatura counts whole seconds
+KINDS = "article files (.txt, .md, .html, .json, .jsonl)"
+
+
+class Location(str):
+    """Where a document came from when that is no file: a URL or `-`. It stands where a Path
+    would (ids, sources, messages) and prints exactly as the user wrote it."""
+
+    @property
+    def stem(self) -> str:
+        if self == STDIN:
+            return "stdin"
+        parts = urlsplit(self)
+        return PurePosixPath(parts.path).stem or parts.hostname or "page"
+
+    @property
+    def suffix(self) -> str:
+        return "" if self == STDIN else PurePosixPath(urlsplit(self).path).suffix
+
+
+def is_url(item: str) -> bool:
+    return item.startswith(("http://", "https://"))
+
+
+def read_inputs(
+    items: Sequence[str | Path],
+    max_file_bytes: int = 5_000_000,
+    follow_links: bool = False,
+    stdin: BinaryIO | None = None,
+    timeout: int = URL_TIMEOUT_S,
+) -> list[RawDocument]:
+    """Every document of `items`; a single folder reads exactly as `ingest.read_folder`."""
+    names = [str(i) for i in items]
+    if not names:
+        raise InputError("no input: give a folder, files, URLs or - for standard input")
+    if len(names) == 1 and Path(names[0]).is_dir():
+        return read_folder(Path(names[0]), max_file_bytes, follow_links)
+    if names.count(STDIN) > 1:
+        raise InputError("- (standard input) can be given only once")
+    docs: list[RawDocument] = []
+    files = [Path(i) for i in names if i != STDIN and not is_url(i) and not Path(i).is_dir()]
+    _check_files(files)
+    for item in names:
+        if item == STDIN:
+            docs.extend(read_stream(stdin, max_file_bytes))
+        elif is_url(item):
+            docs.extend(fetch(item, max_file_bytes, timeout))
+        elif Path(item).is_dir():
+            docs.extend(read_folder(Path(item), max_file_bytes, follow_links))
+    docs.extend(read_paths(files, _common_root(files), max_file_bytes))
+    if not docs:
+        raise InputError(f"{printable(' '.join(names))}: no readable {KINDS} to summarize")
+    return _unique(docs)
+
+
+def _check_files(files: list[Path]) -> None:
+    for path in files:
+        if not path.exists():
+            raise InputError(f"{printable(str(path))}: no such file or folder")
+        if path.suffix.lower() not in SUFFIXES:
+            raise InputError(f"{printable(str(path))}: not an article file; give {KINDS}")
+
+
+def _common_root(files: list[Path]) -> Path:
+    parents = {p.parent for p in files}
+    return parents.pop() if len(parents) == 1 else Path(".")
+
+
+def read_stream(stream: BinaryIO | None, max_file_bytes: int) -> list[RawDocument]:
+    """Standard input as one article (text or HTML), or the records of a JSON export."""
+    if stream is None:
+        raise InputError("- means standard input, and there is none here")
+    data = stream.read(max_file_bytes + 1)
+    if len(data) > max_file_bytes:
+        log.warning("standard input: larger than %d bytes; only the start is read", max_file_bytes)
+    return documents_from_bytes(data[:max_file_bytes], Location(STDIN), "", max_file_bytes)
+
+
+def documents_from_bytes(data: bytes, where: Location, suffix: str, max_file_bytes: int) -> list[RawDocument]:
+    """What a file of these bytes would give; without a telling suffix the text is sniffed."""
+    name = "standard input" if where == STDIN else str(where)
+    if not data.strip() or looks_binary(data):
+        raise InputError(
+            f"{printable(name)}: {'empty' if not data.strip() else 'binary, not text'}; nothing to summarize"
+        )
+    text, encoding = decode(data)
+    text = strip_invisible(text)
+    head = text.lstrip()[:1]
+    if suffix in RECORD_SUFFIXES or (not suffix and head in "{["):
+        docs = _records(text, where, encoding, max_file_bytes)
+        if docs or suffix:
+            return docs
+    if suffix in HTML_SUFFIXES or (not suffix and head == "<"):
+        text = strip_invisible(html_to_text(text))
+    if not text.strip():
+        raise InputError(f"{printable(name)}: no article text in it")
+    return [RawDocument(where.stem, where, text, encoding)]  # type: ignore[arg-type]
+
+
+def _records(text: str, where: Location, encoding: str, max_file_bytes: int) -> list[RawDocument]:
+    """The records of a JSON array/object or JSON Lines text; [] when it is not JSON."""
+    try:
+        data = json.loads(text)
+        records = data if isinstance(data, list) else [data]
+    except (ValueError, RecursionError):
+        try:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except (ValueError, RecursionError):
+            return []
+    docs = [
+        record_document(r, n, where, where.stem, encoding, max_file_bytes)  # type: ignore[arg-type]
+        for n, r in enumerate(records, 1)
+    ]
+    return [d for d in docs if d is not None]
+
+
+def fetch(url: str, max_file_bytes: int, timeout: int = URL_TIMEOUT_S) -> list[RawDocument]:
+    """The article at `url`, fetched by trafilatura with a timeout and a size cap."""
+    from trafilatura.downloads import fetch_response
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, int(timeout))))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_file_bytes))
+    config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")  # a bad certificate is an error, not a retry
+    # The user typed this address: a page on their own machine or network is what they asked for.
+    config.set("DEFAULT", "SSRF_PROTECTION", "off")
+    response = fetch_response(url, config=config)
+    if response is None or response.status != 200 or not response.data:
+        status = f"HTTP {response.status}" if response is not None and response.status else "no answer"
+        raise InputError(f"{printable(url)}: cannot fetch it ({status})")
+    suffix = Location(url).suffix.lower()
+    return documents_from_bytes(
+        response.data, Location(url), suffix if suffix in SUFFIXES - HTML_SUFFIXES else ".html", max_file_bytes
+    )

@@ -1,0 +1,303 @@
+"""The only module that wires the stages together."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError, ModelError
+from ..models.checkpoint import Generator
+from ..models.checkpoint import load as load_model
+from ..models.prompting import load_template
+from ..options import Mode, Options
+from ..text.language import is_english, name_language
+from ..text.safety import printable
+from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
+from .cite import extractive_sentences
+from .clean import clean_documents
+from .dedup import Deduplicated, deduplicate
+from .fuse import Fusion, fuse
+from .ingest import read_folder
+from .rank import score_groups
+from .segment import segment_documents
+from .select import select
+
+log = logging.getLogger(__name__)
+
+# Called with the name of each stage as it starts; the CLI shows it as progress.
+Progress = Callable[[str], None]
+
+
+def summarize_folder(
+    folder: Path | str,
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+) -> Brief:
+    """Read every article in `folder` and return one cited brief."""
+    timings: dict[str, float] = {}
+    with _timed("ingest", timings, progress):
+        raws = read_folder(Path(folder), options.max_file_bytes, options.follow_links)
+    return summarize_documents(raws, options, progress, timings, generator)
+
+
+def summarize_inputs(
+    items: Sequence[str | Path],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+    stdin: BinaryIO | None = None,
+) -> Brief:
+    """One cited brief from folders, files, URLs and `-` (read from `stdin`) together."""
+    from .inputs import read_inputs
+
+    timings: dict[str, float] = {}
+    with _timed("ingest", timings, progress):
+        raws = read_inputs(items, options.max_file_bytes, options.follow_links, stdin)
+    return summarize_documents(raws, options, progress, timings, generator)
+
+
+def summarize_texts(
+    texts: Sequence[str] | dict[str, str], options: Options = Options(), generator: Generator | None = None
+) -> Brief:
+    """One cited brief from article texts in memory; ids are the dict's keys, or 1, 2, ..."""
+    items = texts.items() if isinstance(texts, dict) else ((str(n), t) for n, t in enumerate(texts, 1))
+    raws = [RawDocument(str(i), Path(str(i)), t, "utf-8") for i, t in items]
+    if not raws:
+        raise InputError("no article texts to summarize")
+    return summarize_documents(raws, options, generator=generator)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything before the brief is written: cleaned, segmented, deduplicated and ranked input.
+
+    `compare` writes both briefs from one analysis, so both modes see exactly the same input.
+    """
+
+    docs: tuple[Document, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    dedup: Deduplicated
+    scored: tuple[ScoredGroup, ...]
+    vectors: object  # the groups' TF-IDF vectors (scipy sparse), row i for scored[i]
+    timings: dict[str, float]
+    foreign: tuple[dict, ...] = ()  # articles not in English: {"id", "language"}
+
+
+def summarize_documents(
+    raws: Sequence[RawDocument],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    timings: dict[str, float] | None = None,
+    generator: Generator | None = None,
+) -> Brief:
+    """One cited brief from decoded articles. `generator` stands in for the model (tests, or a
+    caller that loaded one already); otherwise `options.model` is loaded when the mode needs it."""
+    analysis = analyse(raws, options, progress, timings)
+    return write_brief(analysis, options, progress, generator)
+
+
+def analyse(
+    raws: Sequence[RawDocument],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    timings: dict[str, float] | None = None,
+) -> Analysis:
+    timings = {} if timings is None else timings
+    with _timed("clean", timings, progress):
+        docs = [d for d in clean_documents(raws) if d.text.strip()]
+    if not docs:
+        raise InputError("no article text left after removing site boilerplate")
+    docs, foreign = _english_only(docs, options)
+    with _timed("segment", timings, progress):
+        sentences = cap_sentences(segment_documents(docs), options.max_sentences)
+    with _timed("deduplicate", timings, progress):
+        dedup = deduplicate(docs, sentences, options)
+    with _timed("rank", timings, progress):
+        scored, vectors = score_groups(dedup.groups, len(docs), dedup.spun_documents, options.weights)
+    return Analysis(
+        tuple(docs),
+        tuple(tuple(s) for s in sentences),
+        dedup,
+        tuple(scored),
+        vectors,
+        timings,
+        tuple(foreign),
+    )
+
+
+def _english_only(docs: list[Document], options: Options) -> tuple[list[Document], list[dict]]:
+    """Split off articles not in English; skipped unless `options.other_languages` is "keep"."""
+    foreign = [{"id": d.id, "language": name_language(d.text)} for d in docs if not is_english(d.text)]
+    if not foreign or options.other_languages == "keep":
+        return docs, foreign
+    for f in foreign:
+        log.warning(
+            "skipping %s: not English (looks like %s); --other-languages keep includes it", f["id"], f["language"]
+        )
+    skipped = {f["id"] for f in foreign}
+    english = [d for d in docs if d.id not in skipped]
+    if not english:
+        found = ", ".join(sorted({f["language"] for f in foreign}))
+        raise InputError(f"no English articles (found: {found}); --other-languages keep summarizes them anyway")
+    return english, foreign
+
+
+def cap_sentences(sentences: list[list[Sentence]], cap: int) -> list[list[Sentence]]:
+    """At most `cap` sentences in all, taking each article's leading sentences in turn."""
+    total = sum(len(s) for s in sentences)
+    if total <= cap:
+        return sentences
+    kept = [0] * len(sentences)
+    budget, depth = cap, 0
+    while budget > 0:
+        for i, doc_sentences in enumerate(sentences):
+            if budget > 0 and depth < len(doc_sentences):
+                kept[i] += 1
+                budget -= 1
+        depth += 1
+    log.warning(
+        "the story has %d sentences; only the first %d (each article's leading ones) are "
+        "used (raise the cap with --max-sentences)",
+        total,
+        cap,
+    )
+    return [s[:k] for s, k in zip(sentences, kept)]
+
+
+def write_brief(
+    analysis: Analysis,
+    options: Options = Options(),
+    progress: Progress | None = None,
+    generator: Generator | None = None,
+) -> Brief:
+    """The brief in `options.mode`, from an analysis; timings are this brief's own."""
+    timings = dict(analysis.timings)
+    scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
+    with _timed("select", timings, progress):
+        brief_sentences = extractive_sentences(select(scored, vectors, options))
+    mode, notices, fusion_stats = Mode.extractive, [], {}
+    if options.mode is not Mode.extractive:
+        template = load_template(options.prompt)  # a broken template is an error in any mode
+        with _timed("load model", timings, progress):
+            generator, why_not = _generator(options, generator)
+        if generator is None:
+            notices.append(f"{why_not} Showing the extractive brief.")
+        else:
+            with _timed("generate", timings, progress):
+                fusion = _fuse_or_fall_back(scored, vectors, dedup.groups, options, generator, template, notices)
+            fusion_stats = fusion.stats
+            if fusion.sentences:
+                mode, brief_sentences = Mode.abstractive, fusion.sentences
+            elif not notices:
+                notices.append(
+                    f"nothing {generator.name} wrote is supported by the articles; "
+                    "showing the extractive brief instead."
+                )
+    stats = {
+        "documents": len(docs),
+        "sentences": sum(len(s) for s in analysis.sentences),
+        "sentence_groups": len(dedup.groups),
+        "removed": dict(sorted(_removed(docs).items())),
+        "duplicate_documents": [list(ids) for ids in dedup.duplicate_documents],
+        "reversed_documents": list(dedup.reversed_documents),
+        "spun_documents": list(dedup.spun_documents),
+        "non_english_documents": list(analysis.foreign),
+        "timings_s": {k: round(v, 4) for k, v in timings.items()},
+    }
+    if fusion_stats:
+        stats["abstractive"] = fusion_stats
+    return Brief(
+        mode=mode.value,
+        length=options.length.value if options.words is None else f"{options.words} words",
+        word_range=options.word_range(),
+        sentences=brief_sentences,
+        sources=tuple(Source(d.id, printable(str(d.path)), d.title, d.text) for d in docs),
+        stats=stats,
+        requested_mode=options.mode.value,
+        notices=tuple(notices),
+    )
+
+
+def _generator(options: Options, given: Generator | None) -> tuple[Generator | None, str]:
+    """The model to use, or (None, why) in auto mode; in abstractive mode failure is an error."""
+    if given is not None:
+        return given, ""
+    download = options.mode is Mode.abstractive  # auto mode uses a model only if it is on disk
+    key = (options.model, options.device.value, download)
+    if options.api_base:  # a model server (server.py) instead of an in-process model
+        key = (options.model, options.api_base, download)
+    try:
+        if key in _UNAVAILABLE:  # a nightly run asks once per story: fail fast after the first
+            raise _UNAVAILABLE[key]
+        if options.api_base:
+            from ..models.server import connect
+
+            return connect(options), ""
+        return load_model(options.model, options.device.value, download), ""
+    except ModelError as err:
+        _UNAVAILABLE[key] = err
+        if options.mode is Mode.abstractive:
+            raise
+        return None, f"abstractive mode unavailable: {err}"
+
+
+def model_unavailable(options: Options) -> str | None:
+    """Why the model of `options` cannot be used, checked without loading it; None when it can
+    or when no model is needed. Runs of many stories ask once, before the first."""
+    if options.mode is Mode.extractive:
+        return None
+    if options.api_base:
+        from ..models.server import availability as served
+
+        return served(options)
+    from ..models.checkpoint import _how_to_fix, availability
+
+    reason = availability(options.model, download=options.mode is Mode.abstractive)
+    return None if reason is None else _how_to_fix(options.model, reason)
+
+
+def _fuse_or_fall_back(
+    scored,
+    vectors,
+    groups,
+    options: Options,
+    generator: Generator,
+    template,  # type: ignore[no-untyped-def]
+    notices: list[str],
+) -> Fusion:
+    """`fuse`, or in auto mode an empty fusion and a notice when the model fails mid-run (a model
+    server that stopped or timed out): the story still gets its extractive brief."""
+    try:
+        return fuse(scored, vectors, groups, options, generator, template)
+    except ModelError as err:
+        if options.mode is Mode.abstractive:
+            raise
+        notices.append(f"abstractive mode failed: {err}. Showing the extractive brief.")
+        return Fusion(())
+
+
+# Models that failed to load in this process, with why: loading is not retried for each story.
+_UNAVAILABLE: dict[tuple[str, str, bool], ModelError] = {}
+
+
+def _removed(docs: Sequence[Document]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for doc in docs:
+        total.update(dict(doc.removed))
+    return total
+
+
+@contextmanager
+def _timed(stage: str, timings: dict[str, float], progress: Progress | None) -> Iterator[None]:
+    if progress is not None:
+        progress(stage)
+    start = time.perf_counter()
+    yield
+    timings[stage] = time.perf_counter() - start

@@ -1,0 +1,191 @@
+"""Split cleaned documents into sentences with character offsets.
+
+NLTK's Punkt segmenter does the work. Its usual parameters come from `nltk.download("punkt_tab")`,
+which cannot run offline, so the package ships its own: `data/punkt_en.json`, built by
+`python eval/train_punkt.py` (Punkt's unsupervised trainer over the seed articles, plus a curated
+list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end a sentence).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from ..text.quality import first_person, speakerless_quote
+from ..text.voice import names_speaker, quote_speaker
+from ..types import Document, Sentence
+
+PARAMETERS = "punkt_en.json"
+
+# Abbreviations in news copy; Punkt stores them lower-cased without their final period.
+NEWS_ABBREVIATIONS = """
+u.s u.k u.n e.u u.a.e d.c l.a n.y st mr mrs ms dr prof sr jr gen lt col maj capt sgt cmdr adm
+gov sen rep rev pres supt insp det cpl pvt messrs mmes jan feb apr jun jul aug sep sept oct nov
+dec tue tues thu thur thurs fri corp inc co ltd llc plc bros dept univ assn approx vs etc vol ft
+mt ave blvd rd hwy ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla tenn tex
+vt wis wyo a.m p.m i.e e.g cf ph.d
+""".split()
+# Left out on purpose: abbreviations that are also words ending many sentences ("ill", "miss",
+# "no", "sun", "mass", "wash", "la").
+
+# Words that, capitalised after an abbreviation ("over the U.S. The case..."), start a new sentence.
+# Punkt learns these from its corpus; ours is small, so the commonest are listed.
+NEWS_SENT_STARTERS = """
+the a an but and he she it they we i this that these those there his her their its in on at
+after before when while although as if for some many most however meanwhile officials police
+""".split()
+
+# A paragraph break always ends a sentence, whatever Punkt thinks of the last word.
+_CLOSERS = frozenset("”’)]},;:")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def segment_documents(docs: Iterable[Document]) -> list[list[Sentence]]:
+    return [segment(doc) for doc in docs]
+
+
+def segment(doc: Document) -> list[Sentence]:
+    """The sentences of `doc`, each knowing its offsets: `doc.text[s.start:s.end] == s.text`."""
+    spans: list[tuple[int, int]] = []
+    inside: list[bool] = []  # does the sentence open inside a quotation an earlier one left open?
+    paragraphs = list(_paragraph_spans(doc.text))
+    for p, (start, end) in enumerate(paragraphs):
+        here = [(start + a, start + b) for a, b in sentence_spans(doc.text[start:end])]
+        states = [False]  # a quotation running on into the next paragraph opens it again
+        for a, b in here:
+            states.append(_quotation_open(states[-1], doc.text[a:b]))
+        # A quotation counts only when it is well formed: it closes in this paragraph, or the
+        # next paragraph opens by going on with it. One missing closing mark in a scrape must
+        # not turn the rest of a paragraph into somebody's speech.
+        reopened = p + 1 < len(paragraphs) and doc.text[paragraphs[p + 1][0]] in '“"'
+        closes = [False] * (len(here) + 1)
+        closes[len(here)] = reopened
+        for k in range(len(here) - 1, -1, -1):
+            closes[k] = closes[k + 1] or not states[k + 1]
+        spans.extend(here)
+        inside.extend(states[k] and closes[k] for k in range(len(here)))
+    total = len(spans)
+    sentences = [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
+    return [_attributed(sentences, i, doc.spoken, inside) for i in range(total)]
+
+
+def _quotation_open(open_: bool, text: str) -> bool:
+    """Whether a quotation is open after `text`, given whether one was before it."""
+    for char in text:
+        if char == "“":
+            open_ = True
+        elif char == "”":
+            open_ = False
+        elif char == '"':
+            open_ = not open_
+    return open_
+
+
+def _attributed(
+    sentences: list[Sentence], index: int, spoken: tuple[tuple[int, int, str], ...], inside: list[bool]
+) -> Sentence:
+    """The sentence, knowing who speaks it when it is someone's own words: text the cleaner found
+    to be a tweet, or first-person or quoted speech whose speaker another sentence of the same
+    quotation names (`voice.quote_speaker`)."""
+    s = sentences[index]
+    for start, end, attribution in spoken:
+        if start <= s.start and s.end <= end:
+            return replace(s, attribution=attribution)
+    if not (inside[index] or first_person(s.text) or speakerless_quote(s.text)) or names_speaker(s.text):
+        return s
+    speaker = quote_speaker(sentences, index, inside)
+    return s if speaker is None else replace(s, attribution=f"{speaker} said")
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph (cleaning uses it to cut debris sentences)."""
+    return _merge_continuations(paragraph, list(_tokenizer().span_tokenize(paragraph)))
+
+
+def split_text(text: str) -> list[str]:
+    """The sentences of any text, without cleaning it first (for baselines and references)."""
+    raw = Document("text", Path("text"), text, None)
+    return [s.text for s in segment(raw)]
+
+
+def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join pieces that cannot start a sentence to the one before.
+
+    Punkt splits at any full stop followed by a non-abbreviation, so a stray period in the source
+    ("bilateral talks. between the two") or a quote closed after the period (`...us. ”, he said`)
+    leaves a piece starting in lower case or with closing punctuation, or with no words at all.
+    """
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        piece = text[a:b]
+        if merged and _continues(piece):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _continues(piece: str) -> bool:
+    if not any(c.isalnum() for c in piece):
+        return True
+    first = piece[0]
+    if first in _CLOSERS:
+        return True
+    word = piece.split()[0]
+    return first.islower() and word.islower()  # "iPhone" or "eBay" may open a sentence
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    data = resources.files("summarize").joinpath("data", PARAMETERS).read_text(encoding="utf-8")
+    return PunktSentenceTokenizer(parameters_from_json(json.loads(data)))
+
+
+def parameters_from_json(data: dict) -> PunktParameters:
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbrev_types"])
+    params.collocations = {tuple(pair) for pair in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for word, flags in data["ortho_context"].items():
+        params.ortho_context[word] = flags
+    return params
+
+
+def parameters_to_json(params: PunktParameters) -> dict:
+    return {
+        "abbrev_types": sorted(params.abbrev_types),
+        "collocations": sorted(list(pair) for pair in params.collocations),
+        "sent_starters": sorted(params.sent_starters),
+        "ortho_context": dict(sorted(params.ortho_context.items())),
+    }
+
+
+def train_parameters(texts: Iterable[str]) -> PunktParameters:
+    """Punkt's unsupervised training over `texts`, with the news abbreviations added."""
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = False
+    for text in texts:
+        trainer.train(text, finalize=False)
+    trainer.finalize_training()
+    params = trainer.get_params()
+    # On a small corpus Punkt mistakes ordinary words ("jet.") for abbreviations; trust only the
+    # dotted ones it finds ("u.s") and the curated list.
+    params.abbrev_types = {a for a in params.abbrev_types if "." in a} | set(NEWS_ABBREVIATIONS)
+    params.sent_starters |= set(NEWS_SENT_STARTERS)
+    return params

@@ -1,0 +1,268 @@
+"""Select the brief's sentences: the set that covers the most of what the story's sources agree
+on, within the word budget (Gillick & Favre's concept coverage, plus each sentence's salience).
+
+The objective and its terms are explained in README.md ("How sentences are selected"); the
+integer programme itself is `coverage.py`, the concepts `concepts.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..options import Options
+from ..text.quality import form_flaws, instruction_like
+from ..text.voice import shown
+from ..text.words import content_terms, count_words, words
+from ..types import ScoredGroup, Sentence
+from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
+from .coverage import Problem, solve
+from .rank import REDUNDANT, StoryStyle
+
+# Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
+# budget lowers the bar to a quarter of the budget.
+MIN_WORDS = 7
+# A sentence with flaws this heavy (see quality.form_flaws) that its story does not share as style
+# is never shown: no coverage makes up for a quote that never closes or a garbled line.
+FLAWED = 0.4
+STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first groups)
+# An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
+# Pronoun openers ("He said ...") are left to the salience score: in reading order they
+# usually follow the sentence that names their subject, and excluding them cost 1 ROUGE-2 point.
+_CONTINUES = re.compile(
+    r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
+    re.IGNORECASE,
+)
+VOICE_FLAWS = frozenset({"first person", "bare quote"})
+SPOKEN_FLAWS = VOICE_FLAWS | {"open quote"}
+NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
+PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
+# Two sentences sharing at least this many content words, and this share of the shorter one's,
+# tell one fact twice ("Trump called Reynolds to express anger over the retweet" / "Trump also
+# expressed anger over a retweet").
+SAME_FACT_TERMS = 4
+SAME_FACT_SHARE = 0.5
+CANDIDATES = 200  # the sentences worth most on their own that the objective considers
+
+
+def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
+    """The sentences that together cover the most of what the story's sources agree on, within
+    the word budget; the result is in reading order.
+
+    Objective (solved exactly, see `coverage`): the weight of every concept the brief states,
+    counted once, plus each picked sentence's own value (`sentence_values`). Redundancy needs no
+    threshold: a second sentence stating the same concepts adds nothing.
+    """
+    low, high = options.word_range()
+    if not scored:
+        return []
+    min_words = max(3, min(MIN_WORDS, high // 4))
+    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
+    story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
+    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
+    if sum(count_words(shown(m)) for _, m in options_) < low:  # too few clean sentences: take what there is
+        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high)
+    if not options_:
+        return []
+    vocabulary = None
+    if len(options_) > PRESELECT:
+        # A feed of thousands of articles: the salience score keeps the sentences worth weighing,
+        # and only their concepts are counted (counting every concept of 300,000 sentences would
+        # hold gigabytes for concepts no candidate states).
+        options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
+        vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
+    weights = concept_weights(scored, options.unigram_weight, vocabulary)
+    group_of = [g for g, _ in options_]
+    texts = [shown(m) for _, m in options_]
+    values = sentence_values([scored[g] for g in group_of], texts, weights, options)
+    # Large stories: only the sentences worth most on their own can be in a brief of a few hundred
+    # words; this keeps the integer programme small (HiGHS solves a few hundred in well under 1 s).
+    # Both kinds of sentence can make the best brief: the richest, and the densest per word.
+    alone = [_standalone(t, weights) + v for t, v in zip(texts, values)]
+    lengths = [count_words(t) for t in texts]
+    by_value = sorted(range(len(texts)), key=lambda k: -alone[k])[: CANDIDATES // 2]
+    by_density = sorted(range(len(texts)), key=lambda k: -alone[k] / lengths[k])[: CANDIDATES // 2]
+    keep = sorted(set(by_value) | set(by_density))
+    group_of = [group_of[k] for k in keep]
+    chosen_member = [options_[k][1] for k in keep]
+    texts = [texts[k] for k in keep]
+    values = [values[k] for k in keep]
+    conflicts = _conflicts(vectors[group_of], group_of, texts)
+    problem = build_problem(texts, weights, high, values, conflicts)
+    picked = solve(problem)
+    picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
+    out = []
+    for k in picked:
+        s = scored[group_of[k]]
+        chosen = chosen_member[k]
+        if chosen is not s.group.representative:
+            # The telling shown, as it is shown (its connective cut, its speaker named), stands
+            # for its own source among the group's members: that is where its span points.
+            members = tuple(
+                chosen if (m.doc_id, m.index) == (chosen.doc_id, chosen.index) else m for m in s.group.members
+            )
+            s = replace(s, group=replace(s.group, representative=chosen, members=members))
+        out.append(s)
+    return sorted(out, key=_reading_order)
+
+
+def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
+    """Sentences longer than the whole brief (a spam article's 1,000-word run-ons) can never be
+    chosen: they must not take the candidates' places."""
+    return [(g, m) for g, m in found if count_words(shown(m)) <= high]
+
+
+def _asks(text: str) -> bool:
+    """A question outside quotes: the outlet's teaser, not a fact ("Is Stevie Johnson a secret agent?")."""
+    return text.rstrip("”’\"' )").endswith("?") and not text.lstrip().startswith(("“", '"'))
+
+
+def continues(text: str) -> bool:
+    """Does the sentence open by continuing one before it?"""
+    return bool(_CONTINUES.match(text))
+
+
+def _variants(
+    scored: Sequence[ScoredGroup], min_words: int, strict: bool, story: StoryStyle
+) -> list[tuple[int, Sentence]]:
+    """Each group's sentences the brief may show: every telling of the fact (the objective picks
+    the one that covers most), never one addressed to a language model. `strict` leaves out what
+    a reader would stumble on: heavy form flaws the story does not share as style (an open quote,
+    a garbled or spun line, a kicker; in news, first person and bare quotes are never style) and,
+    in news, a fragment, a question or an opener continuing a sentence the brief does not show
+    (in reviews "But the battery ..." is how opinions are written)."""
+    news = story.newsiness >= 1.0
+    # In news, an essay or open letter among the articles does not make "I" the story's register:
+    # the brief is the reporters' voice, so first person and bare quotes are never style there.
+    style = story.common_flaws - VOICE_FLAWS if news else story.common_flaws
+    out = []
+    for g, s in enumerate(scored):
+        seen = set()
+        for told in (s.group.representative, *s.group.members):
+            m = told
+            if strict and news and continues(told.text):
+                # "But Afghan police have claimed ..." leans on a sentence the brief does not
+                # show; without its connective it stands alone, as a wire editor would cut it.
+                cut = without_connective(told)
+                if cut is None:
+                    continue
+                m = cut
+            key = (" ".join(words(m.text)), m.attribution)
+            if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
+                continue
+            seen.add(key)
+            # Someone's own words whose speaker the source names print as `Name said: “...”`:
+            # neither first person nor a bare or open quote then.
+            excused = style | SPOKEN_FLAWS if m.attribution else style
+            if strict and (
+                sum(v for k, v in form_flaws(m.text).items() if k not in excused) >= FLAWED
+                or news
+                and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
+            ):
+                continue
+            out.append((g, m))
+    return out
+
+
+# Connectives an editor may cut from a sentence's start without changing what it states ("So far"
+# and "Still photographs" are why "so" and "still" are not among them).
+_CONNECTIVE = re.compile(r"(?:and|but|yet|also|meanwhile|however,)\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def without_connective(sentence: Sentence) -> Sentence | None:
+    """The sentence without the connective that opens it ("But Afghan police ..." -> "Afghan
+    police ..."), its span moved past the cut; None when what opens it cannot be cut."""
+    cut = _CONNECTIVE.match(sentence.text)
+    if cut is None:
+        return None
+    rest = sentence.text[cut.end() :]
+    # The first letter is capitalised: the span then holds the text up to that letter's case.
+    trimmed = replace(sentence, start=sentence.start + cut.end(), text=rest[0].upper() + rest[1:])
+    return None if continues(trimmed.text) else trimmed
+
+
+def concept_weights(
+    scored: Sequence[ScoredGroup], unigram_weight: float = 0.0, vocabulary: frozenset[str] | None = None
+) -> dict[str, float]:
+    """Each concept's weight: how many documents state it (sentences, for a single text), times
+    `unigram_weight` for single words; only concepts in `vocabulary` when one is given.
+
+    Counted over every member of every group, so a fact stays weighted by all the outlets that
+    report it even though the brief shows it through one of them. Concepts too few sources
+    state are pruned (`concepts.min_count`): they are one outlet's wording.
+    """
+    docs = {m.doc_id for s in scored for m in s.group.members}
+    single = len(docs) == 1
+    units = ((f"{m.doc_id}/{m.index}" if single else m.doc_id, m.text) for s in scored for m in s.group.members)
+    n_units = sum(len(s.group.members) for s in scored) if single else len(docs)
+    counts = prune(unit_counts(units, vocabulary), n_units)
+    return {
+        c: float(n) * (1.0 if is_bigram(c) else unigram_weight)
+        for c, n in counts.items()
+        if unigram_weight > 0 or is_bigram(c)
+    }
+
+
+def sentence_values(
+    candidates: Sequence[ScoredGroup], texts: Sequence[str], weights: dict[str, float], options: Options
+) -> list[float]:
+    """What a sentence is worth beyond the concepts it covers, in the unit of concept weight.
+
+    Concept coverage cannot see where a sentence stands or how it reads: the lead of a news
+    article states the essentials, other outlets carrying the sentence vouch for it, and a
+    garbled, spun, opinionated, unattributed or dangling sentence misleads even when it carries
+    the right words. The ranker's salience score (`score_groups`) measures exactly that; here it
+    is worth `options.salience` times the coverage a sentence of its length typically brings
+    (its words times the story's mean concept weight), so one number sets the balance.
+    """
+    unit = statistics.fmean(weights.values()) if weights else 1.0
+    return [options.salience * unit * count_words(text) * s.score for s, text in zip(candidates, texts)]
+
+
+def _standalone(text: str, weights: dict[str, float]) -> float:
+    return sum(weights.get(c, 0.0) for c in concepts(text))
+
+
+def _conflicts(vectors, group_of: Sequence[int], texts: Sequence[str]) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
+    """Pairs never shown together: two tellings of one group, two sentences too alike to stand in
+    one brief (TF-IDF cosine), or two that share most of their content words (one fact told
+    twice in other words). The objective already gives a repeated concept nothing, but a second
+    telling can still earn its keep through the words it adds; a reader sees the fact twice."""
+    similarity = (vectors @ vectors.T).tocoo()
+    mask = (similarity.row < similarity.col) & (similarity.data >= REDUNDANT)
+    pairs = set(zip(similarity.row[mask].tolist(), similarity.col[mask].tolist()))
+    members: dict[int, list[int]] = {}
+    for k, g in enumerate(group_of):
+        members.setdefault(g, []).append(k)
+    for ks in members.values():
+        pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
+    terms = [set(content_terms(t)) for t in texts]
+    for a in range(len(terms)):
+        for b in range(a + 1, len(terms)):
+            shared = len(terms[a] & terms[b])
+            if shared >= SAME_FACT_TERMS and shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])):
+                pairs.add((a, b))
+    return tuple(sorted(pairs))
+
+
+def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]) -> list[int]:
+    """Below the length range's floor, add the best-scored sentences that still fit."""
+    used = int(sum(problem.lengths[i] for i in picked))
+    if used >= low:
+        return picked
+    blocked = {b for a, b in problem.conflicts if a in picked} | {a for a, b in problem.conflicts if b in picked}
+    for i in sorted(range(len(scores)), key=lambda k: -scores[k]):
+        if i in picked or i in blocked or used + problem.lengths[i] > problem.budget:
+            continue
+        picked = picked + [i]
+        used += int(problem.lengths[i])
+        blocked |= {b for a, b in problem.conflicts if a == i} | {a for a, b in problem.conflicts if b == i}
+        if used >= low:
+            break
+    return picked
+
+
+def _reading_order(s: ScoredGroup) -> tuple[float, float]:
+    return (min(m.position for m in s.group.members), -s.score)

@@ -1,0 +1,230 @@
+"""Scraped-page debris inside article text, and the datelines that open a wire story.
+
+Crawled news often arrives as plain text (the Multi-News articles are such scrapes): the markup that
+lets trafilatura or jusText tell page furniture from prose (ingest.py uses trafilatura for .html) is
+already gone, and video players, tweet prompts, embedded tweets, photo captions and credits sit
+between the paragraphs or inside them. No library recognises these in plain text, so they are
+rules, each taken from a real scraped page (tests/test_debris.py holds the examples).
+
+`line_debris` and `sentence_debris` name what a paragraph or a sentence is, or None for article prose; `lead_length` measures
+the dateline, wire tag or kicker that opens a sentence, so that cleaning can cut it and keep the
+sentence ("BEIJING (AP) — U.S. Secretary ..." -> "U.S. Secretary ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DASH = r"(?:--|—|–|-)"
+_AGENCY = r"(?:Getty(?: Images)?|AP|Reuters|AFP|EPA|Bloomberg|Shutterstock|Invision|WireImage|FilmMagic|Pool)"
+
+# Phrases that only page furniture uses: a line or sentence holding one is not article prose.
+# Matched on lower-cased text (much faster than re.IGNORECASE over a long alternation).
+_PLAYER_CHROME = re.compile(
+    r"media playback is unsupported|please enable javascript|"
+    r"(your|this) browser does not support|this video (is|has been) (unavailable|removed)|"
+    r"image copyright\b|image caption\b|media caption\b|toggle caption\b|enlarge this image|"
+    r"\b(show|hide) transcript\b|\bcopy link\b|replay more videos|see more videos|"
+    r"get breaking news alerts|skip in skip|embed this (tweet|video|post)|"
+    r"\bwatch the video below\b|\bclick (here )?to (email|share|print|watch)\b|"
+    r"\bsign up for (our|the|a) [\w' ]{0,30}newsletter\b|browser cannot support embedded video|"
+    r"may not be published, broadcast, rewritten,? or redistributed|we use cookies|"
+    r"through one of our affiliate links|get email notifications on|\bskip ad\b|\bbuy photo\b|"
+    r"continue reading the main story|scroll down for video|this is an archived article|"
+    r"link has been posted to your facebook feed|^follow [\w .@]{0,40} on (twitter|facebook|instagram)\b",
+)
+# Shouted labels of players and galleries; lower-case "must watch" is ordinary prose.
+_LABELS = re.compile(r"\b(JUST WATCHED|MUST WATCH|Story highlights|Hide Caption|Photos:)")
+# Twitter's location prompt and the Internet Archive's crawl notice, printed on many scrapes.
+_SITE_NOTICE = re.compile(
+    r"location information to your tweets|add a location to your tweets|tweet with a location|"
+    r"delete your (tweet )?location history|"
+    r"crawls are part of an effort to archive|donating their crawl data|added to the wayback machine|"
+    r"inter-domain|ranked urls per domain|slash pages from every domain|the seed for wide\d+",
+)
+# An embedded tweet ends with its signature: "— STVN (@StevieJohnson13) April 3, 2013".
+_SOCIAL_EMBED = re.compile(
+    rf"{_DASH}\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"
+    r"|pic\.twitter\.com/|https?://t\.co/"
+)
+# Its author's display name and the links a tweet carries ("... #Israel https://t.co/c0Zt pic.twitter.com/Y8qe").
+_TWEET_SIGNATURE = re.compile(rf"\s*{_DASH}\s*([^()\n]{{1,60}}?)\s*\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$")
+_TWEET_LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
+_LEADING_HANDLES = re.compile(r"^(?:@\w{1,15}\s+)+")
+MIN_TWEET_WORDS = 4  # fewer, and the embed is a reaction ("Wow.") or a link, not a statement
+_LINK = re.compile(r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+# A link to a video or gallery, printed as a line: "WATCH: Jenna Bush Hager challenges ...".
+_PROMPT = re.compile(r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:", re.IGNORECASE)
+_CAPTION = re.compile(
+    # AP and Reuters captions are cut at a set length and credited: "... in Taipei,... (Associated Press)"
+    r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
+    r"|^(file( photo)?|image distributed for [^-—–:]*)\s*[-—–:]+\s|\(ap photo/[^)]*\)|\bREUTERS/[A-Z]"
+    r"|^(in this|this)( undated| handout| file| \w+\.? \d{1,2}, \d{4},?)* (photo|image|picture|photograph)\b"
+    r"|^an? (photo|picture|image) of\b"
+    # A photographer's credit closing the line: "... at the U.S. Capitol. (Bill O'Leary /The Washington Post)".
+    r"|\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    # Who stands where: "Eric Chu, front center, with his wife ..., front right, waves".
+    r"\b[A-Z][\w'-]+, (left|right|center|centre|front|rear|top|bottom)( (left|right|center|centre|row))?,"
+)
+_END_CREDIT = re.compile(rf"[A-Z][\w.'-]+ [A-Z][\w.'-]+/{_AGENCY}\s*$")  # "... star Kevin Winter/Getty"
+# An AP caption dates its picture to the day: "..., Wednesday, Sept. 15, 2010, in Kabul." Stories
+# say "Wednesday" or "Sept. 15", never both with the year.
+_CAPTION_DATE = re.compile(rf"\b{_WEEKDAY}, {_MONTH} \d{{1,2}}, (19|20)\d\d\b")
+
+# A sentence that is one page-furniture word or prompt: "... in two decades. Advertisement".
+_STANDALONE = re.compile(
+    r"(advertisement|share( this)?|tweet|e-?mail|print|comments?|sponsored( content)?|"
+    r"story continues (below|after)\b.*|continue reading\b.{0,40}|"
+    r"(learn|read|see) (more|our)\b.{0,80}|loading( video)?\W*)[.:]?",
+    re.IGNORECASE,
+)
+
+# (what it is, its pattern, whether it condemns the whole paragraph it is found in: players,
+# notices and embeds fill their paragraph; a link, a date or a credit condemns one sentence).
+_RULES: list[tuple[str, re.Pattern[str], bool]] = [
+    ("page chrome", _PLAYER_CHROME, True),
+    ("page chrome", _LABELS, True),
+    ("site notice", _SITE_NOTICE, True),
+    ("social embed", _SOCIAL_EMBED, True),
+    ("photo caption", _CAPTION, True),
+    ("photo caption", _END_CREDIT, True),
+    ("video prompt", _PROMPT, False),
+    ("link or contact", _LINK, False),
+    ("photo caption", _CREDIT, False),
+    ("photo caption", _CAPTION_DATE, False),
+]
+
+_LOWER_CASED = (_PLAYER_CHROME, _SITE_NOTICE)
+# Words without which a pattern cannot match: a substring test is far cheaper than the regex,
+# and nearly every sentence of a real article fails it.
+_HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PLAYER_CHROME: (
+        "playback",
+        "javascript",
+        "browser",
+        "video",
+        "caption",
+        "copyright",
+        "enlarge",
+        "transcript",
+        "copy link",
+        "breaking news",
+        "skip",
+        "embed",
+        "click",
+        "newsletter",
+        "rewritten",
+        "cookies",
+        "affiliate",
+        "notifications",
+        "buy photo",
+        "continue reading",
+        "scroll down",
+        "archived article",
+        "link has been posted",
+        "follow",
+    ),
+    _SITE_NOTICE: (
+        "tweet",
+        "location history",
+        "crawl",
+        "wayback",
+        "inter-domain",
+        "per domain",
+        "every domain",
+        "the seed for wide",
+    ),
+    _SOCIAL_EMBED: ("(@", "pic.twitter.com/", "t.co/"),
+    _LINK: ("http", "www.", "@"),
+}
+
+
+def _found(pattern: re.Pattern[str], text: str, lower: str) -> bool:
+    hints = _HINTS.get(pattern)
+    if hints is not None and not any(h in lower for h in hints):
+        return False
+    return bool(pattern.search(lower if pattern in _LOWER_CASED else text))
+
+
+# What opens a wire story's first sentence. Each pattern is cut from the sentence's start while one
+# matches ("— UPDATE: 905 a.m. - OPD reports ..." loses three in turn), provided a sentence follows.
+_WIRE = r"(?:AP|Reuters|AFP|UPI|CNN|CBS|NBC|ABC|BBC|CNBC|Bloomberg)"
+_CALL_SIGN = r"(?:[A-Z]{2,5}(?: \d{1,2})?)"  # a station's letters: only before a dash ("(KPIX 5) —")
+# A dateline's dash: a lone hyphen only with spaces round it, so "US-China" is never cut.
+_LEAD_DASH = r"(?:\s*(?:--|—|–)\s*|\s+-\s+)"
+_LEADS = [
+    # "BEIJING (AP) — ", "BILLINGS, Mont. (AP) — ", "LAS VEGAS, June 10 (UPI) -- ", "HORGOS, Serbia — "
+    re.compile(
+        rf"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]{{1,30}}?){{0,2}}(?:, {_MONTH} \d{{1,2}})?"
+        rf"\s*(?:\([^()]{{1,30}}\))?{_LEAD_DASH}"
+    ),
+    # "Seoul (CNN) ", "Washington (CNN) -- "
+    re.compile(
+        rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? \({_WIRE}\)(?:{_LEAD_DASH}|\s+)"
+    ),
+    re.compile(rf"\({_WIRE}\)(?:{_LEAD_DASH}|\s+)|\({_CALL_SIGN}\){_LEAD_DASH}"),  # "(AP) — "
+    re.compile(r"(?:--|—|–)\s*|-\s+"),  # a dash left by a dateline the scrape dropped: "-- A mom ..."
+    re.compile(r"(?:[A-Z]+ )?(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|DEVELOPING|Update|Updated|Breaking)\s*:\s*"),
+    re.compile(rf"\d{{1,2}}:?\d{{2}} ?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?: [A-Z]{{1,3}})?\s*(?::|{_DASH})\s*"),
+    re.compile(r"[A-Z][\w.' ]{1,30} >>\s*"),  # "Oroville >> Now is not the time"
+    re.compile(rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}/{_AGENCY}\s+"),  # "Mike Coppola/Getty The ..."
+    # A headline and byline run into the story: "Huntsman to skip debate By Justin Sink - Tweet Jon ..."
+    re.compile(r"[A-Z][^.!?]{5,120}? By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:\s+[-–—|]\s+(?:Tweet\s+)?|\s+)(?=[A-Z])"),
+]
+_SENTENCE_START = re.compile(r"[A-Z0-9“\"‘'(]")
+
+
+def embedded_tweet(paragraph: str) -> tuple[str, str] | None:
+    """(text, author) of a paragraph that is one embedded tweet, or None.
+
+    "Sorry if I caused any offence to anyone. ... — Judy Mozes (@JudyMozes) June 21, 2015": the
+    signature and links are page furniture, but the text is what the story is often about (a
+    minister's wife's joke, a president's post), and the signature says who wrote it; a brief may
+    quote it with that name.
+    """
+    if "(@" not in paragraph:
+        return None
+    signature = _TWEET_SIGNATURE.search(paragraph)
+    if signature is None:
+        return None
+    author = signature.group(1).strip()
+    text = _LEADING_HANDLES.sub("", _TWEET_LINKS.sub("", paragraph[: signature.start()])).strip()
+    if not author or len(text.split()) < MIN_TWEET_WORDS or _SOCIAL_EMBED.search(text):
+        return None
+    return text, author
+
+
+def line_debris(line: str) -> str | None:
+    """What debris fills this whole paragraph ("page chrome", "social embed", ...), or None."""
+    lower = line.lower()
+    for name, pattern, whole_line in _RULES:
+        if whole_line and _found(pattern, line, lower):
+            return name
+    return None
+
+
+def sentence_debris(sentence: str) -> str | None:
+    """What debris this sentence is ("photo caption", "link or contact", ...), or None for prose."""
+    lower = sentence.lower()
+    for name, pattern, _ in _RULES:
+        if _found(pattern, sentence, lower):
+            return name
+    return "site chrome" if _STANDALONE.fullmatch(sentence) else None
+
+
+def lead_length(sentence: str) -> int:
+    """How many characters of dateline, wire tag or kicker open `sentence` (0 if none)."""
+    cut = 0
+    while True:
+        for pattern in _LEADS:
+            match = pattern.match(sentence, cut)
+            if match and match.end() > cut and _SENTENCE_START.match(sentence, match.end()):
+                cut = match.end()
+                break
+        else:
+            return cut

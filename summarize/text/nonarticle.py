@@ -1,0 +1,126 @@
+"""Pages that are not articles: archive notices, embed prompts, stubs, cookie/paywall/login/error pages,
+link lists. Found before grouping, so they never form a story nor enter a brief.
+
+A page is judged by what is left once its boilerplate is set aside: when fewer than
+`MIN_SENTENCES` sentences of prose (or fewer than `MIN_WORDS` words of them) remain, it is not an
+article, and the reason names the boilerplate it was made of. An article is never dropped for being
+off-topic, odd or badly written: only for having (almost) no prose of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# The kinds of page furniture, each a pattern any of whose matches marks a line or sentence as that
+# kind. Kept to phrases such pages print, never topics an article could be about.
+_KINDS: tuple[tuple[str, str], ...] = (
+    (
+        "web-archive notice",
+        r"these crawls are part of|\bthe seed for \S+ was\b|wayback machine|internet archive"
+        r"|\bcrawl(ed|s)? (data|of)\b|archive (the )?pages|full archive pages|historical collection"
+        r"|donating their crawl|inter-domain link|highly ranked urls",
+    ),
+    (
+        "social-media embed",
+        r"tweet with a location|location (information )?to your tweets"
+        r"|twitter stores that location|(tweet )?location history|see more of .{1,60} on facebook"
+        r"|view this (post|photo|video) on (instagram|facebook|twitter)|a post shared by\b"
+        r"|sign up for (twitter|facebook)|(log|sign) ?in to (twitter|facebook|instagram)"
+        r"|pic\.twitter\.com|^— .{1,60}\(@\w+\) \w+ \d+, \d{4}$",
+    ),
+    (
+        "cookie or consent page",
+        r"\bcookies?\b.{0,80}\b(use|accept|consent|policy|settings|browser)"
+        r"|\b(accept|manage) (all )?cookies|privacy (policy|settings)|\bgdpr\b|your consent",
+    ),
+    (
+        "paywall",
+        r"already a subscriber|subscribe (now |today )?to (continue|read|get)|to continue reading"
+        r"|subscribers only|premium (content|article)|free articles? (left|remaining)|register (now )?to read"
+        r"|(start|get) (your )?(free )?trial|unlimited (digital )?access",
+    ),
+    (
+        "login page",
+        r"\b(log ?in|sign ?in)\b.{0,40}\b(account|password|email|username)|forgot (your )?password"
+        r"|create (an|a free) account|remember me",
+    ),
+    (
+        "error page",
+        r"\b404\b|page (was )?not (be )?found|could not be found|access denied|403 forbidden"
+        r"|enable javascript|javascript is (disabled|required)|something went wrong|no longer available"
+        r"|temporarily unavailable|service unavailable|has been (removed|deleted)|are you a robot|captcha",
+    ),
+)
+_PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KINDS)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STOPS = re.compile(r"[a-zA-Z)][.!?]+(?=[\s\"'”’>]|[A-Z]|$)")
+
+# Prose is a sentence of at least this many words ending as sentences do; shorter lines are
+# headings, captions, menu items and links.
+MIN_PROSE_WORDS = 6
+# A run of this many words is prose however it is punctuated (transcripts, badly scraped text).
+RUN_ON_WORDS = 25
+# An article tells at least this much in prose of its own: two sentences, 30 words. The shortest
+# wire items (a headline and two sentences) pass; a one-line teaser or a caption does not.
+MIN_SENTENCES = 2
+MIN_WORDS = 30
+# A page whose lines are mostly this short and unpunctuated is a link list or a menu.
+NAV_LINE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Why a page is not an article (empty `reason`: it is one)."""
+
+    reason: str = ""
+    prose_sentences: int = 0
+    prose_words: int = 0
+
+    @property
+    def is_article(self) -> bool:
+        return not self.reason
+
+
+def judge(text: str) -> Verdict:
+    """Is `text` an article? If not, the reason, named after the boilerplate it is made of."""
+    kinds: Counter[str] = Counter()
+    prose: list[str] = []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        for sentence in _SENTENCE.split(line):
+            kind = _kind(sentence)
+            if kind is not None:
+                kinds[kind] += len(sentence.split())
+            elif _is_prose(sentence):
+                prose.append(sentence)
+    words = sum(len(s.split()) for s in prose)
+    # Transcripts glue sentences together ("SCORE.>> YOU"): count their full stops, not the splits.
+    sentences = sum(max(1, len(_STOPS.findall(s))) for s in prose)
+    if sentences >= MIN_SENTENCES and words >= MIN_WORDS:
+        return Verdict("", sentences, words)
+    return Verdict(_reason(kinds, lines, sentences), sentences, words)
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence of words ending as sentences do, or a long run of text (unpunctuated or glued)."""
+    size = len(sentence.split())
+    return size >= RUN_ON_WORDS or (size >= MIN_PROSE_WORDS and bool(_TERMINAL.search(sentence)))
+
+
+def _kind(sentence: str) -> str | None:
+    for kind, pattern in _PATTERNS:
+        if pattern.search(sentence):
+            return kind
+    return None
+
+
+def _reason(kinds: Counter[str], lines: list[str], prose: int) -> str:
+    if kinds:
+        return kinds.most_common(1)[0][0]
+    short = [line for line in lines if len(line.split()) < NAV_LINE_WORDS and not _TERMINAL.search(line)]
+    if len(short) >= 5 and len(short) > 0.6 * len(lines):
+        return "link list or navigation"
+    return f"stub ({prose} sentence{'s' if prose != 1 else ''} of prose)"

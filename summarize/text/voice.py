@@ -1,0 +1,110 @@
+"""Who speaks a sentence that is someone's own words: the attribution a brief must print with it.
+
+A brief speaks in the third person. A sentence in the first person ("I then used a wheel chair ...")
+or a quote without its speaker ("\"We ask for the public to remain patient.\"") may print only with
+its speaker named, and the speaker is often in the sentences just before it, where the quotation
+opened ("\"I had a person behind a ticket counter give me a roll of luggage tape,\" Dunn said on his
+Vimeo page."). `quote_speaker` finds that name, or None: then the sentence is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import Sentence
+from .quality import first_person, outside_quotes
+
+_NAME = r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
+_VERB = r"(?:said|says|wrote|writes|told|tells|added|adds|explained|recalled|recalls|tweeted|posted)"
+# "Dunn said on his Vimeo page", "said Blinken", "Xi Jinping said: ...", "Name: “...”".
+# "said Blinken", but not "told CBS Sacramento": after "told" comes the listener.
+_VERB_FIRST = r"(?:said|says|wrote|writes|added|adds|explained|recalled|recalls|tweeted|posted)"
+_SPEAKER = [
+    re.compile(rf"{_NAME} {_VERB}\b"),
+    re.compile(rf"\b{_VERB_FIRST} {_NAME}"),
+    re.compile(rf"^\s*{_NAME}:\s*$"),
+]
+# "…,” she told CBS Sacramento": the quotation's speaker is a pronoun, whose name is not ours to guess.
+_PRONOUN_SPEAKS = re.compile(rf"\b(?:he|she|they|we|I) {_VERB}\b|\b{_VERB_FIRST} (?:he|she|they)\b", re.IGNORECASE)
+_HONORIFIC = frozenset({"Jr.", "Sr.", "St."})
+# Names that open a clause but speak for nobody.
+_NOT_A_SPEAKER = frozenset("The A An This That It He She They We I But And Then When".split())
+LOOK_BACK = 6  # sentences of one quotation, at most, between a quote and the sentence naming its speaker
+
+
+def quote_speaker(sentences: Sequence[Sentence], index: int, inside: Sequence[bool] | None = None) -> str | None:
+    """The named speaker of sentence `index` of one document's `sentences`, or None.
+
+    Looks in the sentence itself, then back through the sentences of the same quotation (each
+    sentence walked over must itself be quoted or first-person speech, so the search stops where
+    the reporter's narration resumes), then, when the quotation goes on past the sentence, on to
+    where it closes: "“We hope for the best. We are ready,” Kono said." names Kono for both.
+    `inside[i]` says that sentence i opens inside a quotation an earlier one left open (segment.py
+    knows, from the paragraphs): "“A. B. C,” Kono said." makes B speech without a quote mark.
+    """
+    known = inside is not None
+    opened = inside if inside is not None else [False] * len(sentences)
+    if not _is_speech(sentences[index].text, opened[index]):
+        return None  # the reporter's own narration has no speaker to name
+    back = range(index, max(-1, index - LOOK_BACK - 1), -1)
+    found = _walk(sentences, back, opened)
+    if found is not None:
+        return found
+    ahead = index + 1
+    while ahead < len(sentences) and ahead <= index + LOOK_BACK and _continues_quote(sentences, ahead, opened, known):
+        name = _speaker_in(sentences[ahead].text)
+        if name is not None or _PRONOUN_SPEAKS.search(outside_quotes(sentences[ahead].text)):
+            return name
+        ahead += 1
+    return None
+
+
+def names_speaker(text: str) -> bool:
+    """Does the sentence name who speaks it ("..., Scaramucci wrote")?"""
+    return _speaker_in(text) is not None
+
+
+def _walk(sentences: Sequence[Sentence], indices: range, opened: Sequence[bool]) -> str | None:
+    for i in indices:
+        text = sentences[i].text
+        name = _speaker_in(text)
+        if name is not None:
+            return name
+        if _PRONOUN_SPEAKS.search(outside_quotes(text)) or not _is_speech(text, opened[i]):
+            return None
+    return None
+
+
+def _continues_quote(sentences: Sequence[Sentence], i: int, opened: Sequence[bool], known: bool) -> bool:
+    """Does sentence i go on with the quotation the one before it left open?"""
+    if known:
+        return opened[i]
+    before = sentences[i - 1].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _is_speech(text: str, inside: bool = False) -> bool:
+    return inside or first_person(text) or outside_quotes(text) != text
+
+
+def shown(sentence: Sentence) -> str:
+    """The sentence as a brief prints it: with its speaker named when it is someone's own words."""
+    return sentence.text if sentence.attribution is None else quoted(sentence.text, sentence.attribution)
+
+
+def quoted(text: str, attribution: str) -> str:
+    """The sentence as the brief may print it: `Dunn said: “I then used ...”`."""
+    inner = text.strip().strip('“”"').strip()
+    return f"{attribution}: “{inner}”"
+
+
+def _speaker_in(text: str) -> str | None:
+    outside = outside_quotes(text)
+    for pattern in _SPEAKER:
+        for match in pattern.finditer(outside):
+            name = match.group(1)
+            if name.split()[0] not in _NOT_A_SPEAKER:
+                # "said Thomas." ends a sentence: the full stop is not part of the name.
+                return name if name.split()[-1] in _HONORIFIC else name.rstrip(".")
+    return None

@@ -13,7 +13,7 @@ from summarize.jobs.evaluate import (
     cut_to_budget,
     evaluate,
     find_stories,
-    summarize_results,
+    score_systems,
 )
 
 from .conftest import ROOT, make_raw, write_articles
@@ -56,7 +56,7 @@ def test_a_crashing_system_scores_zero_and_the_run_goes_on():
     failed = [r for r in results if r.system == "broken"]
     assert len(failed) == 2 and all(r.scores["rouge1"] == 0 and "model fell over" in r.error for r in failed)
     assert all(r.scores["rouge1"] == pytest.approx(100.0) for r in results if r.system == "lead")
-    summary = {s.system: s for s in summarize_results(results)}
+    summary = {s.system: s for s in score_systems(results)}
     assert summary["broken"].failures == 2 and summary["lead"].failures == 0
     assert by
 
@@ -80,7 +80,7 @@ def test_find_stories_reads_the_layout(tmp_path):
 def test_seed_references_hold_the_pinned_quality_floor():
     stories = find_stories(ROOT / "eval")
     results = evaluate(stories, {"extractive": systems(include_baselines=False)["extractive"]})
-    (summary,) = summarize_results(results)
+    (summary,) = score_systems(results)
     for metric, floor in FLOORS["extractive"].items():
         assert summary.scores[metric] >= floor - FLOORS["epsilon"], metric
 

@@ -37,10 +37,10 @@ def eval_command(
     *,
     shared: dict[str, Any],
 ) -> None:
-    """Score our briefs and well-known baselines against reference summaries with ROUGE."""
+    """Score our briefs and well-known baselines against human references with ROUGE."""
     from ..jobs.baselines import OURS
     from ..jobs.baselines import systems as available
-    from ..jobs.evaluate import evaluate, find_stories, summarize_results
+    from ..jobs.evaluate import evaluate, find_stories, score_systems
     from ..output.tables import eval_table, write_results
 
     setup_logging(True)  # per-file warnings would drown the table
@@ -65,21 +65,21 @@ def eval_command(
         stories = find_stories(data, follow_links)
         with bar(quiet, len(stories) * len(chosen)) as advance:
             results = evaluate(stories, chosen, words, on_result=lambda r: advance())
-        summaries = summarize_results(results, [s for s in chosen if s in OURS], samples)
+        scores = score_systems(results, [s for s in chosen if s in OURS], samples)
         stdout = Console()
         if not stdout.is_terminal:  # a file or pipe gets the whole table, not 80 columns of it
             stdout = Console(width=160)
-        stdout.print(eval_table(summaries, data, words, len(stories)))
-        for summary in summaries:
-            if summary.failures:
-                first = next(r for r in results if r.system == summary.system and r.error)
+        stdout.print(eval_table(scores, data, words, len(stories)))
+        for system in scores:
+            if system.failures:
+                first = next(r for r in results if r.system == system.system and r.error)
                 stderr.print(
-                    f"[yellow]{summary.system} failed on {summary.failures} of {len(stories)} "
+                    f"[yellow]{system.system} failed on {system.failures} of {len(stories)} "
                     f"stories[/] (scored 0 there); first: {escape(printable(first.story))}: {escape(printable((first.error or '').splitlines()[0]))}",
                     highlight=False,
                 )
         if out is not None:
-            write_results(out, summaries, results)
+            write_results(out, scores, results)
 
 
 def _choose(known: dict, names: Optional[str], model_options: Options) -> dict:

@@ -1,7 +1,7 @@
 """Score systems against human references with ROUGE (rouge-score), story by story.
 
 An evaluation folder holds stories: any folder with a `docs/` folder of articles and a `refs/`
-folder of reference summaries (`<set>/<story>/docs/*.txt`, `<set>/<story>/refs/*.txt`).
+folder of human references (`<set>/<story>/docs/*.txt`, `<set>/<story>/refs/*.txt`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
+class SystemScores:
     system: str
     scores: Mapping[str, float]
     intervals: Mapping[str, tuple[float, float]] = field(default_factory=dict)
@@ -140,14 +140,14 @@ def evaluate(
     return results
 
 
-def summarize_results(
+def score_systems(
     results: Sequence[Result], with_intervals: Sequence[str] = (), samples: int = 1000
-) -> list[Summary]:
+) -> list[SystemScores]:
     """Per system: mean scores, words and runtime; bootstrap 95% intervals where asked."""
     by_system: dict[str, list[Result]] = {}
     for r in results:
         by_system.setdefault(r.system, []).append(r)
-    summaries = []
+    out = []
     for system, rows in by_system.items():
         scores = {m: statistics.mean(r.scores[m] for r in rows) for m in METRICS}
         intervals = (
@@ -155,8 +155,8 @@ def summarize_results(
             if system in with_intervals
             else {}
         )
-        summaries.append(
-            Summary(
+        out.append(
+            SystemScores(
                 system,
                 scores,
                 intervals,
@@ -165,7 +165,7 @@ def summarize_results(
                 failures=sum(r.error is not None for r in rows),
             )
         )
-    return summaries
+    return out
 
 
 def bootstrap_interval(values: Sequence[float], samples: int = 1000, seed: int = 0) -> tuple[float, float]:

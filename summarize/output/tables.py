@@ -14,13 +14,13 @@ from rich.table import Table
 
 from ..errors import SummarizeError
 from ..fs.atomic import write_atomic
-from ..jobs.evaluate import METRICS, Result, Summary
+from ..jobs.evaluate import METRICS, Result, SystemScores
 from ..jobs.metrics import BriefMetrics
 
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
 
 
-def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stories: int) -> Table:
+def eval_table(scores: Sequence[SystemScores], data: Path, words: int | None, stories: int) -> Table:
     budget = f"{words} words" if words else "each story's mean reference length"
     table = Table(title=f"{escape(str(data))}: {stories} stories, budget = {budget} (F1 × 100, stemmed)")
     table.add_column("system", no_wrap=True)
@@ -29,13 +29,13 @@ def eval_table(summaries: Sequence[Summary], data: Path, words: int | None, stor
     table.add_column("words", justify="right")
     table.add_column("seconds", justify="right")
     table.add_column("failed", justify="right")
-    for s in sorted(summaries, key=lambda s: -s.scores["rouge1"]):
+    for s in sorted(scores, key=lambda s: -s.scores["rouge1"]):
         cells = [_cell(s, m) for m in METRICS]
         table.add_row(escape(s.system), *cells, f"{s.words:.0f}", f"{s.seconds:.1f}", str(s.failures))
     return table
 
 
-def _cell(s: Summary, metric: str) -> str:
+def _cell(s: SystemScores, metric: str) -> str:
     value = f"{s.scores[metric]:.2f}"
     if metric in s.intervals:
         low, high = s.intervals[metric]
@@ -43,10 +43,10 @@ def _cell(s: Summary, metric: str) -> str:
     return value
 
 
-def write_results(path: Path, summaries: Sequence[Summary], results: Sequence[Result]) -> None:
+def write_results(path: Path, scores: Sequence[SystemScores], results: Sequence[Result]) -> None:
     if path.suffix == ".json":
         text = json.dumps(
-            {"systems": [asdict(s) for s in summaries], "stories": [asdict(r) for r in results]},
+            {"systems": [asdict(s) for s in scores], "stories": [asdict(r) for r in results]},
             indent=2,
         )
     elif path.suffix == ".csv":

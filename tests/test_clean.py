@@ -95,3 +95,8 @@ def test_a_heading_run_into_the_text_counts_as_a_flaw():
     glued = "‘Both sides recognized the need’ relationship The top US diplomat said there are key issues."
     assert form_penalty(glued) > form_penalty("The top US diplomat said there are key issues.")
     assert form_penalty("Officials told The Times that the talks went well.") == 0
+
+
+def test_a_letters_salutation_is_not_its_headline():
+    doc = make_doc("vulture", "Dear Dylan,\n\nHello. I apologize for this being the first time I address you in print.")
+    assert doc.title is None and doc.text.startswith("Hello.")

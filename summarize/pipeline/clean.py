@@ -200,11 +200,13 @@ def _take_title(paragraphs: list[str], removed: Counter[str]) -> tuple[str | Non
 
 
 def _is_title(line: str) -> bool:
-    """A headline: short, one line of at least two words, no full stop, and not a sentence with a
-    button or a credit after it ("... decades. Advertisement", "Pirate ship. (Playmobil booklet)")."""
+    """A headline: short, one line of at least two words, no full stop, not a letter's salutation
+    ("Dear Dylan,"), and not a sentence with a button or a credit after it ("... decades.
+    Advertisement", "Pirate ship. (Playmobil booklet)")."""
     return (
         _is_heading(line, _TITLE_MAX_WORDS)
         and len(line.split()) >= 2
+        and not line.endswith(",")
         and not _SENTENCE_BREAK.search(line)
         and not _CREDIT_LINE.match(line)
         and clean_sentences(line, Counter()) == line

@@ -134,6 +134,8 @@ def test_a_fact_opened_by_but_is_shown_without_it_and_its_span_follows_the_cut()
         # "So far" and "Still photographs" are not connectives: cutting them would change the sentence.
         ("So far, three people have been charged over the attack.", None),
         ("Still photographs of the launch were released on Monday.", None),
+        # Cut, it would still lean on the sentence before (test0319).
+        ("And that could well be an understatement, the commission noted.", None),
     ],
 )
 def test_an_opening_connective_is_cut_only_where_it_changes_nothing(text, shown):

@@ -207,3 +207,24 @@ def test_no_speaker_is_trusted_in_an_article_whose_sentences_came_reversed():
     (flipped,) = result.reversed_documents
     members = [m for g in result.groups for m in g.members if m.doc_id == flipped]
     assert members and all(m.attribution is None for m in members)
+
+
+def test_a_quotation_given_without_a_name_is_nobodys_and_narration_names_nobody():
+    # test4775: the prosecutor's statement, right after a sentence about the police commissioner.
+    text = (
+        "Batts said police would keep probing, while Mosby stressed that her office is doing its "
+        'own investigation.\n\n"We are not relying solely on their findings but rather the facts '
+        "that we have gathered and verified. We ask for the public to remain patient and peaceful "
+        'and to trust the process of the justice system," her statement said.'
+    )
+    sentences = segment(make_doc("ap", text))
+    assert [s.attribution for s in sentences] == [None, None, None]
+
+
+def test_the_reporters_sentences_are_nobodys_speech_in_an_article_read_backwards():
+    # seeds/000 alone: its sentences came reversed, and two reporters' sentences stand between a
+    # quotation's (reversed) opening and another quotation; nothing can tell the reversal.
+    (path,) = SEEDS.glob("000_*.txt")
+    sentences = segment(make_doc("000", path.read_text(encoding="utf-8")))
+    reporters = [s for s in sentences if s.text.startswith(("Contacts between", "China recently rebuffed"))]
+    assert len(reporters) == 2 and all(s.attribution is None for s in reporters)

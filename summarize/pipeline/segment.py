@@ -27,7 +27,7 @@ PARAMETERS = "punkt_en.json"
 # Abbreviations in news copy; Punkt stores them lower-cased without their final period.
 NEWS_ABBREVIATIONS = """
 u.s u.k u.n e.u u.a.e d.c l.a n.y st mr mrs ms dr prof sr jr gen lt col maj capt sgt cmdr adm
-gov sen rep rev pres supt insp det cpl pvt messrs mmes jan feb apr jun jul aug sep sept oct nov
+gov sen rep rev pres supt insp det cpl pvt ald messrs mmes jan feb apr jun jul aug sep sept oct nov
 dec tue tues thu thur thurs fri corp inc co ltd llc plc bros dept univ assn approx vs etc vol ft
 mt ave blvd rd hwy ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla tenn tex
 vt wis wyo a.m p.m i.e e.g cf ph.d
@@ -61,19 +61,26 @@ def segment(doc: Document) -> list[Sentence]:
         states = [False]  # a quotation running on into the next paragraph opens it again
         for a, b in here:
             states.append(_quotation_open(states[-1], doc.text[a:b]))
-        # A quotation counts only when it is well formed: it closes in this paragraph, or the
-        # next paragraph opens by going on with it. One missing closing mark in a scrape must
-        # not turn the rest of a paragraph into somebody's speech.
+        # A quotation counts only when it is well formed: the next quotation mark after the
+        # sentence closes it, or the paragraph ends and the next one opens by going on with it.
+        # A missing closing mark in a scrape (or an article whose sentences came reversed) must
+        # not turn the reporter's sentences into somebody's speech.
         reopened = p + 1 < len(paragraphs) and doc.text[paragraphs[p + 1][0]] in '“"'
-        closes = [False] * (len(here) + 1)
-        closes[len(here)] = reopened
-        for k in range(len(here) - 1, -1, -1):
-            closes[k] = closes[k + 1] or not states[k + 1]
         spans.extend(here)
-        inside.extend(states[k] and closes[k] for k in range(len(here)))
+        inside.extend(states[k] and _closes_next(doc.text, a, end, reopened) for k, (a, _) in enumerate(here))
     total = len(spans)
     sentences = [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
     return [_attributed(sentences, i, doc.spoken, inside) for i in range(total)]
+
+
+def _closes_next(text: str, start: int, end: int, reopened: bool) -> bool:
+    """Is the next quotation mark in text[start:end] one that closes (or, with none, does the next
+    paragraph go on with the quotation)?"""
+    found = _QUOTE_MARK.search(text, start, end)
+    return reopened if found is None else found.group(0) != "“"
+
+
+_QUOTE_MARK = re.compile('[“”"]')
 
 
 def _quotation_open(open_: bool, text: str) -> bool:
@@ -125,11 +132,16 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         piece = text[a:b]
-        if merged and _continues(piece):
+        if merged and (_continues(piece) or _NUMBERED.search(text, 0, merged[-1][1]) and piece[:1].isdigit()):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
+
+
+# "No." before a number is "number" ("No. 1 on the Billboard 200"), never a sentence's end; the
+# word "no" ends too many sentences to be an abbreviation everywhere.
+_NUMBERED = re.compile(r"\bNo\.\Z")
 
 
 def _continues(piece: str) -> bool:

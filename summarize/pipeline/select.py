@@ -168,6 +168,7 @@ def _variants(
 
 # Connectives an editor may cut from a sentence's start without changing what it states ("So far"
 # and "Still photographs" are why "so" and "still" are not among them).
+_POINTS_BACK = re.compile(r"(?:that|this|these|those|such)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"(?:and|but|yet|also|meanwhile|however,)\s+(?=[A-Za-z])", re.IGNORECASE)
 
 
@@ -180,7 +181,9 @@ def without_connective(sentence: Sentence) -> Sentence | None:
     rest = sentence.text[cut.end() :]
     # The first letter is capitalised: the span then holds the text up to that letter's case.
     trimmed = replace(sentence, start=sentence.start + cut.end(), text=rest[0].upper() + rest[1:])
-    return None if continues(trimmed.text) else trimmed
+    # "And that could well be an understatement": without its connective it still points back.
+    # (A pronoun opener is left to the salience score, as for any sentence.)
+    return None if continues(trimmed.text) or _POINTS_BACK.match(trimmed.text) else trimmed
 
 
 def concept_weights(

@@ -21,12 +21,13 @@ _VERB = r"(?:said|says|wrote|writes|told|tells|added|adds|explained|recalled|rec
 # "said Blinken", but not "told CBS Sacramento": after "told" comes the listener.
 _VERB_FIRST = r"(?:said|says|wrote|writes|added|adds|explained|recalled|recalls|tweeted|posted)"
 _SPEAKER = [
-    re.compile(rf"{_NAME} {_VERB}\b"),
+    re.compile(rf"{_NAME} (?:also |later |then |previously )?{_VERB}\b"),
     re.compile(rf"\b{_VERB_FIRST} {_NAME}"),
     re.compile(rf"^\s*{_NAME}:\s*$"),
 ]
-# "…,” she told CBS Sacramento": the quotation's speaker is a pronoun, whose name is not ours to guess.
-_PRONOUN_SPEAKS = re.compile(rf"\b(?:he|she|they|we|I) {_VERB}\b|\b{_VERB_FIRST} (?:he|she|they)\b", re.IGNORECASE)
+# "…,” she told CBS Sacramento", "…,” her statement said": the quotation's speaker is given without
+# a name, which is not ours to guess from elsewhere.
+_SAYS = re.compile(rf"\b{_VERB}\b", re.IGNORECASE)
 _HONORIFIC = frozenset({"Jr.", "Sr.", "St."})
 # Names that open a clause but speak for nobody.
 _NOT_A_SPEAKER = frozenset("The A An This That It He She They We I But And Then When".split())
@@ -54,7 +55,7 @@ def quote_speaker(sentences: Sequence[Sentence], index: int, inside: Sequence[bo
     ahead = index + 1
     while ahead < len(sentences) and ahead <= index + LOOK_BACK and _continues_quote(sentences, ahead, opened, known):
         name = _speaker_in(sentences[ahead].text)
-        if name is not None or _PRONOUN_SPEAKS.search(outside_quotes(sentences[ahead].text)):
+        if name is not None or _SAYS.search(outside_quotes(sentences[ahead].text)):
             return name
         ahead += 1
     return None
@@ -68,11 +69,15 @@ def names_speaker(text: str) -> bool:
 def _walk(sentences: Sequence[Sentence], indices: range, opened: Sequence[bool]) -> str | None:
     for i in indices:
         text = sentences[i].text
+        if not _is_speech(text, opened[i]):
+            # Narration names nobody in the quotation ("Batts said police would ..."), unless it
+            # introduces it: "Delynn also told Kavanaugh it's silly to flush the water:".
+            return _speaker_in(text) if i < indices.start and text.rstrip().endswith(":") else None
         name = _speaker_in(text)
         if name is not None:
             return name
-        if _PRONOUN_SPEAKS.search(outside_quotes(text)) or not _is_speech(text, opened[i]):
-            return None
+        if _SAYS.search(outside_quotes(text)):
+            return None  # "…,” her statement said": the quotation has a speaker, and no name
     return None
 
 

@@ -190,3 +190,35 @@ def test_short_file_names_do_not_eat_letters_or_digits_of_the_brief():
         "It adds 12 routes.",
         "Officials met in 2021.",
     ]
+
+
+@pytest.fixture(scope="module")
+def seed_groups():
+    from summarize.pipeline.run import analyse
+
+    return analyse(read_folder(SEEDS), Options(mode=Mode.extractive)).dedup.groups
+
+
+@pytest.mark.parametrize(
+    "generated",
+    [
+        # Found by a fresh-eyes check with a fake model server: the words match, the fact is the opposite.
+        "Blinken said the United States and China did not agree on the need to stabilize relations.",
+        "China agreed to restore military-to-military communications with the United States.",
+        "Blinken said the US position on Taiwan has changed.",
+        # Someone else's words, and a quotation nobody gave.
+        "Qin Gang said the US position on Taiwan has not changed and pressed China over human rights.",
+        "Blinken said the talks were “a complete disaster for both countries” on Monday.",
+    ],
+)
+def test_a_sentence_that_misreports_its_sources_is_unsupported(seed_groups, generated):
+    from summarize.pipeline.cite import MIN_SUPPORT, align
+
+    assert align(generated, seed_groups).support < MIN_SUPPORT
+
+
+def test_a_faithful_paraphrase_stays_supported(seed_groups):
+    from summarize.pipeline.cite import MIN_SUPPORT, align
+
+    faithful = "Blinken said he also raised US concerns about China’s provocative actions in the Taiwan Strait."
+    assert align(faithful, seed_groups).support >= MIN_SUPPORT

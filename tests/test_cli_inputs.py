@@ -293,6 +293,10 @@ def test_defaults_come_from_summarize_environment_variables(tmp_path):
 QUOTE_MARKS = '“”" '
 
 
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
     write_articles(
         tmp_path,
@@ -311,9 +315,9 @@ def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
         # Extractive: quoted word for word from a cited source, with who said it when it is
         # someone's own words.
         if "attribution" in sentence:
-            sliced = [f"{sentence['attribution']}: “{s.strip(QUOTE_MARKS).strip()}”" for s in sliced]
+            sliced = [f"{sentence['attribution']}: “{capitalised(s.strip(QUOTE_MARKS))}”" for s in sliced]
         # A sentence shown without the "But" or "And" that opened it starts with a capital.
-        assert sentence["text"] in [s[:1].upper() + s[1:] for s in sliced]
+        assert sentence["text"] in [capitalised(s) for s in sliced]
         assert all(s.strip() and s == s.strip() for s in sliced)
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text.voice import shown
+from ..text.voice import shown, speaker_named
 from ..text.words import content_terms
 from ..types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
 
@@ -72,7 +72,7 @@ def align(text: str, groups: Sequence[SentenceGroup], semantic: tuple[SentenceGr
     source_text = " ".join(m.text for g, _ in chosen for m in g.members)
     known = source_text.lower()
     invented = [s for s in _SPECIFIC.findall(text) if s.lower() not in known and s.lower() not in _COMMON]
-    if invented:
+    if invented or _misreports(text, chosen, known, groups):
         support = min(support, MIN_SUPPORT - 0.1)
     groups_used = {id(g): g for g, _ in chosen}.values()
     citations = tuple(sorted({d for g in groups_used for d in g.doc_ids}))
@@ -82,6 +82,54 @@ def align(text: str, groups: Sequence[SentenceGroup], semantic: tuple[SentenceGr
         )
     )
     return Alignment(citations, spans, round(support, 3))
+
+
+def _misreports(
+    text: str, chosen: Sequence[tuple[SentenceGroup, Sentence]], known: str, groups: Sequence[SentenceGroup]
+) -> bool:
+    """Does `text` say what its sources do not, in ways shared words cannot show?
+
+    - polarity: "did not agree" against a source's "agreed", or "has changed" against "has not
+      changed" (the words match; the fact is the opposite);
+    - a quotation no source holds word for word (a model's invented quote);
+    - words put in the mouth of someone the best source sentence does not have speaking: "Qin
+      Gang said the US position on Taiwan has not changed" when Blinken said it.
+    """
+    if not chosen:
+        return False
+    sources = [m.text for _, m in chosen]
+    if _negated(text) != any(_negated(t) for t in sources):
+        return True
+    flat = _letters(known)
+    if any(_letters(q) not in flat for q in _QUOTATION.findall(text) if len(q.split()) >= 3):
+        return True
+    speaker = speaker_named(text)
+    if speaker is not None and not any(speaker.lower() in t.lower() for t in _speaking(chosen[0][0], groups)):
+        return True
+    return False
+
+
+def _speaking(group: SentenceGroup, groups: Sequence[SentenceGroup]) -> list[str]:
+    """Where the speaker of `group`'s sentences is named: the sentences themselves, or, for "He
+    said ...", the few before them in the same article (where "he" was named)."""
+    wanted = {(m.doc_id, m.index - back) for m in group.members for back in range(SPEAKER_LOOK_BACK + 1)}
+    found = [m.text + " " + (m.attribution or "") for g in groups for m in g.members if (m.doc_id, m.index) in wanted]
+    return found
+
+
+SPEAKER_LOOK_BACK = 3  # sentences between a name and the "he said" that refers to it
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot)\b|n[’']t\b", re.IGNORECASE)
+_QUOTATION = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
 # Capitalised words that start sentences or are generic; not names a model could invent.

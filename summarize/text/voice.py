@@ -61,6 +61,11 @@ def quote_speaker(sentences: Sequence[Sentence], index: int, inside: Sequence[bo
     return None
 
 
+def speaker_named(text: str) -> str | None:
+    """The name the sentence gives its speaker ("Xi Jinping said ..." -> "Xi Jinping"), or None."""
+    return _speaker_in(text)
+
+
 def names_speaker(text: str) -> bool:
     """Does the sentence name who speaks it ("..., Scaramucci wrote")?"""
     return _speaker_in(text) is not None

@@ -90,6 +90,17 @@ def test_standard_input_may_be_a_json_lines_export():
     assert {s["id"] for s in json.loads(result.stdout)["sources"]} == {"r0", "r1", "r2"}
 
 
+def test_a_broken_line_in_json_lines_on_standard_input_is_skipped_and_said_as_for_a_file():
+    lines = [json.dumps({"id": f"r{n}", "text": seed_text(f"00{n}")}) for n in range(3)]
+    lines[1] = lines[1][:40]  # cut off mid-record, as a truncated export is
+    result = invoke("-", *EXTRACTIVE, "-f", "json", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "standard input line 2: not JSON; skipped" in result.stderr
+    data = json.loads(result.stdout)
+    assert {s["id"] for s in data["sources"]} == {"r0", "r2"}
+    assert '{"id"' not in data["brief"] and "\\u201c" not in data["brief"]
+
+
 def test_empty_standard_input_is_a_one_line_error():
     result = invoke("-", *EXTRACTIVE, input="")
     assert result.exit_code == 2 and result.stderr.startswith("error: standard input: empty")

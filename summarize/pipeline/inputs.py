@@ -138,10 +138,18 @@ def _records(text: str, where: Location, encoding: str, max_file_bytes: int) -> 
         data = json.loads(text)
         records = data if isinstance(data, list) else [data]
     except (ValueError, RecursionError):
-        try:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except (ValueError, RecursionError):
-            return []
+        records, bad = [], []
+        for n, line in enumerate((line for line in text.splitlines() if line.strip()), 1):
+            try:
+                records.append(json.loads(line))
+            except (ValueError, RecursionError):
+                bad.append(n)
+        if len(bad) >= len(records):
+            return []  # not JSON Lines: text that happens to open with a brace
+        # JSON Lines with a broken line, as a .jsonl file is read: the line is skipped, and said.
+        name = "standard input" if where == STDIN else str(where)
+        for n in bad:
+            log.warning("%s line %d: not JSON; skipped", printable(name), n)
     docs = [
         record_document(r, n, where, where.stem, encoding, max_file_bytes)  # type: ignore[arg-type]
         for n, r in enumerate(records, 1)

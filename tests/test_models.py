@@ -46,6 +46,7 @@ def test_cli_runs_the_full_abstractive_path_on_a_local_checkpoint(request, which
         app, [str(SEEDS), "--mode", "abstractive", "--model", str(folder), "--device", "cpu", "-f", "json"]
     )
     assert result.exit_code == 0, result.output
+    assert "Loading weights" not in result.stderr  # transformers' bars would break `2>&1` pipes
     data = json.loads(result.stdout)
     stats = data["stats"]["abstractive"]
     assert data["requested_mode"] == "abstractive"

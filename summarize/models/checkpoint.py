@@ -111,6 +111,11 @@ def load(name: str, device: str = "auto", download: bool = True) -> HFGenerator:
             f"the abstractive mode needs torch and transformers ({err.name} is missing): "
             'pip install -e ".[abstractive]" torch==2.13.0'
         ) from err
+    from transformers.utils import logging as hf_logging
+
+    # Loading a local checkpoint takes seconds; transformers' "Loading weights" bars on stderr
+    # would break `2>&1` pipes and ignore --quiet (the command line shows its own progress).
+    hf_logging.disable_progress_bar()
     target = _device(device, torch)
     try:
         # Weights only from safetensors, and never code shipped with a checkpoint.

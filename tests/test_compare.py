@@ -81,7 +81,7 @@ def test_cli_compare_with_a_fake_model_writes_the_report(tmp_path, monkeypatch):
 
 def test_cli_compare_rejects_an_empty_refs_folder(tmp_path):
     result = runner.invoke(app, ["compare", str(SEEDS), "--refs", str(tmp_path)])
-    assert result.exit_code == 1 and "no reference summaries" in result.stderr
+    assert result.exit_code == 2 and "no references (*.txt) there" in result.stderr  # a user error
 
 
 def test_highlighting_works_in_a_real_browser(tmp_path):

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import SummarizeError
+from ..errors import InputError
 from ..fs.folders import write_output
 from ..options import Options
 from ..text.safety import printable
@@ -30,7 +30,7 @@ class CompareFormat(str, Enum):
 def compare(
     inputs: Inputs,
     refs: Annotated[
-        Optional[Path], typer.Option("--refs", help="Folder of reference summaries (*.txt) for ROUGE.")
+        Optional[Path], typer.Option("--refs", help="Folder of human references (*.txt) for ROUGE.")
     ] = None,
     html: Annotated[
         Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")
@@ -77,7 +77,7 @@ def compare(
 def _read_refs(folder: Path) -> tuple[str, ...]:
     files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     if not files:
-        raise SummarizeError(f"{folder}: no reference summaries (*.txt) there")
+        raise InputError(f"{printable(str(folder))}: no references (*.txt) there")
     from ..jobs.evaluate import read_reference
 
     return tuple(read_reference(p) for p in files)

@@ -86,7 +86,8 @@ def nightly(
             stderr.print(f"[yellow]notice:[/] {escape(printable(run.model_notice))}", highlight=False)
         counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
         stderr.print(
-            f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stories — {counts['written']} written, "
+            f"{escape(printable(str(run.folder)))}: {len(run.outcomes)} stor{'y' if len(run.outcomes) == 1 else 'ies'}"
+            f" — {counts['written']} written, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
             + (
                 f"; {len(run.feed.ungrouped)} article{'s' * (len(run.feed.ungrouped) != 1)} in no story"

@@ -36,7 +36,7 @@ class GroupingOptions:
     reason given beside each: tuned as well, the folds disagreed on them and held-out stories paid for it."""
 
     # Average cosine similarity the members of one story reach. Lower merges stories, higher splits them.
-    # Tuned: 0.2 in every fold of every feed but one (Multi-News alone and among 1,000 and 10,000 others).
+    # Tuned with the lead: 0.2 in 12 of 15 folds (Multi-News alone, among 1,000 and among 10,000 others).
     threshold: float = 0.2
     # Extra weight of the headline's terms. Fixed at 0: the body block already holds the headline once, a
     # headline is a handful of words (weighted up, one shared word such as a name makes two stories
@@ -49,10 +49,11 @@ class GroupingOptions:
     # Words of each article's body read (0: all). News tells the story first (the inverted pyramid);
     # read whole, long features drift into background that other stories share (a war-contracting story
     # and the healthcare.gov contractor story merge). Tuned with the threshold, inside the folds, among a
-    # 300-word lead, a 600-word wire report and the whole article: 600 in 14 of 15 folds, and in every
-    # fold when one setting is chosen for all three night sizes at once (tune_grouping.py --joint).
-    # A lead that decays with a term's first position (relative to the article's length, so no scale to
-    # pick) held out as well at some night sizes, but its best threshold moved with the night's size.
+    # 300-word lead, a 600-word wire report and the whole article (the first search's grid): 600 in 13
+    # of 15 folds of the default split, and in every fold when one setting serves all three night sizes
+    # (tune_grouping.py --joint). How far the held-out scores move with the fold split: README.
+    # Tried instead of a cut: a weight halving from a term's first position to the article's end (no
+    # scale to pick); its best threshold moved with the night's size (0.2 alone, 0.25 among 10,000).
     lead_words: int = 600
     # Candidate neighbours per article. Not tuned: it bounds memory (n * neighbours edges) and any
     # story's articles stay connected through their members' nearest neighbours.

@@ -1,6 +1,6 @@
 """Choose the grouping's parameters by 5-fold cross-validation over stories; report held-out folds.
 
-    python eval/tune_grouping.py ../shared/evaldata/multinews-dev [--noise DIR] [--seed 0]
+    python eval/tune_grouping.py ../shared/evaldata/multinews-dev [--noise DIR | --joint DIR ...] [--seed 0]
 
 The flat feed holds every story (and the noise, when given). Grouping uses no labels, so each
 parameter setting's labels are computed once; for each fold the setting with the best V-measure on
@@ -9,11 +9,14 @@ Held-out figures of the five folds are pooled (V-measure and ARI over all real a
 bootstrap interval over stories; stories exact summed). The last line is the setting chosen on all
 stories: the shipped defaults (checked on unseen stories, never reported as a result here).
 
-Only the threshold is tuned (9 settings). The other parameters keep the fixed values that
-`GroupingOptions` explains (headline and entity weights 0, a 600-word lead): with four parameters
-tuned, the folds disagreed on them and the held-out scores paid for it. `--all-parameters` runs
-that earlier 108-setting search (threshold x title and entity weight x lead) for comparison;
-`--lead-words N` fixes the lead at another length, to see how much the fixed value matters.
+Two parameters are tuned together: the threshold (9 settings) and the lead, the words of each
+body read (a 300-word lead, a 600-word wire report, the whole article: the grid of the first
+search, fixed before any score). Headline and entity weights keep the fixed values that
+`GroupingOptions` explains. `--joint DIR [DIR ...]` builds the feed alone and hidden among each
+noise folder and gives each fold the one setting with the best training V-measure summed over
+those feeds: a shipped default has to serve every night size, so it is chosen the same way.
+`--all-parameters` runs the earlier 108-setting, 4-parameter search for comparison; `--leads N ...`
+tunes the lead among other lengths (0: all), and one N fixes it, to see how much the lead matters.
 """
 
 from __future__ import annotations
@@ -38,19 +41,18 @@ LEADS = (300, 600, 0)
 
 
 def our_labels(
-    items: list[Item], all_parameters: bool = False, lead_words: int | None = None
+    items: list[Item], all_parameters: bool = False, leads: tuple[int, ...] = LEADS
 ) -> dict[tuple, list[int]]:
     articles, _ = split_non_articles([i.doc for i in items])
     keep = {d.id for d in articles}
     index = [n for n, i in enumerate(items) if i.doc.id in keep]
     cleaned = clean_documents(articles)
     out = {}
-    fixed = GroupingOptions() if lead_words is None else GroupingOptions(lead_words=lead_words)
-    grid = (
-        itertools.product(WEIGHTS, WEIGHTS, LEADS)
-        if all_parameters
-        else [(fixed.title_weight, fixed.entity_weight, fixed.lead_words)]
-    )
+    fixed = GroupingOptions()
+    if all_parameters:
+        grid = itertools.product(WEIGHTS, WEIGHTS, LEADS)
+    else:
+        grid = ((fixed.title_weight, fixed.entity_weight, lead) for lead in leads)
     for title_weight, entity_weight, lead in grid:
         rows = vectors(
             cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead)
@@ -77,12 +79,21 @@ def _drop_small(labels) -> list[int]:  # type: ignore[no-untyped-def]
     return drop(np.asarray(labels), 2)
 
 
-def cross_validate(items: list[Item], labelled: dict[tuple, list[int]], folds: list[set[str]]) -> dict:
-    gold, predicted, unit, exact, junk, chosen = [], [], [], 0, 0, []
-    for k, held in enumerate(folds):
-        train = set().union(*folds) - held
-        best = max(labelled, key=lambda c: (score(items, labelled[c], train).v_measure, -abs(c[0] - 0.2)))
-        chosen.append(best)
+def choose(feeds: list[tuple[list[Item], dict[tuple, list[int]]]], train: set[str]) -> tuple:
+    """The setting with the best V-measure on the `train` stories, summed over the feeds (ties: nearer 0.2)."""
+    return max(
+        feeds[0][1], key=lambda c: (sum(score(i, lab[c], train).v_measure for i, lab in feeds), -abs(c[0] - 0.2))
+    )
+
+
+def cross_validate(
+    items: list[Item], labelled: dict[tuple, list[int]], folds: list[set[str]], chosen: list[tuple] | None = None
+) -> dict:
+    """Held-out scores; each fold's setting is `chosen[k]`, or else the best on the other folds' stories."""
+    gold, predicted, unit, exact, junk = [], [], [], 0, 0
+    if chosen is None:
+        chosen = [choose([(items, labelled)], set().union(*folds) - held) for held in folds]
+    for k, (held, best) in enumerate(zip(folds, chosen)):
         labels = labelled[best]
         s = score(items, labels, held)
         exact += s.exact
@@ -128,40 +139,62 @@ def bootstrap(gold: list[str], predicted: list[str], unit: list[str], samples: i
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
-    parser.add_argument("--noise", type=Path)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--noise", type=Path, help="hide the feed among the articles of this folder")
+    where.add_argument(
+        "--joint",
+        type=Path,
+        nargs="+",
+        metavar="DIR",
+        help="one setting per fold for the feed alone and hidden among each DIR",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--all-parameters",
-        action="store_true",
-        help="also tune title weight, entity weight and lead (108 settings, 4 parameters)",
+        "--all-parameters", action="store_true", help="also tune title and entity weights (108 settings, 4 parameters)"
     )
-    parser.add_argument("--lead-words", type=int, help="fix the lead at N words instead of the default (0: all)")
+    parser.add_argument(
+        "--leads",
+        type=int,
+        nargs="+",
+        default=list(LEADS),
+        metavar="N",
+        help="leads to tune among, in words (0: all; default 300 600 0); one N fixes the lead",
+    )
     args = parser.parse_args()
     stories = story_files(args.data)
-    items = build_feed(stories, read_noise(args.noise), args.seed)
+    noises = [args.noise] if args.joint is None else [None, *args.joint]
+    feeds = [build_feed(stories, read_noise(noise), args.seed) for noise in noises]
     names = sorted(stories)
     random.Random(args.seed).shuffle(names)
     folds = [set(names[k::5]) for k in range(5)]
-    print(
-        f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
-        f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
-    )
+    tuned = 4 if args.all_parameters else 1 if len(args.leads) == 1 else 2
     runs = (
-        ("ours", lambda i: our_labels(i, args.all_parameters, args.lead_words), 4 if args.all_parameters else 1),
+        ("ours", lambda i: our_labels(i, args.all_parameters, tuple(args.leads)), tuned),
         ("baseline", baseline_labels, 1),
     )
-    for name, labeller, tuned in runs:
+    results = {}
+    for name, labeller, count in runs:
         start = time.perf_counter()
-        labelled = labeller(items)
-        r = cross_validate(items, labelled, folds)
-        all_stories = set(names)
-        final = max(labelled, key=lambda c: (score(items, labelled[c], all_stories).v_measure, -abs(c[0] - 0.2)))
+        together = [(items, labeller(items)) for items in feeds]
+        chosen = [choose(together, set(names) - held) for held in folds] if args.joint else None
+        for n, (items, labels) in enumerate(together):
+            final = choose(together if args.joint else [(items, labels)], set(names))
+            results[name, n] = (cross_validate(items, labels, folds, chosen), final)
+        results[name] = (count, time.perf_counter() - start)
+    for n, (items, noise) in enumerate(zip(feeds, noises)):
         print(
-            f"{name:>8} (held-out, {tuned} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
-            f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
-            f"({time.perf_counter() - start:.0f} s)"
+            f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
+            f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
+            + (f" ({noise})" if noise else "")
         )
-        print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
+        for name, _, _ in runs:
+            (r, final), (count, seconds) = results[name, n], results[name]
+            print(
+                f"{name:>8} (held-out, {count} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
+                f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
+                f"({seconds:.0f} s)"
+            )
+            print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
 
 
 if __name__ == "__main__":

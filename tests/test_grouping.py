@@ -264,7 +264,7 @@ def test_tuning_counts_a_story_only_with_a_setting_chosen_without_it():
     assert whole["exact"] == 5 and whole["v"] == 1.0
 
 
-def test_tuning_searches_the_threshold_alone_unless_asked_for_all_parameters():
+def test_tuning_searches_threshold_and_lead_unless_the_lead_is_fixed():
     from summarize.jobs.evaluate_grouping import Item
     from summarize.jobs.grouping import GroupingOptions
 
@@ -272,8 +272,30 @@ def test_tuning_searches_the_threshold_alone_unless_asked_for_all_parameters():
     items = [Item(make_raw(f"{t}{n}", jordan(t, n)), t, True) for t in ("court", "border") for n in range(3)]
     fixed = GroupingOptions()
     settings = tune.our_labels(items)
-    assert sorted(c[0] for c in settings) == sorted(tune.THRESHOLDS)
-    assert {c[1:] for c in settings} == {(fixed.title_weight, fixed.entity_weight, fixed.lead_words)}
+    assert set(settings) == {
+        (t, fixed.title_weight, fixed.entity_weight, lead) for t in tune.THRESHOLDS for lead in tune.LEADS
+    }
+    assert fixed.lead_words in tune.LEADS
+    alone = tune.our_labels(items, leads=(300,))
+    assert {c[1:] for c in alone} == {(fixed.title_weight, fixed.entity_weight, 300)} and len(alone) == len(
+        tune.THRESHOLDS
+    )
     assert len(tune.our_labels(items, all_parameters=True)) == len(tune.THRESHOLDS) * 12
     labels = settings[(fixed.threshold, fixed.title_weight, fixed.entity_weight, fixed.lead_words)]
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3] and -1 not in labels
+
+
+def test_one_setting_per_fold_is_chosen_across_night_sizes_with_joint():
+    from summarize.jobs.evaluate_grouping import Item
+
+    tune = _tune_grouping()
+    items = [Item(make_raw(f"{s}{n}", "text"), s, True) for s in "abcde" for n in range(2)]
+    folds = [{s} for s in "abcde"]
+    # Small night: 0.15 is perfect, 0.25 splits story e. Big night: 0.15 merges b+c and d+e, 0.25 is perfect.
+    small = {(0.15,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 4], (0.25,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 5]}
+    big = {(0.15,): [0, 0, 1, 1, 1, 1, 2, 2, 2, 2], (0.25,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]}
+    apart = [tune.choose([(items, small)], set("abcde") - held) for held in folds]
+    together = [tune.choose([(items, small), (items, big)], set("abcde") - held) for held in folds]
+    assert apart[:4] == [(0.15,)] * 4 and together == [(0.25,)] * 5
+    result = tune.cross_validate(items, small, folds, together)
+    assert result["chosen"] == together and result["exact"] == 4 and result["v"] < 1.0

@@ -60,3 +60,23 @@ def test_offsets_point_at_the_text_for_every_seed_sentence():
             assert s.index == i and 0 <= s.position < 1
             assert s.text == s.text.strip() and s.text
     assert total > 100
+
+
+def test_who_said_a_quotation_stays_with_it_after_a_question_mark():
+    # test2997: alone, the attribution would be a sentence about nothing.
+    text = (
+        '"Why would Bishop Burns suppress this crucial information?" Lisa Kendzior and Paul Petersen, '
+        'Dallas chapter leaders of the network, said in a statement. "Was it to protect the diocese?"\n\n'
+        '"We are ready." Smith said the plan would work for everyone in the town.'
+    )
+    texts = [s.text for s in segment(make_doc("d", text))]
+    assert texts[0].endswith("said in a statement.") and texts[0].startswith('"Why would')
+    assert "Smith said the plan would work for everyone in the town." in texts  # a sentence of its own
+
+
+def test_number_and_alderman_abbreviations_never_end_a_sentence():
+    text = "The album debuted at No. 1 on the chart. He was charged with assaulting Ald. Smith on Tuesday."
+    assert [s.text for s in segment(make_doc("d", text))] == [
+        "The album debuted at No. 1 on the chart.",
+        "He was charged with assaulting Ald. Smith on Tuesday.",
+    ]

@@ -144,3 +144,14 @@ def test_an_opening_connective_is_cut_only_where_it_changes_nothing(text, shown)
     assert (cut.text if cut else None) == shown
     if cut is not None:
         assert make_doc("d", text).text[cut.start : cut.end].lower() == shown.lower()
+
+
+def test_a_sentence_that_introduces_a_quotation_not_shown_is_left_out():
+    intro = "Delynn also told the paper he thinks it is silly to flush 38 million gallons of water from the reservoir:"
+    articles = [
+        ["Officials said the city will drain the reservoir after a man was seen urinating in it on Wednesday.", intro],
+        ["The city said it will drain the reservoir, which holds 38 million gallons of water, on Thursday.", intro],
+    ]
+    texts = {f"d{i}": "\n\n".join(a) for i, a in enumerate(articles)}
+    brief = summarize_texts(texts, Options(words=40, mode=Mode.extractive))
+    assert brief.sentences and not any(s.text.endswith(":") for s in brief.sentences)

@@ -132,13 +132,27 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         piece = text[a:b]
-        if merged and (_continues(piece) or _NUMBERED.search(text, 0, merged[-1][1]) and piece[:1].isdigit()):
+        after_quote = merged and _QUOTE_END.search(text, 0, merged[-1][1])
+        if merged and (
+            _continues(piece)
+            or _NUMBERED.search(text, 0, merged[-1][1])
+            and piece[:1].isdigit()
+            or after_quote
+            and _ATTRIBUTION_ONLY.fullmatch(piece)
+        ):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
 
 
+# A quotation closed by "?" or "." and then only who said it: '"Why would Bishop Burns suppress
+# this?" Lisa Kendzior and Paul Petersen, Dallas chapter leaders, said in a statement.' is one
+# sentence; alone, the attribution is a sentence about nothing.
+_QUOTE_END = re.compile('[.?!…][”"]\\Z')
+_ATTRIBUTION_ONLY = re.compile(
+    r"[A-Z][^.!?“”\"]{0,200}?\b(?:said|says|told|tells|wrote|writes|added|adds|asked|asks)\b(?:\s+[^\s“”\"]+){0,4}[.!]"
+)
 # "No." before a number is "number" ("No. 1 on the Billboard 200"), never a sentence's end; the
 # word "no" ends too many sentences to be an abbreviation everywhere.
 _NUMBERED = re.compile(r"\bNo\.\Z")

@@ -159,7 +159,13 @@ def _variants(
             if strict and (
                 sum(v for k, v in form_flaws(m.text).items() if k not in excused) >= FLAWED
                 or news
-                and (continues(m.text) or count_words(m.text) < NEWS_MIN_WORDS or _asks(m.text))
+                and (
+                    continues(m.text)
+                    or count_words(m.text) < NEWS_MIN_WORDS
+                    or _asks(m.text)
+                    # "... it's silly to flush 38 million gallons of water:" introduces what follows.
+                    or m.text.rstrip().endswith(":")
+                )
             ):
                 continue
             out.append((g, m))

@@ -44,13 +44,12 @@ _SITE_NOTICE = re.compile(
     r"crawls are part of an effort to archive|donating their crawl data|added to the wayback machine|"
     r"inter-domain|ranked urls per domain|slash pages from every domain|the seed for wide\d+",
 )
-# An embedded tweet ends with its signature: "— STVN (@StevieJohnson13) April 3, 2013".
-_SOCIAL_EMBED = re.compile(
-    rf"{_DASH}\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"
-    r"|pic\.twitter\.com/|https?://t\.co/"
-)
-# Its author's display name and the links a tweet carries ("... #Israel https://t.co/c0Zt pic.twitter.com/Y8qe").
-_TWEET_SIGNATURE = re.compile(rf"\s*{_DASH}\s*([^()\n]{{1,60}}?)\s*\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$")
+# An embedded tweet ends with its signature, its author's display name first: "— STVN
+# (@StevieJohnson13) April 3, 2013".
+_SIGNATURE = rf"{_DASH}\s*([^()\n]{{1,60}}?)\s*\(@\w{{1,15}}\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"
+_SOCIAL_EMBED = re.compile(_SIGNATURE + r"|pic\.twitter\.com/|https?://t\.co/")
+_TWEET_SIGNATURE = re.compile(rf"\s*{_SIGNATURE}\s*$")
+# The links a tweet carries ("... #Israel https://t.co/c0Zt pic.twitter.com/Y8qe").
 _TWEET_LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
 _LEADING_HANDLES = re.compile(r"^(?:@\w{1,15}\s+)+")
 MIN_TWEET_WORDS = 4  # fewer, and the embed is a reaction ("Wow.") or a link, not a statement

@@ -413,3 +413,12 @@ def test_defaults_from_a_config_file(tmp_path):
     assert invoke(SEEDS, env=env).exit_code == 2
     missing = invoke(SEEDS, env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")})
     assert missing.exit_code == 2 and "none.toml" in missing.stderr
+
+
+def test_a_file_that_is_only_site_boilerplate_is_skipped_with_a_warning(tmp_path):
+    chrome = "Tweet with a location\n\nYou can add location information to your Tweets, such as your city or precise location.\n"
+    write_articles(tmp_path, {"a.txt": seed_text("000"), "b.txt": seed_text("002"), "embed.txt": chrome})
+    result = invoke(tmp_path, *EXTRACTIVE, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "skipping embed: no article text left" in result.stderr
+    assert {s["id"] for s in json.loads(result.stdout)["sources"]} == {"a", "b"}

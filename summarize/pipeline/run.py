@@ -111,9 +111,13 @@ def analyse(
 ) -> Analysis:
     timings = {} if timings is None else timings
     with _timed("clean", timings, progress):
-        docs = [d for d in clean_documents(raws) if d.text.strip()]
+        cleaned = clean_documents(raws)
+    docs = [d for d in cleaned if d.text.strip()]
     if not docs:
         raise InputError("no article text left after removing site boilerplate")
+    for d in cleaned:
+        if not d.text.strip():
+            log.warning("skipping %s: no article text left after removing site boilerplate", printable(d.id))
     docs, foreign = _english_only(docs, options)
     with _timed("segment", timings, progress):
         sentences = cap_sentences(segment_documents(docs), options.max_sentences)

@@ -52,7 +52,14 @@ def segment_documents(docs: Iterable[Document]) -> list[list[Sentence]]:
 
 
 def segment(doc: Document) -> list[Sentence]:
-    """The sentences of `doc`, each knowing its offsets: `doc.text[s.start:s.end] == s.text`."""
+    """The sentences of `doc`, each knowing its offsets (`doc.text[s.start:s.end] == s.text`) and,
+    when it is someone's own words, who speaks it."""
+    sentences, inside = _sentences(doc)
+    return [_attributed(sentences, i, doc.spoken, inside) for i in range(len(sentences))]
+
+
+def _sentences(doc: Document) -> tuple[list[Sentence], list[bool]]:
+    """The sentences with their offsets, and whether each opens inside a quotation."""
     spans: list[tuple[int, int]] = []
     inside: list[bool] = []  # does the sentence open inside a quotation an earlier one left open?
     paragraphs = list(_paragraph_spans(doc.text))
@@ -69,8 +76,7 @@ def segment(doc: Document) -> list[Sentence]:
         spans.extend(here)
         inside.extend(states[k] and _closes_next(doc.text, a, end, reopened) for k, (a, _) in enumerate(here))
     total = len(spans)
-    sentences = [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)]
-    return [_attributed(sentences, i, doc.spoken, inside) for i in range(total)]
+    return [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)], inside
 
 
 def _closes_next(text: str, start: int, end: int, reopened: bool) -> bool:
@@ -119,7 +125,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 def split_text(text: str) -> list[str]:
     """The sentences of any text, without cleaning it first (for baselines and references)."""
     raw = Document("text", Path("text"), text, None)
-    return [s.text for s in segment(raw)]
+    return [s.text for s in _sentences(raw)[0]]
 
 
 def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

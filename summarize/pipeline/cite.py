@@ -91,7 +91,7 @@ def _misreports(
 
     - polarity: "did not agree" against a source's "agreed", or "has changed" against "has not
       changed" (the words match; the fact is the opposite);
-    - a quotation no source holds word for word (a model's invented quote);
+    - a quotation no supporting source holds word for word (a model's invented quote);
     - words put in the mouth of someone the best source sentence does not have speaking: "Qin
       Gang said the US position on Taiwan has not changed" when Blinken said it.
     """
@@ -113,8 +113,7 @@ def _speaking(group: SentenceGroup, groups: Sequence[SentenceGroup]) -> list[str
     """Where the speaker of `group`'s sentences is named: the sentences themselves, or, for "He
     said ...", the few before them in the same article (where "he" was named)."""
     wanted = {(m.doc_id, m.index - back) for m in group.members for back in range(SPEAKER_LOOK_BACK + 1)}
-    found = [m.text + " " + (m.attribution or "") for g in groups for m in g.members if (m.doc_id, m.index) in wanted]
-    return found
+    return [m.text + " " + (m.attribution or "") for g in groups for m in g.members if (m.doc_id, m.index) in wanted]
 
 
 SPEAKER_LOOK_BACK = 3  # sentences between a name and the "he said" that refers to it

@@ -12,13 +12,11 @@ largest size to the smallest, measured in this same run.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_speed import run_ours  # one way to time a summarize process, shared
 
 
 def sentences(pool: Path) -> list[str]:
@@ -40,19 +38,6 @@ def build(pool: list[str], target: Path, n: int, seed: int = 0) -> Path:
     return target
 
 
-def run(folder: Path) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one `summarize` process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "summarize.cli", str(folder), "--mode", "extractive", "-q", "-f", "json"],
-        stdout=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"summarize failed on {folder}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pool", type=Path, help="evaluation folder with <story>/docs/*.txt")
@@ -63,7 +48,7 @@ def main() -> None:
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            seconds, peak = run(build(pool, Path(tmp) / str(n), n, seed=n))
+            seconds, peak = run_ours(build(pool, Path(tmp) / str(n), n, seed=n))
             times[n] = seconds
             print(f"{n:6d} distinct articles: {seconds:7.2f} s, peak RSS {peak:7.1f} MB", flush=True)
     small, large = min(times), max(times)

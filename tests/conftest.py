@@ -11,6 +11,12 @@ from summarize.types import Document, RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# An article, but in no language a brief is made in: its story fails (tests of failed stories).
+GERMAN_ARTICLE = (
+    "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
+    "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
+    "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt."
+)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.jobs.stories import read_feed
 from summarize.options import Options
 
-from .conftest import ROOT, SEEDS
+from .conftest import GERMAN_ARTICLE, ROOT, SEEDS
 
 runner = CliRunner()
 HARBOR = ROOT / "tests" / "data" / "harbor"
@@ -110,10 +110,7 @@ def test_next_nights_run_carries_unchanged_briefs_over(tmp_path):
 def test_a_failing_story_is_reported_and_the_others_complete(tmp_path):
     feed = story_feed(tmp_path)
     (feed / "broken").mkdir()
-    (feed / "broken" / "a.txt").write_text(  # an article, but in no language the brief is made in
-        "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in Berlin "
-        "mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den Journalisten."
-    )
+    (feed / "broken" / "a.txt").write_text(GERMAN_ARTICLE)
     result = runner.invoke(
         app, ["nightly", str(feed), "--out", str(tmp_path / "b"), "--mode", "extractive", "--date", "2026-11-22"]
     )

@@ -19,7 +19,7 @@ from summarize.options import Mode, Options
 from summarize.output.compare_page import render_report
 from summarize.output.pages import headline, short_note
 
-from .conftest import ROOT, SEEDS, write_articles
+from .conftest import GERMAN_ARTICLE, ROOT, SEEDS, write_articles
 from .fakes import FakeGenerator
 
 runner = CliRunner()
@@ -137,13 +137,7 @@ def test_failed_and_unchanged_stories_are_marked(tmp_path):
     nightly(feed, out, "2026-11-21")
     write_articles(
         feed / "broken",
-        {
-            "a.txt": (  # an article in no language the brief is made in
-                "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
-                "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
-                "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt."
-            )
-        },
+        {"a.txt": GERMAN_ARTICLE},
     )
     nightly(feed, out, "2026-11-22")
     page = (out / "2026-11-22" / "index.html").read_text()

@@ -11,7 +11,7 @@ from summarize.options import Options
 from summarize.output.compare_page import render_report
 
 from . import browser
-from .conftest import SEEDS, write_articles
+from .conftest import GERMAN_ARTICLE, SEEDS, write_articles
 from .fakes import FakeGenerator
 from .test_pages import HARBOR, HOSTILE, REPLY, SEED_TITLES, story_feed
 
@@ -98,13 +98,7 @@ def test_nightly_index_shows_cards_and_runs_no_article_script(tmp_path):
     write_articles(feed / "council", HOSTILE)
     write_articles(
         feed / "broken",
-        {
-            "a.txt": (  # an article in no language the brief is made in
-                "Die Bundesregierung hat am Montag neue Regeln für den Hafen beschlossen, teilte ein Sprecher in "
-                "Berlin mit. Die Fähren sollen ab nächster Woche wieder regelmäßig fahren, sagte der Minister den "
-                "Journalisten. Der Hafen war nach dem Sturm drei Tage lang für alle Schiffe gesperrt."
-            )
-        },
+        {"a.txt": GERMAN_ARTICLE},
     )
     out = tmp_path / "briefs"
     run_nightly(feed, NightlyOptions(out=out, date="2026-11-22", brief=Options()))

@@ -19,7 +19,7 @@ from pathlib import Path
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from ..text.quality import first_person, speakerless_quote
-from ..text.voice import names_speaker, quote_speaker
+from ..text.voice import quote_speaker, speaker_named
 from ..types import Document, Sentence
 
 PARAMETERS = "punkt_en.json"
@@ -111,7 +111,7 @@ def _attributed(
     for start, end, attribution in spoken:
         if start <= s.start and s.end <= end:
             return replace(s, attribution=attribution)
-    if not (inside[index] or first_person(s.text) or speakerless_quote(s.text)) or names_speaker(s.text):
+    if not (inside[index] or first_person(s.text) or speakerless_quote(s.text)) or speaker_named(s.text):
         return s
     speaker = quote_speaker(sentences, index, inside)
     return s if speaker is None else replace(s, attribution=f"{speaker} said")

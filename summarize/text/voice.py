@@ -62,13 +62,8 @@ def quote_speaker(sentences: Sequence[Sentence], index: int, inside: Sequence[bo
 
 
 def speaker_named(text: str) -> str | None:
-    """The name the sentence gives its speaker ("Xi Jinping said ..." -> "Xi Jinping"), or None."""
+    """The name the sentence gives its speaker ("..., Scaramucci wrote" -> "Scaramucci"), or None."""
     return _speaker_in(text)
-
-
-def names_speaker(text: str) -> bool:
-    """Does the sentence name who speaks it ("..., Scaramucci wrote")?"""
-    return _speaker_in(text) is not None
 
 
 def _walk(sentences: Sequence[Sentence], indices: range, opened: Sequence[bool]) -> str | None:

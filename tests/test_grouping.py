@@ -107,6 +107,49 @@ def test_two_stories_that_share_a_name_stay_apart():
     ]
 
 
+WAR_CONTRACTS = (
+    "Wartime contracting waste put at $60 billion\n\nThe Commission on Wartime Contracting told Congress on "
+    "Wednesday that waste and fraud in Iraq and Afghanistan cost taxpayers at least $31 billion and perhaps $60 "
+    "billion. The commission said private security contractors were hired without oversight and that the "
+    "government let projects run on after they had failed.",
+    "Commission: billions lost to waste in Iraq and Afghanistan\n\nAs much as $60 billion was lost to waste and "
+    "fraud in Iraq and Afghanistan, the Commission on Wartime Contracting said in its final report. Its chairmen "
+    "said private security contractors and reconstruction projects the host governments cannot sustain were the "
+    "worst of it, and they urged Congress to create an inspector general.",
+    "Panel faults oversight of war contractors\n\nThe bipartisan Commission on Wartime Contracting said poor "
+    "planning and weak oversight of contractors in Iraq and Afghanistan wasted tens of billions of dollars. "
+    "Private security contractors, the commission said, were used even where the law reserves the work for the "
+    "government.",
+)
+WEBSITE_CONTRACT = (
+    "Healthcare.gov contractor faces questions\n\nCGI Federal, the company that built the healthcare.gov website, "
+    "told Congress that the government's testing of the insurance exchange came too late. The Obama "
+    "administration paid CGI Federal about $200 million for the site, and lawmakers asked whether the contract "
+    "was managed with any oversight of the waste.",
+    "Obama administration drops healthcare.gov contractor\n\nThe Obama administration is ending its contract "
+    "with CGI Federal, the company behind the troubled healthcare.gov website, officials said. The insurance "
+    "exchange failed on its first day, and a new contractor will fix the site. Congress said the waste cost "
+    "taxpayers hundreds of millions of dollars and faulted the government's oversight of contractors.",
+    "CGI Federal out as healthcare.gov builder\n\nCGI Federal will no longer run the healthcare.gov insurance "
+    "exchange, the Obama administration said, after months of failures at the website. The government signed a "
+    "new contract with Accenture, and Congress asked how billions were lost to waste without oversight of the "
+    "contractors.",
+)
+
+
+def test_two_stories_on_one_topic_stay_apart():
+    # Both stories are about contractors, waste, oversight, Congress and billions of taxpayers' dollars (the
+    # pair of Multi-News stories plain TF-IDF merged); each story's own names and phrases tell them apart.
+    background = [
+        make_raw(p.stem, p.read_text(encoding="utf-8")) for p in [*SEEDS.glob("*.txt"), *HARBOR.glob("*.txt")]
+    ]
+    docs = [make_raw(f"war{n}", t) for n, t in enumerate(WAR_CONTRACTS)]
+    docs += [make_raw(f"web{n}", t) for n, t in enumerate(WEBSITE_CONTRACT)]
+    stories, _ = group_articles(docs + background)
+    found = [sorted(d.id for d in s.docs if d.id[:3] in ("war", "web")) for s in stories]
+    assert sorted(f for f in found if f) == [["war0", "war1", "war2"], ["web0", "web1", "web2"]]
+
+
 def test_a_chain_does_not_join_two_unrelated_stories():
     a = (
         "Wildfire smoke closes schools\n\nWildfire smoke from the canyon blaze closed schools across the valley "

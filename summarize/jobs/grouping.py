@@ -1,14 +1,14 @@
 """Group a night's articles into stories: sparse TF-IDF, a k-nearest-neighbour graph, average link.
 
-Why this shape. Articles of one story share rare words, names and a headline's terms; articles of
-different stories share common words. So each article is a sparse TF-IDF vector (body terms, with
-its headline and named entities as extra weighted blocks), never squeezed into a dense space where
-everything ends up near everything. Candidate pairs come from each article's `neighbours` nearest
-articles (sklearn NearestNeighbors), kept when at least `threshold` alike, so the graph has at most
-n * neighbours edges however big the night is. Its connected components can chain (A~B~C with A and
-C unrelated), so inside each component scipy's average-link clustering is cut at the same
-`threshold`: a story's members are, on average, that alike, and one bridge article cannot join two
-stories.
+Why this shape. Articles of one story share rare words, names and phrases; articles of different
+stories share common words. So each article is a sparse vector of its content words and of the pairs
+of content words that stand side by side ("jim carrey", "wartime contracting"), weighted by TF-IDF
+with the IDF squared, and never squeezed into a dense space where everything ends up near
+everything. Candidate pairs come from each article's `neighbours` nearest articles (sklearn
+NearestNeighbors), kept when at least `threshold` alike, so the graph has at most n * neighbours
+edges however big the night is. Its connected components can chain (A~B~C with A and C unrelated),
+so inside each component scipy's average-link clustering is cut at the same `threshold`: a story's
+members are, on average, that alike, and one bridge article cannot join two stories.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix, hstack
+from scipy.sparse import csr_matrix, diags, hstack
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
@@ -36,8 +36,9 @@ class GroupingOptions:
     reason given beside each: tuned as well, the folds disagreed on them and held-out stories paid for it."""
 
     # Average cosine similarity the members of one story reach. Lower merges stories, higher splits them.
-    # Tuned with the lead: 0.2 in 12 of 15 folds (Multi-News alone, among 1,000 and among 10,000 others).
-    threshold: float = 0.2
+    # Tuned with the lead, one setting for a night of any size (tune_grouping.py --joint): 0.15 or 0.175
+    # in every one of 30 folds (six fold splits: 0.15 in 17); 0.15 on all 50 Multi-News stories.
+    threshold: float = 0.15
     # Extra weight of the headline's terms. Fixed at 0: the body block already holds the headline once, a
     # headline is a handful of words (weighted up, one shared word such as a name makes two stories
     # alike), and many feeds carry no headline of their own. 0.5 changed no held-out story.
@@ -47,14 +48,12 @@ class GroupingOptions:
     # person together (tests: "Jordan"). 0.5 lost held-out stories in every feed.
     entity_weight: float = 0.0
     # Words of each article's body read (0: all). News tells the story first (the inverted pyramid);
-    # read whole, long features drift into background that other stories share (a war-contracting story
-    # and the healthcare.gov contractor story merge). Tuned with the threshold, inside the folds, among a
-    # 300-word lead, a 600-word wire report and the whole article (the first search's grid): 600 in 13
-    # of 15 folds of the default split, and in every fold when one setting serves all three night sizes
-    # (tune_grouping.py --joint). How far the held-out scores move with the fold split: README.
-    # Tried instead of a cut: a weight halving from a term's first position to the article's end (no
-    # scale to pick); its best threshold moved with the night's size (0.2 alone, 0.25 among 10,000).
-    lead_words: int = 600
+    # read whole, long features drift into background that other stories share. Tuned with the
+    # threshold, inside the folds, among a 300-word lead, a 600-word wire report and the whole article
+    # (the first search's grid). The folds disagree (300 in 15 of 30 folds, 600 in 7, the whole article
+    # in 8) and held-out stories do not pay for it: with word pairs and squared IDF the lead matters
+    # little (README). 300 on all stories; it also halves the terms a 10,000-article night holds.
+    lead_words: int = 300
     # Candidate neighbours per article. Not tuned: it bounds memory (n * neighbours edges) and any
     # story's articles stay connected through their members' nearest neighbours.
     neighbours: int = 20
@@ -72,6 +71,17 @@ def body_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in ENGLISH_STOP_WORDS and not w.isdigit()]
 
 
+def story_terms(text: str) -> list[str]:
+    """Content words and each pair of neighbouring content words ("jim_carrey").
+
+    Two stories on one topic share its words (contract, waste, government); two articles of one story
+    also share its phrases and names. Pairs also keep the scale of similarities steady as the night
+    grows: with words alone the best thresholds moved from 0.175-0.2 (the night alone) to 0.2-0.225
+    (among 10,000 other articles)."""
+    terms = body_terms(text)
+    return terms + [f"{a}_{b}" for a, b in zip(terms, terms[1:])]
+
+
 def entities(text: str) -> list[str]:
     """Names in `text` as single lower-cased tokens ("barack_obama"), stop words dropped."""
     found = []
@@ -87,9 +97,9 @@ def entities(text: str) -> list[str]:
 def vectors(docs: Sequence[Document], options: GroupingOptions) -> csr_matrix:
     """One unit-length row per article: body, headline and entity blocks, weighted."""
     bodies = [d.text if not options.lead_words else " ".join(d.text.split()[: options.lead_words]) for d in docs]
-    blocks = [_tfidf([f"{d.title or ''}\n{body}" for d, body in zip(docs, bodies)], body_terms)]
+    blocks = [_tfidf([f"{d.title or ''}\n{body}" for d, body in zip(docs, bodies)], story_terms)]
     if options.title_weight > 0:
-        blocks.append(options.title_weight * _tfidf([d.title or "" for d in docs], body_terms))
+        blocks.append(options.title_weight * _tfidf([d.title or "" for d in docs], story_terms))
     if options.entity_weight > 0:
         blocks.append(options.entity_weight * _tfidf([f"{d.title or ''}\n{b}" for d, b in zip(docs, bodies)], entities))
     return normalize(hstack(blocks).tocsr())
@@ -100,9 +110,14 @@ def _tfidf(texts: list[str], analyzer) -> csr_matrix:  # type: ignore[no-untyped
     # lengthens that article's vector and so lowers all of its similarities.
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32, min_df=min(2, len(texts)))
     try:
-        return normalize(vectorizer.fit_transform(texts))
+        rows = vectorizer.fit_transform(texts)
     except ValueError:  # no terms at all ("empty vocabulary"): the block adds nothing
         return csr_matrix((len(texts), 1), dtype=np.float32)
+    # The IDF once more (IDF squared): a term shared by two articles then counts by how rare it is
+    # twice over, so a story's rare names and phrases outweigh the topic words of its neighbours.
+    # Plain IDF put two stories on one topic ("war contracting waste", "the healthcare.gov
+    # contractor") as close as two articles of one story; README "Grouping" has the measurements.
+    return normalize(rows @ diags(vectorizer.idf_.astype(np.float32)))
 
 
 def cluster(rows: csr_matrix, options: GroupingOptions, graph: csr_matrix | None = None) -> np.ndarray:

@@ -17,6 +17,9 @@ noise folder and gives each fold the one setting with the best training V-measur
 those feeds: a shipped default has to serve every night size, so it is chosen the same way.
 `--all-parameters` runs the earlier 108-setting, 4-parameter search for comparison; `--leads N ...`
 tunes the lead among other lengths (0: all), and one N fixes it, to see how much the lead matters.
+The terms (words and neighbouring word pairs, IDF squared) are fixed; `--no-pairs`, `--plain-idf`
+and `--previous-terms` (both off) measure each change, and `--tune-terms` lets the folds choose
+among the four combinations too (4 tuned parameters).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import argparse
 import itertools
 import random
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -41,8 +45,12 @@ LEADS = (300, 600, 0)
 
 
 def our_labels(
-    items: list[Item], all_parameters: bool = False, leads: tuple[int, ...] = LEADS
+    items: list[Item],
+    all_parameters: bool = False,
+    leads: tuple[int, ...] = LEADS,
+    terms: tuple[tuple[bool, bool], ...] = ((True, True),),
 ) -> dict[tuple, list[int]]:
+    """Labels per setting (threshold, title weight, entity weight, lead, word pairs, IDF squared)."""
     articles, _ = split_non_articles([i.doc for i in items])
     keep = {d.id for d in articles}
     index = [n for n, i in enumerate(items) if i.doc.id in keep]
@@ -53,16 +61,20 @@ def our_labels(
         grid = itertools.product(WEIGHTS, WEIGHTS, LEADS)
     else:
         grid = ((fixed.title_weight, fixed.entity_weight, lead) for lead in leads)
-    for title_weight, entity_weight, lead in grid:
-        rows = vectors(
-            cleaned, GroupingOptions(title_weight=title_weight, entity_weight=entity_weight, lead_words=lead)
+    for (title_weight, entity_weight, lead), (pairs, squared) in itertools.product(grid, terms):
+        options = GroupingOptions(
+            title_weight=title_weight,
+            entity_weight=entity_weight,
+            lead_words=lead,
+            word_pairs=pairs,
+            idf_squared=squared,
         )
-        graph = candidate_graph(rows, GroupingOptions().neighbours, min(THRESHOLDS))
+        rows = vectors(cleaned, options)
+        graph = candidate_graph(rows, options.neighbours, min(THRESHOLDS))
         for threshold in THRESHOLDS:
-            options = GroupingOptions(threshold, title_weight, entity_weight, lead_words=lead)
             labels = np.full(len(items), -1)
-            labels[index] = cluster(rows, options, graph)
-            out[(threshold, title_weight, entity_weight, lead)] = _drop_small(labels)
+            labels[index] = cluster(rows, replace(options, threshold=threshold), graph)
+            out[(threshold, title_weight, entity_weight, lead, pairs, squared)] = _drop_small(labels)
     return out
 
 
@@ -160,16 +172,30 @@ def main() -> None:
         metavar="N",
         help="leads to tune among, in words (0: all; default 300 600 0); one N fixes the lead",
     )
+    terms = parser.add_mutually_exclusive_group()
+    terms.add_argument("--no-pairs", action="store_true", help="terms are words only, no neighbouring pairs")
+    terms.add_argument("--plain-idf", action="store_true", help="TF-IDF with the IDF once, not squared")
+    terms.add_argument(
+        "--previous-terms", action="store_true", help="words only and the IDF once: the previous round's grouping"
+    )
+    terms.add_argument(
+        "--tune-terms", action="store_true", help="the folds also choose pairs or not and the IDF once or squared"
+    )
     args = parser.parse_args()
+    if args.tune_terms:
+        term_grid = tuple(itertools.product((True, False), (True, False)))
+    else:
+        previous = args.previous_terms
+        term_grid = ((not (args.no_pairs or previous), not (args.plain_idf or previous)),)
     stories = story_files(args.data)
     noises = [args.noise] if args.joint is None else [None, *args.joint]
     feeds = [build_feed(stories, read_noise(noise), args.seed) for noise in noises]
     names = sorted(stories)
     random.Random(args.seed).shuffle(names)
     folds = [set(names[k::5]) for k in range(5)]
-    tuned = 4 if args.all_parameters else 1 if len(args.leads) == 1 else 2
+    tuned = (4 if args.all_parameters else 1 if len(args.leads) == 1 else 2) + 2 * args.tune_terms
     runs = (
-        ("ours", lambda i: our_labels(i, args.all_parameters, tuple(args.leads)), tuned),
+        ("ours", lambda i: our_labels(i, args.all_parameters, tuple(args.leads), term_grid), tuned),
         ("baseline", baseline_labels, 1),
     )
     results = {}

@@ -314,18 +314,38 @@ def test_tuning_searches_threshold_and_lead_unless_the_lead_is_fixed():
     tune = _tune_grouping()
     items = [Item(make_raw(f"{t}{n}", jordan(t, n)), t, True) for t in ("court", "border") for n in range(3)]
     fixed = GroupingOptions()
+    shipped_terms = (fixed.word_pairs, fixed.idf_squared)
     settings = tune.our_labels(items)
     assert set(settings) == {
-        (t, fixed.title_weight, fixed.entity_weight, lead) for t in tune.THRESHOLDS for lead in tune.LEADS
+        (t, fixed.title_weight, fixed.entity_weight, lead, *shipped_terms)
+        for t in tune.THRESHOLDS
+        for lead in tune.LEADS
     }
     assert fixed.lead_words in tune.LEADS
     alone = tune.our_labels(items, leads=(300,))
-    assert {c[1:] for c in alone} == {(fixed.title_weight, fixed.entity_weight, 300)} and len(alone) == len(
-        tune.THRESHOLDS
-    )
+    assert {c[1:] for c in alone} == {(fixed.title_weight, fixed.entity_weight, 300, *shipped_terms)}
+    assert len(alone) == len(tune.THRESHOLDS)
     assert len(tune.our_labels(items, all_parameters=True)) == len(tune.THRESHOLDS) * 12
-    labels = settings[(fixed.threshold, fixed.title_weight, fixed.entity_weight, fixed.lead_words)]
+    every_terms = tune.our_labels(
+        items, leads=(300,), terms=((True, True), (True, False), (False, True), (False, False))
+    )
+    assert {c[4:] for c in every_terms} == {(True, True), (True, False), (False, True), (False, False)}
+    labels = settings[(fixed.threshold, fixed.title_weight, fixed.entity_weight, fixed.lead_words, *shipped_terms)]
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3] and -1 not in labels
+
+
+def test_the_previous_terms_stay_available_for_comparison():
+    from dataclasses import replace
+
+    from summarize.jobs.grouping import GroupingOptions, vectors
+    from summarize.pipeline.clean import clean_documents
+
+    docs = clean_documents([make_raw(f"war{n}", t) for n, t in enumerate(WAR_CONTRACTS)])
+    shipped = vectors(docs, GroupingOptions())
+    previous = vectors(docs, replace(GroupingOptions(), word_pairs=False, idf_squared=False))
+    # Pairs add terms ("wartime_contract"); the previous terms are words only.
+    assert shipped.shape[1] > previous.shape[1]
+    assert (previous @ previous.T).toarray().round(6).tolist() != (shipped @ shipped.T).toarray().round(6).tolist()
 
 
 def test_one_setting_per_fold_is_chosen_across_night_sizes_with_joint():

@@ -61,6 +61,74 @@ def test_a_stub_and_a_cookie_page_are_not_articles():
     assert judge(COOKIES).reason == "cookie or consent page"
 
 
+# Pages that explain themselves at length, in the site's voice (fresh-eyes finding: each pair formed a story).
+LONG_CONSENT = (
+    "We value your privacy\n\nWe and our partners use cookies and similar technologies to store and access "
+    "information on your device. We use this information for personalised advertising and content, advertising "
+    "and content measurement, audience research and services development. Some partners process your personal "
+    "data on the basis of legitimate interest, which you can object to at any time. Strictly necessary cookies "
+    "are required for the website to function and cannot be switched off in our systems. Functional cookies "
+    "enable the website to provide enhanced functionality and personalisation. We will never sell your "
+    "personal information without your consent.\n\nAccept all   Reject all   Manage preferences"
+)
+PAYWALL = (
+    "Subscribe to keep reading\n\nYou have reached your limit of free articles this month. Subscribe today for "
+    "unlimited access to award-winning journalism, exclusive newsletters and our daily puzzles. Your subscription "
+    "supports independent reporting from our newsroom of more than 200 journalists around the world. Get your "
+    "first month for just $1, then $9.99 per month after that. Already a subscriber? Log in to continue reading "
+    "this story.\n\nSubscribe now   Log in"
+)
+LOGIN = (
+    "Log in to your account\n\nWelcome back. Sign in with your email address and password to read the latest "
+    "news, manage your newsletters and comment on stories. If you do not yet have an account, registration is "
+    "free and takes less than a minute. Members can save articles to read later, follow topics and receive "
+    "breaking news alerts on their phone. Forgot your password? Enter the email address you used to register "
+    "and we will send you a link to reset it.\n\nEmail   Password   Sign in   Register"
+)
+LOGIN_FORM = (
+    "Sign in to your account\nEmail address\nPassword\nForgot your password?\nKeep me signed in\nSign in\n"
+    "Don't have an account? Create one now. By signing in you agree to our Terms of Service and Privacy Policy."
+)
+ERROR_PAGE = (
+    "Oops! Something went wrong.\nWe're sorry, but the page you were looking for cannot be found. It may have "
+    "been moved or deleted. Please check the address or try searching our site. Error 404.\n"
+    "Go to homepage | Contact support"
+)
+LINK_LIST = "\n".join(
+    ["Top Stories", "- Stocks rally as Fed signals pause", "- Storm batters coast, thousands without power"]
+    + ["- Senate passes spending bill after long debate", "- Star striker signs record contract", "More from News"]
+    + ["- Weather", "- Sports", "- Business", "- Opinion", "- Entertainment", "- Obituaries"]
+)
+COOKIE_NEWS = (
+    "Google delays the end of third-party cookies\n\nGoogle said on Tuesday it would again delay plans to stop "
+    "third-party cookies in its Chrome browser, after regulators in Britain asked for more time to review the "
+    "change. Advertisers use cookies to follow people from site to site, and privacy groups have long argued "
+    "that the practice should end. \u201cWe are committed to giving you more privacy,\u201d a Google spokesperson "
+    "said. The company now expects to decide next year, and rivals such as Apple and Mozilla already block the "
+    "cookies by default."
+)
+
+
+def test_a_paywall_a_login_page_an_error_page_and_a_link_list_are_not_articles():
+    assert judge(PAYWALL).reason == "paywall"
+    assert judge(LOGIN).reason == "login page"
+    assert judge(ERROR_PAGE).reason == "error page"
+    assert judge(LINK_LIST).reason == "link list or navigation"
+
+
+def test_a_long_consent_page_is_furniture_however_much_it_explains():
+    # Paragraphs in which the site speaks to its reader are not prose of an article's own.
+    assert judge(LONG_CONSENT).reason == "cookie or consent page"
+
+
+def test_a_login_form_with_a_privacy_policy_link_is_a_login_page():
+    assert judge(LOGIN_FORM).reason == "login page"
+
+
+def test_news_about_cookies_is_an_article():
+    assert judge(COOKIE_NEWS).is_article
+
+
 def test_short_odd_and_off_topic_articles_are_still_articles():
     assert judge((HARBOR / "bay-radio.txt").read_text()).is_article  # a two-sentence wire item
     transcript = (
@@ -86,15 +154,23 @@ def test_non_articles_never_form_a_story_and_are_reported_with_a_reason(tmp_path
             "t2.txt": EMBED + "\n",
             "c1.txt": COOKIES,
             "s1.txt": STUB,
+            "c2.txt": LONG_CONSENT,
+            "c3.txt": LONG_CONSENT.replace("never sell", "not sell"),
+            "p1.txt": PAYWALL,
+            "p2.txt": PAYWALL.replace("$1", "$2"),
+            "l1.txt": LOGIN,
+            "l2.txt": LOGIN.replace("Welcome back.", "Hello again."),
         },
     )
     run = run_nightly(feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options()))
     briefed = {d.id for s in run.feed.stories for d in s.docs}
-    assert not briefed & {"x1", "x2", "t1", "t2", "c1", "s1"} and len(run.feed.stories) == 2
+    assert not briefed & {"x1", "x2", "t1", "t2", "c1", "s1", "c2", "c3", "p1", "p2", "l1", "l2"}
+    assert len(run.feed.stories) == 2
     index = json.loads((run.folder / "index.json").read_text())
     reasons = {item["id"]: item["reason"] for item in index["non_articles"]}
     assert reasons["x1"] == "web-archive notice" and reasons["t2"] == "social-media embed"
     assert reasons["c1"] == "cookie or consent page" and reasons["s1"].startswith("stub")
+    assert reasons["c2"] == "cookie or consent page" and reasons["p1"] == "paywall" and reasons["l2"] == "login page"
     assert "web-archive notice" in (run.folder / "index.md").read_text()
 
 

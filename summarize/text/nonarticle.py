@@ -3,8 +3,13 @@ link lists. Found before grouping, so they never form a story nor enter a brief.
 
 A page is judged by what is left once its boilerplate is set aside: when fewer than
 `MIN_SENTENCES` sentences of prose (or fewer than `MIN_WORDS` words of them) remain, it is not an
-article, and the reason names the boilerplate it was made of. An article is never dropped for being
-off-topic, odd or badly written: only for having (almost) no prose of its own.
+article, and the reason names the boilerplate it was made of. On a page that prints such furniture,
+a sentence in which the site speaks to its reader ("you", "your", "we", "our" outside quotation
+marks) is furniture too: a consent, paywall or login page explains itself at length in that voice
+("We use this information for personalised advertising"), while news is told in the third person,
+and an article about cookies or paywalls reports them ("Google said it would phase out cookies").
+An article is never dropped for being off-topic, odd or badly written: only for having (almost) no
+prose of its own.
 """
 
 from __future__ import annotations
@@ -32,8 +37,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "cookie or consent page",
-        r"\bcookies?\b.{0,80}\b(use|accept|consent|policy|settings|browser)"
-        r"|\b(accept|manage) (all )?cookies|privacy (policy|settings)|\bgdpr\b|your consent",
+        r"\bcookies?\b.{0,80}\b(use|accept|consent|policy|settings|browser)|\b(use|uses|using) cookies\b"
+        r"|\b(accept|manage) (all )?cookies|privacy settings|\bgdpr\b|your consent|manage (your )?preferences",
     ),
     (
         "paywall",
@@ -44,7 +49,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "login page",
         r"\b(log ?in|sign ?in)\b.{0,40}\b(account|password|email|username)|forgot (your )?password"
-        r"|create (an|a free) account|remember me",
+        r"|create (an|a free) account|remember me|keep me (signed|logged) in|by (signing|logging) in",
     ),
     (
         "error page",
@@ -57,6 +62,9 @@ _PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _STOPS = re.compile(r"[a-zA-Z)][.!?]+(?=[\s\"'”’>]|[A-Z]|$)")
+# The site's voice: the reader addressed, or the site speaking as "we" ("us" in lower case only: "US").
+_READER = re.compile(r"\b(?:[Yy]ou(?:r|rs)?|[Ww]e|[Oo]ur|us)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # Prose is a sentence of at least this many words ending as sentences do; shorter lines are
 # headings, captions, menu items and links.
@@ -91,11 +99,13 @@ def judge(text: str) -> Verdict:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines:
         for sentence in _SENTENCE.split(line):
-            kind = _kind(sentence)
-            if kind is not None:
+            found = _kinds(sentence)
+            for kind in found:
                 kinds[kind] += len(sentence.split())
-            elif _is_prose(sentence):
+            if not found and _is_prose(sentence):
                 prose.append(sentence)
+    if kinds:
+        prose = [s for s in prose if not _READER.search(_QUOTED.sub(" ", s))]
     words = sum(len(s.split()) for s in prose)
     # Transcripts glue sentences together ("SCORE.>> YOU"): count their full stops, not the splits.
     sentences = sum(max(1, len(_STOPS.findall(s))) for s in prose)
@@ -110,11 +120,9 @@ def _is_prose(sentence: str) -> bool:
     return size >= RUN_ON_WORDS or (size >= MIN_PROSE_WORDS and bool(_TERMINAL.search(sentence)))
 
 
-def _kind(sentence: str) -> str | None:
-    for kind, pattern in _PATTERNS:
-        if pattern.search(sentence):
-            return kind
-    return None
+def _kinds(sentence: str) -> list[str]:
+    """Every kind of furniture the sentence prints (a login form's "Privacy Policy" link is a login page's)."""
+    return [kind for kind, pattern in _PATTERNS if pattern.search(sentence)]
 
 
 def _reason(kinds: Counter[str], lines: list[str], prose: int) -> str:

@@ -281,6 +281,35 @@ def test_story_ids_stay_put_when_a_later_run_adds_articles(tmp_path):
     assert f"{court}: +1 article, re-briefed" in result.stderr
 
 
+def test_a_story_that_goes_on_the_next_night_keeps_its_id_and_its_unchanged_brief(tmp_path):
+    # Fresh-eyes finding: the next night's newcomers changed which headline (so which id) a story got,
+    # and stories whose articles had not changed were briefed again under a new id.
+    feed = write_articles(
+        tmp_path / "flat", {f"{t}{n}.txt": jordan(t, n) for t in ("court", "border") for n in range(2)}
+    )
+    out = tmp_path / "out"
+    first = run_nightly(feed, NightlyOptions(out=out, date="2026-11-22", brief=Options(mode=Mode.extractive)))
+    ids = {s.id: {d.id for d in s.docs} for s in first.feed.stories}
+    headline = "Bulls edge Knicks in overtime as Michael Jordan scores 38"
+    write_articles(
+        feed,
+        {
+            f"court{n}.txt": jordan("court", n).replace(f"Jordan returns to the court, report {n}", headline)
+            for n in (7, 8, 9)
+        },
+    )
+    second = run_nightly(feed, NightlyOptions(out=out, date="2026-11-23", brief=Options(mode=Mode.extractive)))
+    after = {o.story: o for o in second.outcomes}
+    assert set(after) == set(ids)  # though the story's headline is now the newcomers'
+    assert {s.title for s in second.feed.stories} != {s.title for s in first.feed.stories}
+    court = next(i for i, members in ids.items() if "court0" in members)
+    border = next(i for i in ids if i != court)
+    assert after[border].status == "unchanged" and after[court].status == "written"
+    assert (out / "2026-11-23" / border / "brief.json").read_text() == (
+        out / "2026-11-22" / border / "brief.json"
+    ).read_text()
+
+
 def test_eval_grouping_prints_ours_beside_the_baseline(tmp_path):
     data = tmp_path / "stories"
     shutil.copytree(SEEDS, data / "blinken" / "docs")

@@ -74,15 +74,18 @@ def _run_locked(
     feed_dir: Path, options: NightlyOptions, date: str, on_outcome: Callable[[Outcome, int], None] | None
 ) -> Run:
     folder = Path(options.out) / date
+    previous = _previous_run(Path(options.out), date)
+    # Ids stay put within a day and from one night to the next: a story that goes on keeps its id
+    # (and its unchanged brief is carried over), whatever headline its newcomers bring.
+    earlier = earlier_stories(folder) or (earlier_stories(previous) if previous else {})
     feed = read_feed(
         Path(feed_dir),
         options.min_articles,
         options.brief.max_file_bytes,
-        earlier_stories(folder),
+        earlier,
         follow_links=options.brief.follow_links,
     )
     folder.mkdir(parents=True, exist_ok=True)
-    previous = _previous_run(Path(options.out), date)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
     outcomes: list[Outcome] = []
     with (folder / "nightly.log").open("a", encoding="utf-8") as logfile:
@@ -242,7 +245,8 @@ def write_feed(out: Path, nights: int) -> None:
 
 
 def earlier_stories(folder: Path) -> dict[str, list[str]]:
-    """Story id -> article ids of an earlier run of the same day (its index.json), so ids stay put."""
+    """Story id -> article ids of the run in `folder` (its index.json): that day's earlier run, or the
+    night before, so ids stay put."""
     try:
         data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         return {str(s["id"]): [str(a) for a in s["articles"]] for s in data["stories"]}

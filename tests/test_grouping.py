@@ -467,3 +467,25 @@ def test_one_setting_per_fold_is_chosen_across_night_sizes_with_joint():
     assert apart[:4] == [(0.15,)] * 4 and together == [(0.25,)] * 5
     result = tune.cross_validate(items, small, folds, together)
     assert result["chosen"] == together and result["exact"] == 4 and result["v"] < 1.0
+
+
+def test_a_huge_scrape_is_grouped_from_its_lead_without_cleaning_all_of_it(monkeypatch):
+    # Fresh-eyes finding: one 2 MB file held a night for minutes while grouping cleaned all of it.
+    from summarize.jobs import stories
+
+    seen = []
+    clean = stories.clean_documents
+
+    def recording(docs):
+        seen.extend(len(d.text) for d in docs)
+        return clean(docs)
+
+    monkeypatch.setattr(stories, "clean_documents", recording)
+    huge = jordan("court", 0) + "\n\n" + " ".join(["The crowd cheered the overtime win."] * 60_000)
+    docs = [make_raw("huge", huge), make_raw("court1", jordan("court", 1))]
+    docs += [make_raw(f"border{n}", jordan("border", n)) for n in range(2)]
+    grouped, _ = group_articles(docs)
+    assert max(seen) <= stories.GROUPING_CHARS < len(huge)
+    assert sorted(sorted(d.id for d in s.docs) for s in grouped) == [["border0", "border1"], ["court1", "huge"]]
+    briefed = {d.id: d.text for s in grouped for d in s.docs}
+    assert briefed["huge"] == huge  # the story is briefed from the whole article

@@ -160,7 +160,7 @@ def main() -> None:
         metavar="DIR",
         help="one setting per fold for the feed alone and hidden among each DIR",
     )
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="shuffles the feed and the fold split (default 0)")
     parser.add_argument(
         "--all-parameters", action="store_true", help="also tune title and entity weights (108 settings, 4 parameters)"
     )

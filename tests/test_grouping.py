@@ -489,3 +489,11 @@ def test_a_huge_scrape_is_grouped_from_its_lead_without_cleaning_all_of_it(monke
     assert sorted(sorted(d.id for d in s.docs) for s in grouped) == [["border0", "border1"], ["court1", "huge"]]
     briefed = {d.id: d.text for s in grouped for d in s.docs}
     assert briefed["huge"] == huge  # the story is briefed from the whole article
+
+
+def test_a_night_of_only_non_articles_says_what_it_set_aside(tmp_path):
+    feed = write_articles(tmp_path / "flat", {"x1.txt": ARCHIVE, "t1.txt": EMBED, "p1.txt": PAYWALL})
+    result = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "out"), "--mode", "extractive"])
+    assert result.exit_code == 2
+    assert "3 pages set aside as not articles" in result.stderr and "p1 (paywall)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -84,7 +84,16 @@ def read_feed(
     grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids) | RESERVED)
     stories.extend(grouped)
     if not stories:
-        raise InputError(f"{folder}: no stories found (no story folders, and no {min_articles} related articles)")
+        aside = ""
+        if rejected:  # no index is written for an empty night, so say here what was set aside and why
+            shown = ", ".join(f"{doc_id} ({why})" for doc_id, why in rejected[:5])
+            more = f" and {len(rejected) - 5} more" if len(rejected) > 5 else ""
+            aside = (
+                f"; {len(rejected)} page{'s' if len(rejected) != 1 else ''} set aside as not articles: {shown}{more}"
+            )
+        raise InputError(
+            f"{folder}: no stories found (no story folders, and no {min_articles} related articles){aside}"
+        )
     return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
 
 

@@ -497,3 +497,20 @@ def test_a_night_of_only_non_articles_says_what_it_set_aside(tmp_path):
     assert result.exit_code == 2
     assert "3 pages set aside as not articles" in result.stderr and "p1 (paywall)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_files_a_night_cannot_read_are_listed_in_its_index_with_why(tmp_path):
+    # Fresh-eyes finding: a skipped binary file was only a warning on stderr, missing from the index.
+    feed = tmp_path / "flat"
+    feed.mkdir()
+    for path in HARBOR.glob("*.txt"):
+        shutil.copy(path, feed / path.name)
+    (feed / "photo.txt").write_bytes(bytes(range(256)) * 40)
+    (feed / "blank.txt").write_text("   \n")
+    run = run_nightly(
+        feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive))
+    )
+    index = json.loads((run.folder / "index.json").read_text())
+    reasons = {item["id"]: item["reason"] for item in index["non_articles"]}
+    assert reasons["photo"] == "binary, not text" and reasons["blank"] == "empty file"
+    assert len(run.feed.stories) == 1

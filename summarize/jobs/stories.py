@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..fs.atomic import safe_name
 from ..fs.folders import RESERVED, scan, unique_ids, walk
 from ..pipeline.clean import clean_documents, fix_encoding
-from ..pipeline.ingest import SUFFIXES, read_paths
+from ..pipeline.ingest import RECORD_SUFFIXES, SUFFIXES, document_ids, read_paths, skip_reason
 from ..pipeline.segment import split_text
 from ..text.nonarticle import judge
 from ..text.words import content_terms
@@ -70,17 +70,18 @@ def read_feed(
     top = scan(folder, folder, follow_links)
     for sub in top.dirs:
         files = [p for p in walk(sub, follow_links, root=folder) if p.suffix.lower() in SUFFIXES]
-        raws = _read(files, sub, max_file_bytes)
+        raws, skipped = _read(files, sub, max_file_bytes)
         docs, bad = split_non_articles(raws)
-        rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in bad)
+        rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in [*skipped, *bad])
         if docs or (files and not raws):  # a story whose files cannot be read fails, visibly, in the run
             stories.append(Story(safe_name(sub.name), tuple(docs), new=False))
             names.append(sub.name)
     ids = unique_ids([s.id for s in stories], names, RESERVED)
     stories = [replace(s, id=i) for s, i in zip(stories, ids)]
     loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
-    articles, bad = split_non_articles(_read(loose, folder, max_file_bytes))
-    rejected.extend(bad)
+    raws, skipped = _read(loose, folder, max_file_bytes)
+    articles, bad = split_non_articles(raws)
+    rejected.extend([*skipped, *bad])
     grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids) | RESERVED)
     stories.extend(grouped)
     if not stories:
@@ -97,8 +98,16 @@ def read_feed(
     return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
 
 
-def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
-    return read_paths(list(files), root, max_file_bytes)
+def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """The documents, and (id, why) for each file skipped (empty, binary): the index lists those too."""
+    docs = read_paths(list(files), root, max_file_bytes)
+    read = {d.path for d in docs}
+    skipped = [
+        (doc_id, skip_reason(path, max_file_bytes))
+        for path, doc_id in zip(files, document_ids(list(files), root))
+        if path not in read and path.suffix.lower() not in RECORD_SUFFIXES
+    ]
+    return docs, skipped
 
 
 GROUPING_CHARS = 50_000

@@ -117,11 +117,8 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
     if len(data) > max_file_bytes:
         log.warning("%s: larger than %d bytes; only the start is read", path, max_file_bytes)
         data = data[:max_file_bytes]
-    if not data.strip():
-        log.warning("skipping %s: empty file", path)
-        return None
-    if looks_binary(data):
-        log.warning("skipping %s: binary, not text", path)
+    if why := unusable(data):
+        log.warning("skipping %s: %s", path, why)
         return None
     text, encoding = decode(data)
     text = strip_invisible(text)
@@ -133,6 +130,25 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
             log.warning("skipping %s: no article text in the HTML", path)
             return None
     return RawDocument(id=doc_id, path=path, text=text, encoding=encoding)
+
+
+def unusable(data: bytes) -> str | None:
+    """Why these bytes hold no document ("empty file", "binary, not text"), or None."""
+    if not data.strip():
+        return "empty file"
+    if looks_binary(data):
+        return "binary, not text"
+    return None
+
+
+def skip_reason(path: Path, max_file_bytes: int) -> str:
+    """Why `read_file` skipped `path`, for reports that list what a run left out."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_file_bytes)
+    except OSError as err:
+        return f"cannot read it ({err.strerror or err})"
+    return unusable(data) or ("no article text in the HTML" if path.suffix.lower() in HTML_SUFFIXES else "unreadable")
 
 
 def html_to_text(html: str) -> str:

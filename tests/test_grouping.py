@@ -514,3 +514,22 @@ def test_files_a_night_cannot_read_are_listed_in_its_index_with_why(tmp_path):
     reasons = {item["id"]: item["reason"] for item in index["non_articles"]}
     assert reasons["photo"] == "binary, not text" and reasons["blank"] == "empty file"
     assert len(run.feed.stories) == 1
+
+
+def test_an_editors_update_above_the_story_does_not_name_it(tmp_path):
+    update = (
+        "Update: Reporters are now saying that the paperwork on this case lists an incorrect last name for the man "
+        "accused. His name is Dallas Swonger.\n\n"
+    )
+    body = (
+        "Dallas Delynn says he did not urinate in the city's drinking water reservoir, but on a wall beside it. "
+        "The 18-year-old was caught on video at the Mount Tabor reservoir early on Wednesday, and the water "
+        "bureau drained 38 million gallons after the footage spread, officials said on Thursday."
+    )
+    other = body.replace("Wednesday", "Wednesday morning").replace("officials said", "the bureau said")
+    feed = write_articles(tmp_path / "flat", {"a0001.txt": update + body, "a0002.txt": update + other})
+    run = run_nightly(
+        feed, NightlyOptions(out=tmp_path / "out", date="2026-11-22", brief=Options(mode=Mode.extractive))
+    )
+    (story,) = run.feed.stories
+    assert story.id.startswith("dallas-delynn-says") and story.title.startswith("Dallas Delynn says")

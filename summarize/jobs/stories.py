@@ -8,6 +8,7 @@ ids are kept across runs of one day: a story keeps the id it was first given whi
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -29,6 +30,11 @@ from .grouping import GroupingOptions, cluster, vectors
 log = logging.getLogger(__name__)
 
 LEAD_HEADLINE_WORDS = 12  # a lead sentence standing in for a missing headline, cut to a headline's length
+# A paragraph an editor put above the story ("Update: the man's name was wrong ...") says what changed
+# in the article, not what happened: a headline is taken from what follows it.
+_EDITORS_NOTE = re.compile(
+    r"(update|updated|correction|clarification|editor[’']?s note)\b[^\n:—]{0,30}[:—]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ def group_articles(
             ungrouped.extend(docs[i].id for i in indices)
         else:
             groups.append(indices)
-    titles = [_headline(cleaned, rows, ix) for ix in groups]
+    titles = [_headline(cleaned, rows, ix, docs) for ix in groups]
     ids = assign_ids([[docs[i].id for i in ix] for ix in groups], titles, previous or {}, set(taken))
     stories = []
     for indices, title, (story_id, added, new) in zip(groups, titles, ids):
@@ -170,7 +176,7 @@ def group_articles(
     return stories, ungrouped
 
 
-def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # type: ignore[no-untyped-def]
+def _headline(cleaned: Sequence[Document], rows, indices: list[int], raw: Sequence[RawDocument]) -> str:  # type: ignore[no-untyped-def]
     """The title of the member most like the story as a whole (its centroid); where no member has
     one (scraped text often starts with the body), the opening words of that member's lead
     sentence, which say what happened, never its file name."""
@@ -181,7 +187,12 @@ def _headline(cleaned: Sequence[Document], rows, indices: list[int]) -> str:  # 
         if title := cleaned[i].title:
             return title
     for i in order:
-        for lead in split_text(cleaned[i].text)[:3]:  # past a kicker or a one-word line
+        text = cleaned[i].text
+        first, *rest = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
+        # Cleaning drops the note's label ("Update:"), so the page as read says whether it is one.
+        if rest and _EDITORS_NOTE.match(raw[i].text.lstrip()) and first[:40] in raw[i].text[: len(first) + 80]:
+            text = rest[0]
+        for lead in split_text(text)[:3]:  # past a kicker or a one-word line
             if len(lead.split()) >= 5:
                 return " ".join(lead.split()[:LEAD_HEADLINE_WORDS])
     return cleaned[order[0]].id

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..fs.atomic import safe_name
 from ..fs.folders import RESERVED, scan, unique_ids, walk
 from ..pipeline.clean import clean_documents, fix_encoding
-from ..pipeline.ingest import RECORD_SUFFIXES, SUFFIXES, document_ids, read_paths, skip_reason
+from ..pipeline.ingest import SUFFIXES, read_paths
 from ..pipeline.segment import split_text
 from ..text.nonarticle import judge
 from ..text.words import content_terms
@@ -106,14 +106,8 @@ def read_feed(
 
 def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> tuple[list[RawDocument], list[tuple[str, str]]]:
     """The documents, and (id, why) for each file skipped (empty, binary): the index lists those too."""
-    docs = read_paths(list(files), root, max_file_bytes)
-    read = {d.path for d in docs}
-    skipped = [
-        (doc_id, skip_reason(path, max_file_bytes))
-        for path, doc_id in zip(files, document_ids(list(files), root))
-        if path not in read and path.suffix.lower() not in RECORD_SUFFIXES
-    ]
-    return docs, skipped
+    skipped: list[tuple[str, str]] = []
+    return read_paths(list(files), root, max_file_bytes, skipped), skipped
 
 
 GROUPING_CHARS = 50_000

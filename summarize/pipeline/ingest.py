@@ -81,14 +81,17 @@ def read_folder(folder: Path, max_file_bytes: int = 5_000_000, follow_links: boo
     return docs
 
 
-def read_paths(paths: list[Path], root: Path, max_file_bytes: int) -> list[RawDocument]:
-    """The documents in `paths` (ids relative to `root`), skipping what cannot be read."""
+def read_paths(
+    paths: list[Path], root: Path, max_file_bytes: int, skipped: list[tuple[str, str]] | None = None
+) -> list[RawDocument]:
+    """The documents in `paths` (ids relative to `root`), skipping what cannot be read; each file
+    skipped is added to `skipped`, when given, as (id, why), for reports that list what was left out."""
     docs: list[RawDocument] = []
     for path, doc_id in zip(paths, document_ids(paths, root)):
         if path.suffix.lower() in RECORD_SUFFIXES:
             docs.extend(read_records(path, doc_id, max_file_bytes))
             continue
-        doc = read_file(path, doc_id, max_file_bytes)
+        doc = read_file(path, doc_id, max_file_bytes, skipped)
         if doc is not None:
             docs.append(doc)
     return _unique(docs)
@@ -106,20 +109,30 @@ def _unique(docs: list[RawDocument]) -> list[RawDocument]:
     return [d if i == d.id else RawDocument(i, d.path, d.text, d.encoding) for d, i in zip(docs, ids)]
 
 
-def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | None:
-    """One document, or None (with a warning) when the file is empty, binary or unreadable."""
+def read_file(
+    path: Path, doc_id: str, max_file_bytes: int, skipped: list[tuple[str, str]] | None = None
+) -> RawDocument | None:
+    """One document, or None (with a warning, and `(doc_id, why)` added to `skipped`) when the file is
+    empty, binary or unreadable."""
+
+    def skip(why: str) -> RawDocument | None:
+        log.warning("skipping %s: %s", path, why)
+        if skipped is not None:
+            skipped.append((doc_id, why))
+        return None
+
     try:
         with path.open("rb") as handle:
             data = handle.read(max_file_bytes + 1)
     except OSError as err:
-        log.warning("skipping %s: cannot read it (%s)", path, err.strerror or err)
-        return None
+        return skip(f"cannot read it ({err.strerror or err})")
     if len(data) > max_file_bytes:
         log.warning("%s: larger than %d bytes; only the start is read", path, max_file_bytes)
         data = data[:max_file_bytes]
-    if why := unusable(data):
-        log.warning("skipping %s: %s", path, why)
-        return None
+    if not data.strip():
+        return skip("empty file")
+    if looks_binary(data):
+        return skip("binary, not text")
     text, encoding = decode(data)
     text = strip_invisible(text)
     if encoding not in ("utf-8", "utf-8-sig"):
@@ -127,28 +140,8 @@ def read_file(path: Path, doc_id: str, max_file_bytes: int) -> RawDocument | Non
     if path.suffix.lower() in HTML_SUFFIXES:
         text = strip_invisible(html_to_text(text))  # entities (&#8238;) decode only now
         if not text.strip():
-            log.warning("skipping %s: no article text in the HTML", path)
-            return None
+            return skip("no article text in the HTML")
     return RawDocument(id=doc_id, path=path, text=text, encoding=encoding)
-
-
-def unusable(data: bytes) -> str | None:
-    """Why these bytes hold no document ("empty file", "binary, not text"), or None."""
-    if not data.strip():
-        return "empty file"
-    if looks_binary(data):
-        return "binary, not text"
-    return None
-
-
-def skip_reason(path: Path, max_file_bytes: int) -> str:
-    """Why `read_file` skipped `path`, for reports that list what a run left out."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_file_bytes)
-    except OSError as err:
-        return f"cannot read it ({err.strerror or err})"
-    return unusable(data) or ("no article text in the HTML" if path.suffix.lower() in HTML_SUFFIXES else "unreadable")
 
 
 def html_to_text(html: str) -> str:

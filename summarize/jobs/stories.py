@@ -29,6 +29,8 @@ from .grouping import GroupingOptions, cluster, vectors
 
 log = logging.getLogger(__name__)
 
+# Characters of each article cleaned for grouping, which reads a lead (GroupingOptions.lead_words).
+GROUPING_CHARS = 50_000
 LEAD_HEADLINE_WORDS = 12  # a lead sentence standing in for a missing headline, cut to a headline's length
 # A paragraph an editor put above the story ("Update: the man's name was wrong ...") says what changed
 # in the article, not what happened: a headline is taken from what follows it.
@@ -108,9 +110,6 @@ def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> tuple[list[
     """The documents, and (id, why) for each file skipped (empty, binary): the index lists those too."""
     skipped: list[tuple[str, str]] = []
     return read_paths(list(files), root, max_file_bytes, skipped), skipped
-
-
-GROUPING_CHARS = 50_000
 
 
 def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:

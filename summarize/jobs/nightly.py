@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -17,11 +18,15 @@ from pathlib import Path
 
 from ..errors import InputError, ModelError
 from ..fs.atomic import point_link, remove_stale_temporaries, write_atomic
-from ..fs.folders import output_lock
+from ..fs.folders import NIGHT_NAME, output_lock, valid_id
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
 from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from .stories import Feed, Story, read_feed
+
+log = logging.getLogger(__name__)
+
+WORKERS_PER_CPU = 2  # more processes than this only fight over the CPUs (and memory: a model each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +58,7 @@ def run_nightly(
     feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None
 ) -> Run:
     """Brief every story of `feed_dir` into `options.out/<date>/`; see the module docstring."""
-    date = options.date or dt.date.today().isoformat()
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError as err:
-        raise InputError(f"--date {date!r}: not a YYYY-MM-DD date") from err
+    date = check_date(options.date or dt.date.today().isoformat())
     from ..pipeline.run import model_unavailable
 
     why_not = model_unavailable(options.brief)  # once, not once per story
@@ -68,6 +69,23 @@ def run_nightly(
     return replace(
         run, model_notice=f"abstractive mode unavailable: {why_not} The briefs are extractive." if why_not else ""
     )
+
+
+def check_date(date: str) -> str:
+    """`date` when it is a YYYY-MM-DD day, the only form a night's folder takes: `latest` and the
+    feed order nights by name, so `20240101` or `2024-W01-1` would sort out of place."""
+    try:
+        if NIGHT_NAME.match(date):
+            dt.date.fromisoformat(date)
+            return date
+    except ValueError:
+        pass
+    raise InputError(f"--date {date!r}: not a YYYY-MM-DD date (e.g. 2024-01-31)")
+
+
+def worker_count(wanted: int, stories: int, cpus: int | None = None) -> int:
+    """Workers to start: at most one per story and `WORKERS_PER_CPU` per CPU (each may load a model)."""
+    return max(1, min(wanted, stories, WORKERS_PER_CPU * (cpus or os.cpu_count() or 1)))
 
 
 def _run_locked(
@@ -87,6 +105,17 @@ def _run_locked(
     )
     folder.mkdir(parents=True, exist_ok=True)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
+    workers = worker_count(options.workers, len(jobs))
+    if workers < options.workers:
+        log.warning(
+            "--workers %d: starting %d (%d stor%s, %d CPUs)",
+            options.workers,
+            workers,
+            len(jobs),
+            "y" if len(jobs) == 1 else "ies",
+            os.cpu_count() or 1,
+        )
+        options = replace(options, workers=workers)
     outcomes: list[Outcome] = []
     with (folder / "nightly.log").open("a", encoding="utf-8") as logfile:
         for outcome in _engine(options)(jobs):
@@ -105,10 +134,17 @@ def _run_locked(
 
 
 def input_hash(story: Story, options: Options) -> str:
-    """Changes when an article or a brief option changes; the key for skipping a story."""
+    """Changes when an article, a brief option, the prompt's text or the package's version changes;
+    the key for skipping a story."""
+    from ..models.prompting import load_template
+
     digest = hashlib.sha256()
     # How long to wait on a model server, and where its key lives, do not change the brief.
     settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
+    # The prompt file's path says nothing of what it asks (an edited prompt must re-brief), and
+    # another release may brief the same articles differently.
+    settings["prompt_text"] = load_template(options.prompt).template
+    settings["release"] = release()
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for doc in sorted(story.docs, key=lambda d: d.id):
         digest.update(
@@ -122,6 +158,8 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
     start = time.perf_counter()
     target = folder / story.id
     try:
+        if not valid_id(story.id):  # a library caller's Story: its id names a folder under `folder`
+            raise InputError(f"story id {story.id!r} cannot name a folder (see fs.folders.valid_id)")
         key = input_hash(story, options)  # inside the guard: no input may stop the night
         if not story.docs:
             raise InputError("no readable article file in the story folder")
@@ -173,9 +211,13 @@ def _copy_brief(source: Path, target: Path) -> None:
 
 
 def _previous_run(out: Path, date: str) -> Path | None:
-    latest = out / "latest"
-    if latest.is_symlink() and os.readlink(latest) != date and latest.resolve().is_dir():
-        return latest.resolve()
+    """The night `latest` points at, when it is another night of this `out` (never a link elsewhere)."""
+    try:
+        night = os.readlink(out / "latest")
+    except OSError:
+        return None
+    if night != date and NIGHT_NAME.match(night) and (out / night).is_dir() and not (out / night).is_symlink():
+        return out / night
     return None
 
 
@@ -216,6 +258,16 @@ def _run_in_threads(jobs: Sequence[Job], concurrency: int):  # type: ignore[no-u
             yield future.result()
 
 
+def release() -> str:
+    """The installed package's version ("0" when run from a source tree without metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("summarize")
+    except PackageNotFoundError:
+        return "0"
+
+
 def written_by(brief, served: bool = False) -> dict:  # type: ignore[no-untyped-def]
     """Which backend and model wrote a brief: recorded in brief.json."""
     if brief.mode != "abstractive":
@@ -249,6 +301,8 @@ def earlier_stories(folder: Path) -> dict[str, list[str]]:
     night before, so ids stay put."""
     try:
         data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-        return {str(s["id"]): [str(a) for a in s["articles"]] for s in data["stories"]}
-    except (OSError, ValueError, KeyError, TypeError):
+        earlier = {s["id"]: [str(a) for a in s["articles"]] for s in data["stories"]}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return {}
+    # The index is a file anyone may edit: an id that could not name a story folder is not reused.
+    return {story: articles for story, articles in earlier.items() if valid_id(story)}

@@ -3,6 +3,8 @@
 - A worker killed mid-story (OOM killer, `kill -9`) breaks a ProcessPoolExecutor; the stories it
   had not finished are retried in a fresh pool, and a story that kills its worker twice is
   reported failed, so the rest of the night still runs and the index and `latest` are written.
+- Workers are started fresh (`spawn`), never forked from a parent that may hold torch's threads
+  and locks (a forked child can hang on them).
 - Workers die with the parent (Linux PR_SET_PDEATHSIG, and a watchdog elsewhere): killing the
   job never leaves orphans running.
 - Backfilling an older `--date` does not move `latest` back; re-running a date removes the
@@ -23,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..fs.folders import NIGHT_NAME
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Itera
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context()
+    context = multiprocessing.get_context("spawn")  # see the module docstring
     remaining = dict(enumerate(jobs))
     isolated: set[int] = set()  # running when a worker died: retried one at a time
     deaths: Counter[int] = Counter()
@@ -146,7 +150,7 @@ def move_latest(out: Path, date: str) -> bool:
         current = os.readlink(latest)
     except OSError:
         return True
-    return not (current > date and (out / current).is_dir())
+    return not (NIGHT_NAME.match(current) and current > date and (out / current).is_dir())
 
 
 def remove_stale_stories(folder: Path, stories: set[str]) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..fs.atomic import safe_name
-from ..fs.folders import RESERVED, scan, unique_ids, walk
+from ..fs.folders import is_reserved, scan, unique_ids, valid_id, walk
 from ..pipeline.clean import clean_documents, fix_encoding
 from ..pipeline.ingest import SUFFIXES, read_paths
 from ..pipeline.segment import split_text
@@ -84,13 +84,13 @@ def read_feed(
         if docs or (files and not raws):  # a story whose files cannot be read fails, visibly, in the run
             stories.append(Story(safe_name(sub.name), tuple(docs), new=False))
             names.append(sub.name)
-    ids = unique_ids([s.id for s in stories], names, RESERVED)
+    ids = unique_ids([s.id for s in stories], names, is_reserved)
     stories = [replace(s, id=i) for s, i in zip(stories, ids)]
     loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
     raws, skipped = _read(loose, folder, max_file_bytes)
     articles, bad = split_non_articles(raws)
     rejected.extend([*skipped, *bad])
-    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids) | RESERVED)
+    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids))
     stories.extend(grouped)
     if not stories:
         aside = ""
@@ -197,9 +197,10 @@ def assign_ids(
     """(id, articles gained, is new) per group: an earlier story's id where the group holds its articles.
 
     Each earlier story goes to the group that holds most of its articles (largest overlap first); a
-    group with no earlier story gets a fresh id from its headline.
+    group with no earlier story gets a fresh id from its headline. An earlier id that could not name
+    a story folder (`../x`, `index.json`: an edited index) is not reused; ids never take a reserved name.
     """
-    earlier = {story: set(ids) for story, ids in previous.items()}
+    earlier = {story: set(ids) for story, ids in previous.items() if valid_id(story)}
     pairs = sorted(
         ((len(earlier[s] & set(g)), s, n) for n, g in enumerate(groups) for s in earlier if earlier[s] & set(g)),
         key=lambda p: (-p[0], p[1], p[2]),
@@ -208,7 +209,7 @@ def assign_ids(
     for _, story, n in pairs:
         if n not in chosen and story not in chosen.values():
             chosen[n] = story
-    used = set(taken) | set(chosen.values()) | set(previous)
+    used = set(taken) | set(chosen.values()) | set(earlier)
     out = []
     for n, group in enumerate(groups):
         if n in chosen:
@@ -221,7 +222,8 @@ def assign_ids(
 
 
 def _unique(name: str, used: set[str]) -> str:
-    if name not in used:
+    """`name`, else `name-2`, `name-3`, ...: the first that is neither used nor reserved."""
+    if name not in used and not is_reserved(name):
         return name
     n = 2
     while f"{name}-{n}" in used:

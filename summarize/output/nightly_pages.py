@@ -17,13 +17,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..fs.atomic import write_atomic
+from ..fs.folders import FEED_ID_FILE, NIGHT_NAME
 from ..jobs.stories import Feed
 from ..text.safety import md_escape
 from .pages import brief_view, number_sources, render
 
 # Characters XML 1.0 forbids even as references; articles carry them (terminal escapes, form feeds).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-FEED_ID_FILE = ".feed-id"  # keeps the feed's and the entries' ids stable when the folder moves
 
 
 def index_markdown(
@@ -156,6 +156,8 @@ def _nights(out: Path) -> list[Path]:
     found = []
     for path in out.iterdir():
         try:
+            if not NIGHT_NAME.match(path.name):  # `20240101` would sort after `2024-06-01`
+                continue
             dt.date.fromisoformat(path.name)
         except ValueError:
             continue

@@ -105,6 +105,8 @@ class Options:
     other_languages: str = "skip"
     # Symbolic links that lead out of the input folder are skipped (with a warning) unless True.
     follow_links: bool = False
+    # Seconds a web page may take, all of it (connect, redirects, every read): pipeline/fetch.py.
+    fetch_timeout: float = 30.0
 
     def word_range(self) -> tuple[int, int]:
         """The (minimum, maximum) number of words the brief should have."""

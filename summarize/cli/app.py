@@ -40,7 +40,7 @@ class DefaultCommandGroup(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
-            extra.setdefault("default_map", config_defaults(self.commands))
+            extra.setdefault("default_map", _defaults(self.commands, sys.argv[1:] if args is None else list(args)))
             code = super().main(args, prog_name or "summarize", standalone_mode=False, **extra)
         except NoArgsIsHelpError as error:  # `summarize` alone: the help, as typer shows it
             error.show()
@@ -51,6 +51,16 @@ class DefaultCommandGroup(TyperGroup):
         except typer.Abort:
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _defaults(commands, args: list[str]) -> dict | None:  # type: ignore[no-untyped-def]
+    """The config file's defaults; a broken file never stops `--help` or `--version`."""
+    try:
+        return config_defaults(commands)
+    except UsageError:
+        if {"--help", "-h", "--version"} & set(args):
+            return None
+        raise
 
 
 app = typer.Typer(

@@ -15,7 +15,7 @@ from ..options import Mode, Options, Unsupported
 from ..text.safety import printable
 from .app import app
 from .console import errors_to_exit, output_format, output_path, setup_logging, spinner, stderr, text_width
-from .params import LENGTH, MODEL, FormatOption, Inputs, ModeOption, QuietOption, options_fields, shared
+from .params import FETCH, LENGTH, MODEL, FormatOption, Inputs, ModeOption, QuietOption, finite, options_fields, shared
 
 
 class OtherLanguages(str, Enum):
@@ -24,7 +24,7 @@ class OtherLanguages(str, Enum):
 
 
 @app.command()
-@shared(LENGTH, MODEL)
+@shared(LENGTH, MODEL, FETCH)
 def brief(
     inputs: Inputs,
     mode: ModeOption = Mode.auto,
@@ -42,7 +42,10 @@ def brief(
         ),
     ] = None,
     max_file_mb: Annotated[
-        float, typer.Option("--max-file-mb", min=0.001, help="Read at most this much of each file (MB).")
+        float,
+        typer.Option(
+            "--max-file-mb", min=0.001, max=1000, callback=finite, help="Read at most this much of each file (MB)."
+        ),
     ] = 5.0,
     max_sentences: Annotated[
         int, typer.Option("--max-sentences", min=10, help="Use at most this many sentences of the story.")

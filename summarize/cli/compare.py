@@ -17,7 +17,7 @@ from ..options import Options
 from ..text.safety import printable
 from .app import app
 from .console import errors_to_exit, setup_logging, spinner, stderr
-from .params import LENGTH, MODEL, Inputs, QuietOption, options_fields, shared
+from .params import FETCH, LENGTH, MODEL, Inputs, QuietOption, options_fields, shared
 
 
 class CompareFormat(str, Enum):
@@ -26,7 +26,7 @@ class CompareFormat(str, Enum):
 
 
 @app.command()
-@shared(LENGTH, MODEL)
+@shared(LENGTH, MODEL, FETCH)
 def compare(
     inputs: Inputs,
     refs: Annotated[

@@ -9,18 +9,38 @@ from pathlib import Path
 from typing import Any
 
 try:  # typer >= 0.20 vendors click: its errors are these classes, not click's own
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # noqa: F401  (for cli)
+    from typer._click.core import ParameterSource
+    from typer._click.exceptions import BadParameter, ClickException, NoArgsIsHelpError, UsageError  # noqa: F401
 except ImportError:  # pragma: no cover - older typer on real click
-    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef,assignment]  # noqa: F401
+    from click.core import ParameterSource  # type: ignore[no-redef,assignment]
+    from click.exceptions import BadParameter, ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef,assignment]  # noqa: F401
 
 
 def usage_error(error: ClickException) -> str:
     """A click/typer usage error as one line, pointing at the help of the command it came from."""
+    if isinstance(error, BadParameter) and error.param_hint is None:
+        error.param_hint = value_origin(error)
     message = " ".join(error.format_message().split()).replace("Value error, ", "")
     ctx = getattr(error, "ctx", None)
     if isinstance(error, UsageError) and ctx is not None:
         message += f" (see `{ctx.command_path} --help`)"
     return message
+
+
+def value_origin(error: BadParameter) -> str | None:
+    """Where the bad value came from: the option typed, the variable set, or the config file's key
+    (click names the option and its variable whichever held the value)."""
+    param, ctx = error.param, error.ctx
+    if param is None or ctx is None or not param.name:
+        return None
+    source = ctx.get_parameter_source(param.name)
+    names = [o for o in param.opts if o.startswith("--")] or list(param.opts)
+    if source is ParameterSource.ENVIRONMENT:
+        variables = [param.envvar] if isinstance(param.envvar, str) else list(param.envvar or ())
+        return f"environment variable {next((v for v in variables if v in os.environ), variables[0])}"
+    if source is ParameterSource.DEFAULT_MAP:
+        return f"config file {config_path()}, key {names[0].lstrip('-')!r}"
+    return " / ".join(repr(o) for o in param.opts) or None
 
 
 CONFIG_ENV = "SUMMARIZE_CONFIG"

@@ -35,9 +35,10 @@ class errors_to_exit:
             stderr.print(f"[bold red]error:[/] {escape(printable(str(error)))}", highlight=False)
             raise typer.Exit(error.exit_code)
         if isinstance(error, OSError):
+            # A full disk or a broken pipe names no file: no ": None" after the reason.
+            where = f": {printable(str(error.filename))}" if error.filename is not None else ""
             stderr.print(
-                f"[bold red]error:[/] {escape(str(error.strerror or error))}: {escape(printable(str(error.filename)))}",
-                highlight=False,
+                f"[bold red]error:[/] {escape(printable(str(error.strerror or error)) + where)}", highlight=False
             )
             raise typer.Exit(1)
         return False

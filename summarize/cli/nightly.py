@@ -21,6 +21,16 @@ class Engine(str, Enum):
     ray = "ray"
 
 
+def _date(value: Optional[str]) -> Optional[str]:
+    from ..errors import InputError
+    from ..jobs.nightly import check_date
+
+    try:
+        return check_date(value) if value is not None else None
+    except InputError as err:
+        raise typer.BadParameter(str(err).removeprefix(f"--date {value!r}: ")) from None
+
+
 @app.command()
 @shared(LENGTH, MODEL)
 def nightly(
@@ -30,11 +40,17 @@ def nightly(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
     mode: ModeOption = Mode.auto,
     date: Annotated[
-        Optional[str], typer.Option("--date", help="Name of this run's folder (default: today, YYYY-MM-DD).")
+        Optional[str],
+        typer.Option("--date", callback=_date, help="Name of this run's folder (default: today, YYYY-MM-DD)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo stories whose inputs did not change.")] = False,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes (or Ray actors); each loads the model once.")
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes (or Ray actors); each loads the model once. At most one per story and two per CPU.",
+        ),
     ] = 1,
     engine: Annotated[
         Engine, typer.Option("--engine", help="local processes, or a Ray cluster (RAY_ADDRESS).")

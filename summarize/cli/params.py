@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,14 @@ QuietOption = Annotated[
 ]
 
 
+def finite(value: Optional[float]) -> Optional[float]:
+    """A number option's check beside its range: `inf` and `nan` pass a `min=` test, and are no
+    number of seconds or megabytes."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 def _url(value: Optional[str]) -> Optional[str]:
     if value and not value.startswith(("http://", "https://")):
         raise typer.BadParameter(f"{value!r} is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)")
@@ -113,7 +122,10 @@ ContextTokens = Annotated[
         help="The served model's context window (default: what the server reports, else 4096).",
     ),
 ]
-Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each server request.")]
+Timeout = Annotated[
+    float,
+    typer.Option("--timeout", min=0.1, max=86_400, callback=finite, help="Seconds to wait for each server request."),
+]
 Retries = Annotated[
     int,
     typer.Option(
@@ -150,6 +162,19 @@ FollowLinks = Annotated[
 ]
 
 
+FetchTimeout = Annotated[
+    float,
+    typer.Option(
+        "--fetch-timeout",
+        min=0.1,
+        max=3600,
+        callback=finite,
+        envvar="SUMMARIZE_FETCH_TIMEOUT",
+        help="Seconds a web page may take in all (connect, redirects, every read); a slower one is refused.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Group:
     """Parameters a command takes from here; `first`: listed right after its arguments, else last."""
@@ -179,6 +204,8 @@ MODEL = Group(
         _parameter("follow_links", FollowLinks, False),
     )
 )
+# How web pages are fetched: the commands that take URLs.
+FETCH = Group((_parameter("fetch_timeout", FetchTimeout, 30.0),))
 
 
 def shared(*groups: Group) -> Callable[[Callable[..., None]], Callable[..., None]]:

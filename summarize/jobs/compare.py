@@ -34,7 +34,11 @@ def run_comparison(
 ) -> Comparison:
     """Both briefs of one story: a folder, or what the command line takes (files, URLs, -)."""
     items = [folder] if isinstance(folder, (str, Path)) else list(folder)
-    analysis = analyse(read_inputs(items, options.max_file_bytes, options.follow_links, stdin), options, progress)
+    analysis = analyse(
+        read_inputs(items, options.max_file_bytes, options.follow_links, stdin, options.fetch_timeout),
+        options,
+        progress,
+    )
     extractive = write_brief(analysis, replace(options, mode=Mode.extractive), progress)
     columns: list[Column] = [("extractive", extractive, measure(extractive, analysis.docs, refs), "")]
     try:

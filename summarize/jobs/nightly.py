@@ -139,8 +139,9 @@ def input_hash(story: Story, options: Options) -> str:
     from ..models.prompting import load_template
 
     digest = hashlib.sha256()
-    # How long to wait on a model server, and where its key lives, do not change the brief.
-    settings = {k: str(v) for k, v in asdict(options).items() if k not in ("timeout", "retries", "api_key_env")}
+    # How long to wait on a model server or a page, and where a key lives, do not change the brief.
+    waits = ("timeout", "retries", "api_key_env", "fetch_timeout")
+    settings = {k: str(v) for k, v in asdict(options).items() if k not in waits}
     # The prompt file's path says nothing of what it asks (an edited prompt must re-brief), and
     # another release may brief the same articles differently.
     settings["prompt_text"] = load_template(options.prompt).template

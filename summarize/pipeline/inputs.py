@@ -33,7 +33,7 @@ from .ingest import (
 log = logging.getLogger(__name__)
 
 STDIN = "-"
-URL_TIMEOUT_S = 30  # trafilatura counts whole seconds
+URL_TIMEOUT_S = 30.0  # the whole page, redirects included (pipeline/fetch.py)
 KINDS = "article files (.txt, .md, .html, .json, .jsonl)"
 
 
@@ -62,7 +62,7 @@ def read_inputs(
     max_file_bytes: int = 5_000_000,
     follow_links: bool = False,
     stdin: BinaryIO | None = None,
-    timeout: int = URL_TIMEOUT_S,
+    timeout: float = URL_TIMEOUT_S,
 ) -> list[RawDocument]:
     """Every document of `items`; a single folder reads exactly as `ingest.read_folder`."""
     names = [str(i) for i in items]
@@ -157,22 +157,16 @@ def _records(text: str, where: Location, encoding: str, max_file_bytes: int) -> 
     return [d for d in docs if d is not None]
 
 
-def fetch(url: str, max_file_bytes: int, timeout: int = URL_TIMEOUT_S) -> list[RawDocument]:
-    """The article at `url`, fetched by trafilatura with a timeout and a size cap."""
-    from trafilatura.downloads import fetch_response
-    from trafilatura.settings import use_config
+def fetch(url: str, max_file_bytes: int, timeout: float = URL_TIMEOUT_S) -> list[RawDocument]:
+    """The article at `url` (the user gave it: a page on their own machine is allowed, redirects
+    elsewhere on their network are not), under the fetcher's deadline, size cap and redirect rules."""
+    from .fetch import FetchLimits
+    from .fetch import fetch as fetch_page
 
-    config = use_config()
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, int(timeout))))
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_file_bytes))
-    config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")  # a bad certificate is an error, not a retry
-    # The user typed this address: a page on their own machine or network is what they asked for.
-    config.set("DEFAULT", "SSRF_PROTECTION", "off")
-    response = fetch_response(url, config=config)
-    if response is None or response.status != 200 or not response.data:
-        status = f"HTTP {response.status}" if response is not None and response.status else "no answer"
-        raise InputError(f"{printable(url)}: cannot fetch it ({status})")
+    page = fetch_page(url, FetchLimits(deadline=timeout, max_bytes=max_file_bytes))
+    if not page.data:
+        raise InputError(f"{printable(url)}: cannot fetch it (an empty page)")
     suffix = Location(url).suffix.lower()
     return documents_from_bytes(
-        response.data, Location(url), suffix if suffix in SUFFIXES - HTML_SUFFIXES else ".html", max_file_bytes
+        page.data, Location(url), suffix if suffix in SUFFIXES - HTML_SUFFIXES else ".html", max_file_bytes
     )

@@ -59,7 +59,7 @@ def summarize_inputs(
 
     timings: dict[str, float] = {}
     with _timed("ingest", timings, progress):
-        raws = read_inputs(items, options.max_file_bytes, options.follow_links, stdin)
+        raws = read_inputs(items, options.max_file_bytes, options.follow_links, stdin, options.fetch_timeout)
     return summarize_documents(raws, options, progress, timings, generator)
 
 

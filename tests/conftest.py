@@ -2,12 +2,32 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from summarize.pipeline.clean import clean_documents
+from summarize.pipeline.clean import clean_documents  # imports no model library: the caches below hold
 from summarize.types import Document, RawDocument
+
+# Every cache the code may read (the Hugging Face hub and transformers, sentence-transformers,
+# torch, anything under XDG_CACHE_HOME) is a fresh folder for the whole run, set before any test
+# imports them: a test's outcome never depends on what the developer has downloaded.
+CACHE = Path(tempfile.mkdtemp(prefix="summarize-tests-cache-"))
+CACHE_VARIABLES = {
+    "HF_HOME": "huggingface",
+    "HF_HUB_CACHE": "huggingface/hub",
+    "SENTENCE_TRANSFORMERS_HOME": "sentence-transformers",
+    "TORCH_HOME": "torch",
+    "XDG_CACHE_HOME": "",
+}
+for _name, _sub in CACHE_VARIABLES.items():
+    os.environ[_name] = str(CACHE / _sub)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -24,6 +44,8 @@ def _offline(monkeypatch):
     """No test may reach a model hub, nor inherit another test's failed model loads."""
     from summarize.pipeline import run as pipeline
 
+    for name, sub in CACHE_VARIABLES.items():  # a test that moved one is not followed by the next
+        monkeypatch.setenv(name, str(CACHE / sub))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setattr(pipeline, "_UNAVAILABLE", {})

@@ -164,3 +164,31 @@ def test_the_unchanged_hash_covers_the_prompts_text_and_the_release(tmp_path, mo
     assert edited != first
     monkeypatch.setattr(nightly_module, "release", lambda: "999.0")
     assert input_hash(story, options) != edited
+
+
+def test_tests_read_no_real_cache():
+    from huggingface_hub import constants
+
+    from .conftest import CACHE
+
+    for name in ("HF_HOME", "HF_HUB_CACHE", "TORCH_HOME", "XDG_CACHE_HOME"):
+        assert Path(os.environ[name]).is_relative_to(CACHE), name
+    assert Path(constants.HF_HUB_CACHE).is_relative_to(CACHE)
+
+
+MEMORY = "as imported"  # what a worker sees of this module: a forked one would inherit the parent's
+
+
+def _what_the_worker_remembers(story):
+    from summarize.jobs.nightly_safety import Outcome
+
+    return Outcome(story.id, "written", 0, MEMORY)
+
+
+def test_workers_start_fresh_not_forked(monkeypatch):
+    """A forked worker inherits the parent's threads and locks (torch's among them) and can hang."""
+    from summarize.jobs.nightly_safety import run_in_processes
+
+    monkeypatch.setattr(f"{__name__}.MEMORY", "changed in the parent")
+    (outcome,) = run_in_processes(_what_the_worker_remembers, [(Story("s", ()),)], 1)
+    assert outcome.headline == "as imported"

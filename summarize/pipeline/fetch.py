@@ -70,18 +70,19 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), given: str | None = Non
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(url, f"{hop + ' to ' if hop else ''}{printable(current)} refused: http(s) only")
         address = _allowed(_resolve(parts, url, clock), trusted, url, hop)
-        response = _request(parts, address, url, clock)
-        try:
-            location = response.headers.get("Location")
-            if response.status in REDIRECTS and location:
-                current, hop = urljoin(current, location), "redirect"
-                continue
-            if response.status != 200:
-                raise FetchError(url, f"HTTP {response.status}")
-            data = _read(response, url, limits, clock)
-            return Page(current, data, response.headers.get("Content-Type", ""))
-        finally:
-            response.release_conn()
+        with _pool(parts, address, clock) as pool:  # one page, one connection: nothing kept alive
+            response = _request(pool, parts, url, clock)
+            try:
+                location = response.headers.get("Location")
+                if response.status in REDIRECTS and location:
+                    current, hop = urljoin(current, location), "redirect"
+                    continue
+                if response.status != 200:
+                    raise FetchError(url, f"HTTP {response.status}")
+                data = _read(response, url, limits, clock)
+                return Page(current, data, response.headers.get("Content-Type", ""))
+            finally:
+                response.close()
     raise FetchError(url, f"more than {limits.max_redirects} redirects")
 
 
@@ -138,11 +139,9 @@ def _allowed(addresses: list[str], trusted: set[str], url: str, hop: str) -> str
     return addresses[0]
 
 
-def _request(parts, address: str, url: str, clock: _Clock):  # type: ignore[no-untyped-def]
-    """The response's head, from `address` (checked) with `parts`' host name for HTTP and TLS."""
+def _pool(parts, address: str, clock: _Clock):  # type: ignore[no-untyped-def]
+    """A connection to `address` (the one checked), speaking to `parts`' host name over HTTP and TLS."""
     import urllib3
-    from urllib3.exceptions import HTTPError, SSLError
-    from urllib3.exceptions import TimeoutError as SlowAnswer
 
     port = parts.port or (443 if parts.scheme == "https" else 80)
     left = clock.left()
@@ -154,6 +153,14 @@ def _request(parts, address: str, url: str, clock: _Clock):  # type: ignore[no-u
         )  # fmt: skip
     else:
         pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
+    return pool
+
+
+def _request(pool, parts, url: str, clock: _Clock):  # type: ignore[no-untyped-def]
+    """The response's head (its body is read by `_read`)."""
+    from urllib3.exceptions import HTTPError, SSLError
+    from urllib3.exceptions import TimeoutError as SlowAnswer
+
     host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:

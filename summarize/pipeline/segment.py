@@ -9,6 +9,7 @@ list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -73,17 +74,19 @@ def _sentences(doc: Document) -> tuple[list[Sentence], list[bool]]:
         # A missing closing mark in a scrape (or an article whose sentences came reversed) must
         # not turn the reporter's sentences into somebody's speech.
         reopened = p + 1 < len(paragraphs) and doc.text[paragraphs[p + 1][0]] in '“"'
+        marks = [(m.start(), m.group(0)) for m in _QUOTE_MARK.finditer(doc.text, start, end)]
         spans.extend(here)
-        inside.extend(states[k] and _closes_next(doc.text, a, end, reopened) for k, (a, _) in enumerate(here))
+        inside.extend(states[k] and _closes_next(marks, a, reopened) for k, (a, _) in enumerate(here))
     total = len(spans)
     return [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)], inside
 
 
-def _closes_next(text: str, start: int, end: int, reopened: bool) -> bool:
-    """Is the next quotation mark in text[start:end] one that closes (or, with none, does the next
-    paragraph go on with the quotation)?"""
-    found = _QUOTE_MARK.search(text, start, end)
-    return reopened if found is None else found.group(0) != "“"
+def _closes_next(marks: list[tuple[int, str]], start: int, reopened: bool) -> bool:
+    """Is the paragraph's next quotation mark from `start` on one that closes (or, with none, does
+    the next paragraph go on with the quotation)? `marks` are the paragraph's (offset, mark) in
+    order: a bisection, not a scan to the paragraph's end for every sentence (issue 28)."""
+    k = bisect_left(marks, (start, ""))
+    return reopened if k == len(marks) else marks[k][1] != "“"
 
 
 _QUOTE_MARK = re.compile('[“”"]')
@@ -138,10 +141,10 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         piece = text[a:b]
-        after_quote = merged and _QUOTE_END.search(text, 0, merged[-1][1])
+        after_quote = merged and _ends_with(_QUOTE_END, text, merged[-1][1])
         if merged and (
             _continues(piece)
-            or _NUMBERED.search(text, 0, merged[-1][1])
+            or _ends_with(_NUMBERED, text, merged[-1][1])
             and piece[:1].isdigit()
             or after_quote
             and _ATTRIBUTION_ONLY.fullmatch(piece)
@@ -162,6 +165,16 @@ _ATTRIBUTION_ONLY = re.compile(
 # "No." before a number is "number" ("No. 1 on the Billboard 200"), never a sentence's end; the
 # word "no" ends too many sentences to be an abbreviation everywhere.
 _NUMBERED = re.compile(r"\bNo\.\Z")
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Does `pattern` (anchored with \\Z) match text[:end] at its end? Only the last few characters
+    are searched: a search from the paragraph's start for every sentence made one long paragraph
+    cost the square of its length (issue 28)."""
+    return pattern.search(text, max(0, end - _TAIL), end) is not None
+
+
+_TAIL = 8  # characters enough for _QUOTE_END and _NUMBERED, and for the \b before "No."
 
 
 def _continues(piece: str) -> bool:

@@ -43,13 +43,13 @@ def vocabulary(folders: list[Path]) -> tuple[list[str], list[int]]:
 
 
 def article(size: int, words: list[str], weights: list[int], seed: int = 0) -> str:
-    """One paragraph of `size` bytes or a little more, every sentence distinct; one in six is a
+    """One paragraph of at most `size` bytes, every sentence distinct; one in six is a
     quotation with its speaker, one in ten a quotation without one, as news copy has."""
     rng = random.Random(seed)
     names = [w.capitalize() for w in rng.sample(words, 200)]
     parts: list[str] = []
     total = 0
-    while total < size:
+    while True:
         body = " ".join(rng.choices(words, weights, k=rng.randint(10, 26)))
         body = body[0].upper() + body[1:]
         roll = rng.random()
@@ -59,9 +59,10 @@ def article(size: int, words: list[str], weights: list[int], seed: int = 0) -> s
             sentence = f"“{body}.”"
         else:
             sentence = body + "."
-        parts.append(sentence)
         total += len(sentence.encode("utf-8")) + 1
-    return " ".join(parts)
+        if total > size:  # never past `size`: 5 MB is the default --max-file-mb
+            return " ".join(parts)
+        parts.append(sentence)
 
 
 def one_size(folder: str) -> None:

@@ -84,7 +84,9 @@ def one_size(folder: str) -> None:
     brief = summarize_folder(folder, Options(mode=Mode.extractive), progress=progress)
     wall = time.perf_counter() - start
     peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall": wall, "timings": brief.stats["timings_s"], "peaks": peaks, "words": len(brief.sentences)}))
+    print(
+        json.dumps({"wall": wall, "timings": brief.stats["timings_s"], "peaks": peaks, "words": len(brief.sentences)})
+    )
 
 
 def measure(size_kb: int, words: list[str], weights: list[int], seeds: Path, tmp: Path) -> dict:
@@ -113,7 +115,9 @@ def best_of(command: list[str], runs: int = 3) -> float:
 def startup(seeds: Path) -> None:
     floor = best_of([sys.executable, "-c", "pass"])
     help_ = best_of([sys.executable, "-m", "summarize.cli", "--help"])
-    imports = best_of([sys.executable, "-c", "import summarize.cli.app, summarize.pipeline.run, summarize.output.render"])
+    imports = best_of(
+        [sys.executable, "-c", "import summarize.cli.app, summarize.pipeline.run, summarize.output.render"]
+    )
     brief = best_of([sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"])
     print("\nstart-up (best of 3 fresh processes)")
     print(f"  python -c pass                      {floor:6.3f} s  (the floor)")

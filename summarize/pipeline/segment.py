@@ -9,8 +9,8 @@ list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end 
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache

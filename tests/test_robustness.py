@@ -155,10 +155,10 @@ def test_a_huge_file_is_read_up_to_the_cap_with_a_warning(tmp_path):
     assert "larger than 200000 bytes; only the start is read" in result.stderr
 
 
-def test_sentence_cap_keeps_each_articles_lead_and_says_so(tmp_path):
+def test_sentence_cap_keeps_each_articles_best_candidates_and_says_so(tmp_path):
     write_articles(tmp_path, {"a.txt": seed_text("001"), "b.txt": seed_text("002")})
     result = invoke(tmp_path, "--mode", "extractive", "--max-sentences", "12")
-    assert result.exit_code == 0 and "only the first 12" in result.stderr
+    assert result.exit_code == 0 and "only 12 (each article's best candidates)" in result.stderr
 
 
 def test_unreadable_files_are_skipped_with_a_warning(tmp_path, monkeypatch, caplog):

@@ -25,8 +25,8 @@ from .dedup import Deduplicated, deduplicate
 from .fuse import Fusion, fuse
 from .ingest import read_folder
 from .rank import score_groups
-from .segment import segment_documents
-from .select import select
+from .segment import cap_sentences, segment_documents
+from .select import select, why_nothing_fits
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def analyse(
             log.warning("skipping %s: no article text left after removing site boilerplate", printable(d.id))
     docs, foreign = _english_only(docs, options)
     with _timed("segment", timings, progress):
-        sentences = cap_sentences(segment_documents(docs), options.max_sentences)
+        sentences = cap_sentences(segment_documents(docs), options.max_sentences, options.word_range()[1])
     with _timed("deduplicate", timings, progress):
         dedup = deduplicate(docs, sentences, options)
     with _timed("rank", timings, progress):
@@ -153,28 +153,6 @@ def _english_only(docs: list[Document], options: Options) -> tuple[list[Document
     return english, foreign
 
 
-def cap_sentences(sentences: list[list[Sentence]], cap: int) -> list[list[Sentence]]:
-    """At most `cap` sentences in all, taking each article's leading sentences in turn."""
-    total = sum(len(s) for s in sentences)
-    if total <= cap:
-        return sentences
-    kept = [0] * len(sentences)
-    budget, depth = cap, 0
-    while budget > 0:
-        for i, doc_sentences in enumerate(sentences):
-            if budget > 0 and depth < len(doc_sentences):
-                kept[i] += 1
-                budget -= 1
-        depth += 1
-    log.warning(
-        "the story has %d sentences; only the first %d (each article's leading ones) are "
-        "used (raise the cap with --max-sentences)",
-        total,
-        cap,
-    )
-    return [s[:k] for s, k in zip(sentences, kept)]
-
-
 def write_brief(
     analysis: Analysis,
     options: Options = Options(),
@@ -204,7 +182,7 @@ def write_brief(
                     f"nothing {generator.name} wrote is supported by the articles; "
                     "showing the extractive brief instead."
                 )
-    stats = {
+    stats: dict[str, object] = {
         "documents": len(docs),
         "sentences": sum(len(s) for s in analysis.sentences),
         "sentence_groups": len(dedup.groups),
@@ -217,6 +195,8 @@ def write_brief(
     }
     if fusion_stats:
         stats["abstractive"] = fusion_stats
+    if not brief_sentences:
+        stats["nothing_fits"] = why_nothing_fits([s.text for doc in analysis.sentences for s in doc], options)
     return Brief(
         mode=mode.value,
         length=options.length.value if options.words is None else f"{options.words} words",

@@ -9,6 +9,7 @@ list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -21,7 +22,11 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from ..text.quality import first_person, speakerless_quote
 from ..text.voice import quote_speaker, speaker_named
+from ..text.words import count_words
 from ..types import Document, Sentence
+from .select import shortest
+
+log = logging.getLogger(__name__)
 
 PARAMETERS = "punkt_en.json"
 
@@ -118,6 +123,54 @@ def _attributed(
         return s
     speaker = quote_speaker(sentences, index, inside)
     return s if speaker is None else replace(s, attribution=f"{speaker} said")
+
+
+# The cap on a huge story's sentences.
+# Fifty thousand one-line notes ("Note 17. The harbour committee approved ...") hold more sentences
+# than `--max-sentences`; keeping each article's first sentences kept every "Note 17." and no
+# sentence a brief could use. Each article keeps its share of the cap, chosen among its sentences
+# by what selection will ask of them, read cheaply (a story this size has too many sentences to
+# judge each one fully twice): long enough to be a brief's sentence and short enough to fit it,
+# then well formed, then early in the article (a news lead states the story).
+
+
+def cap_sentences(sentences: list[list[Sentence]], cap: int, high: int) -> list[list[Sentence]]:
+    """At most `cap` sentences in all, each article taking its turn to keep its best candidate
+    for a brief of at most `high` words; every article keeps its sentences in reading order."""
+    total = sum(len(s) for s in sentences)
+    if total <= cap:
+        return sentences
+    kept = [0] * len(sentences)
+    budget, depth = cap, 0
+    while budget > 0:
+        for i, doc_sentences in enumerate(sentences):
+            if budget > 0 and depth < len(doc_sentences):
+                kept[i] += 1
+                budget -= 1
+        depth += 1
+    log.warning(
+        "the story has %d sentences; only %d (each article's best candidates) are used "
+        "(raise the cap with --max-sentences)",
+        total,
+        cap,
+    )
+    fewest = shortest(high)
+    return [_best(s, k, fewest, high) for s, k in zip(sentences, kept)]
+
+
+def _best(sentences: list[Sentence], k: int, fewest: int, high: int) -> list[Sentence]:
+    if k >= len(sentences):
+        return sentences
+    chosen = sorted(sentences, key=lambda s: _candidate(s, fewest, high))[:k]
+    return sorted(chosen, key=lambda s: s.index)
+
+
+def _candidate(s: Sentence, fewest: int, high: int) -> tuple[bool, int, int]:
+    """Lower is better: fits a brief, then how malformed it looks, then how early it comes."""
+    n = count_words(s.text)
+    text = s.text.rstrip("”’\"')] ")
+    flaws = s.text[:1].islower() + (not text.endswith((".", "!", "?", "…")))
+    return (not fewest <= n <= high, flaws, s.index)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

@@ -17,9 +17,9 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
-
+from ..text.nltk_parts import nltk_module
 from ..text.quality import first_person, speakerless_quote
 from ..text.voice import quote_speaker, speaker_named
 from ..text.words import count_words
@@ -27,6 +27,11 @@ from ..types import Document, Sentence
 from .select import shortest
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+_punkt = nltk_module("nltk.tokenize.punkt")
 
 PARAMETERS = "punkt_en.json"
 
@@ -252,11 +257,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     data = resources.files("summarize").joinpath("data", PARAMETERS).read_text(encoding="utf-8")
-    return PunktSentenceTokenizer(parameters_from_json(json.loads(data)))
+    return _punkt.PunktSentenceTokenizer(parameters_from_json(json.loads(data)))
 
 
 def parameters_from_json(data: dict) -> PunktParameters:
-    params = PunktParameters()
+    params = _punkt.PunktParameters()
     params.abbrev_types = set(data["abbrev_types"])
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
@@ -276,7 +281,7 @@ def parameters_to_json(params: PunktParameters) -> dict:
 
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
     """Punkt's unsupervised training over `texts`, with the news abbreviations added."""
-    trainer = PunktTrainer()
+    trainer = _punkt.PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = False
     for text in texts:
         trainer.train(text, finalize=False)

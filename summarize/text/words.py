@@ -6,12 +6,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .nltk_parts import nltk_module
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STEMMER = PorterStemmer()
+_STEMMER = nltk_module("nltk.stem.porter").PorterStemmer()
 
 
 def words(text: str) -> list[str]:

@@ -19,8 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text.nltk_parts import nltk_module
 from ..text.quality import first_person, speakerless_quote
+from ..text.submodules import submodule
 from ..text.voice import quote_speaker, speaker_named
 from ..text.words import count_words
 from ..types import Document, Sentence
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-_punkt = nltk_module("nltk.tokenize.punkt")
+_punkt = submodule("nltk.tokenize.punkt")
 
 PARAMETERS = "punkt_en.json"
 

@@ -16,7 +16,7 @@ from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
-from ..text.language import is_english, name_language
+from ..text.language import language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 from .cite import extractive_sentences
@@ -138,7 +138,8 @@ def analyse(
 
 def _english_only(docs: list[Document], options: Options) -> tuple[list[Document], list[dict]]:
     """Split off articles not in English; skipped unless `options.other_languages` is "keep"."""
-    foreign = [{"id": d.id, "language": name_language(d.text)} for d in docs if not is_english(d.text)]
+    languages = {d.id: language(d.text) for d in docs}
+    foreign = [{"id": d.id, "language": languages[d.id]} for d in docs if languages[d.id] != "en"]
     if not foreign or options.other_languages == "keep":
         return docs, foreign
     for f in foreign:

@@ -152,3 +152,10 @@ def test_the_python_api_of_the_readme():
     assert 150 <= brief.words <= 220 and all(s.citations for s in brief.sentences)
     with pytest.raises(AttributeError):
         summarize.not_there  # noqa: B018
+
+
+def test_notes_too_short_for_a_brief_are_an_error_that_names_why(tmp_path):
+    write_articles(tmp_path, {f"{i:03d}.txt": f"Note {i}." for i in range(200)})
+    result = invoke(tmp_path, "--max-sentences", "50")
+    assert result.exit_code == 1
+    assert "long enough for a brief" in result.stderr and "--length" not in result.stderr

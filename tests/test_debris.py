@@ -451,3 +451,13 @@ def test_a_tweets_links_go_and_a_tweet_of_links_alone_goes_whole():
     assert "t.co" not in doc.text and "pic.twitter" not in doc.text and "Merriam" not in doc.text
     ((start, end, attribution),) = doc.spoken
     assert doc.text[start:end].startswith("If the wife") and attribution == "Holly Dagres tweeted"
+
+
+def test_a_furniture_phrase_in_a_long_paragraph_removes_its_sentence_not_the_article():
+    # Issue 28: a one-paragraph article with "get breaking news alerts" in its middle was skipped
+    # whole as "no article text left after removing site boilerplate".
+    prose = [f"The council met for the {n}th time on Tuesday to weigh the budget for district {n}." for n in range(60)]
+    text = " ".join(prose[:30] + ["Get breaking news alerts on your phone."] + prose[30:])
+    doc = make_doc("long", text)
+    assert doc.text == " ".join(prose)
+    assert dict(doc.removed)["page chrome"] == 1

@@ -73,3 +73,40 @@ def test_article_with_sentences_in_reverse_order_is_detected():
     assert result.reversed_documents == ("r",)
     lead = group_with(result, "announced the new bridge")
     assert all(m.position < 0.2 for m in lead.members)
+
+
+def test_tfidf_matches_scikit_learn_value_for_value():
+    # words.tfidf replaces TfidfVectorizer (whose import cost more than a brief): same floats,
+    # same column order, so no similarity and no brief changes.
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from summarize.pipeline.segment import split_text
+    from summarize.text.words import content_terms, tfidf
+
+    from .conftest import SEEDS
+
+    sentences = [s for path in sorted(SEEDS.glob("*.txt")) for s in split_text(path.read_text(encoding="utf-8"))]
+    fit, extra = sentences[::2], sentences[1::2] + ["Words never seen before: zyzzyva quixotic."]
+    for smooth in (True, False):
+        ours = tfidf(fit, extra, smooth_idf=smooth)
+        vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, smooth_idf=smooth)
+        theirs = (csr_matrix(vectorizer.fit_transform(fit)), csr_matrix(vectorizer.transform(extra)))
+        for a, b in zip(ours, theirs):
+            assert a.shape == b.shape
+            assert (a.indptr == b.indptr).all() and (a.indices == b.indices).all() and (a.data == b.data).all()
+
+
+def test_a_brief_imports_neither_scikit_learn_nor_all_of_nltk_and_nltk_stays_whole():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, summarize.pipeline.run\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('sklearn', 'nltk') or m.startswith('scipy.stats')]\n"
+        "assert not heavy, heavy\n"
+        "import nltk\n"
+        "from nltk.tokenize import PunktSentenceTokenizer\n"
+        "assert nltk.tokenize.punkt.PunktSentenceTokenizer is PunktSentenceTokenizer\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -155,3 +155,30 @@ def test_a_sentence_that_introduces_a_quotation_not_shown_is_left_out():
     texts = {f"d{i}": "\n\n".join(a) for i, a in enumerate(articles)}
     brief = summarize_texts(texts, Options(words=40, mode=Mode.extractive))
     assert brief.sentences and not any(s.text.endswith(":") for s in brief.sentences)
+
+
+def _notes(n: int, body: bool) -> dict[str, str]:
+    plans = ["spring", "autumn", "winter"]
+    return {
+        f"n{i}": f"Note {i}."
+        + (
+            f" The harbour committee approved item {i} of the {plans[i % 3]} plan for pier {i * 7} on Monday."
+            if body
+            else ""
+        )
+        for i in range(n)
+    }
+
+
+def test_the_sentence_cap_keeps_each_articles_best_candidates_not_its_first_sentences():
+    # Issue 28: 50,000 one-line notes over the cap kept each note's "Note 17." and gave no brief.
+    brief = summarize_texts(_notes(300, body=True), Options(max_sentences=300))
+    assert brief.sentences
+    assert all("harbour committee" in s.text for s in brief.sentences)
+
+
+def test_when_no_sentence_is_long_enough_the_reason_says_so_not_to_lengthen_the_brief():
+    brief = summarize_texts(_notes(300, body=False), Options(max_sentences=100))
+    assert not brief.sentences
+    why = brief.stats["nothing_fits"]
+    assert "long enough" in why and "Note" in why and "--length" not in why

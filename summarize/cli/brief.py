@@ -82,11 +82,8 @@ def brief(
         for notice in () if quiet else result.notices:
             stderr.print(f"[yellow]notice:[/] {escape(printable(notice))}", highlight=False)
         if not result.sentences:
-            low, high = options.word_range()
-            raise SummarizeError(
-                f"{printable(' '.join(inputs))}: no sentence of these articles fits a {high}-word brief; "
-                "try a longer --length or --words"
-            )
+            why = result.stats.get("nothing_fits", "no sentence of these articles fits the brief")
+            raise SummarizeError(f"{printable(' '.join(inputs))}: {printable(str(why))}")
         text = render(result, fmt, text_width(target))
         if target is None:
             sys.stdout.write(text)

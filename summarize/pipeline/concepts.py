@@ -17,9 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..text.words import count_words, stem, words
+from ..text.words import ENGLISH_STOP_WORDS, count_words, stem, words
 from .coverage import Problem
 
 

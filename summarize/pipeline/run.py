@@ -16,7 +16,7 @@ from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
-from ..text.language import is_english, name_language
+from ..text.language import language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 from .cite import extractive_sentences
@@ -25,8 +25,8 @@ from .dedup import Deduplicated, deduplicate
 from .fuse import Fusion, fuse
 from .ingest import read_folder
 from .rank import score_groups
-from .segment import segment_documents
-from .select import select
+from .segment import cap_sentences, segment_documents
+from .select import select, why_nothing_fits
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def analyse(
             log.warning("skipping %s: no article text left after removing site boilerplate", printable(d.id))
     docs, foreign = _english_only(docs, options)
     with _timed("segment", timings, progress):
-        sentences = cap_sentences(segment_documents(docs), options.max_sentences)
+        sentences = cap_sentences(segment_documents(docs), options.max_sentences, options.word_range()[1])
     with _timed("deduplicate", timings, progress):
         dedup = deduplicate(docs, sentences, options)
     with _timed("rank", timings, progress):
@@ -138,7 +138,8 @@ def analyse(
 
 def _english_only(docs: list[Document], options: Options) -> tuple[list[Document], list[dict]]:
     """Split off articles not in English; skipped unless `options.other_languages` is "keep"."""
-    foreign = [{"id": d.id, "language": name_language(d.text)} for d in docs if not is_english(d.text)]
+    languages = {d.id: language(d.text) for d in docs}
+    foreign = [{"id": d.id, "language": languages[d.id]} for d in docs if languages[d.id] != "en"]
     if not foreign or options.other_languages == "keep":
         return docs, foreign
     for f in foreign:
@@ -151,28 +152,6 @@ def _english_only(docs: list[Document], options: Options) -> tuple[list[Document
         found = ", ".join(sorted({f["language"] for f in foreign}))
         raise InputError(f"no English articles (found: {found}); --other-languages keep summarizes them anyway")
     return english, foreign
-
-
-def cap_sentences(sentences: list[list[Sentence]], cap: int) -> list[list[Sentence]]:
-    """At most `cap` sentences in all, taking each article's leading sentences in turn."""
-    total = sum(len(s) for s in sentences)
-    if total <= cap:
-        return sentences
-    kept = [0] * len(sentences)
-    budget, depth = cap, 0
-    while budget > 0:
-        for i, doc_sentences in enumerate(sentences):
-            if budget > 0 and depth < len(doc_sentences):
-                kept[i] += 1
-                budget -= 1
-        depth += 1
-    log.warning(
-        "the story has %d sentences; only the first %d (each article's leading ones) are "
-        "used (raise the cap with --max-sentences)",
-        total,
-        cap,
-    )
-    return [s[:k] for s, k in zip(sentences, kept)]
 
 
 def write_brief(
@@ -204,7 +183,7 @@ def write_brief(
                     f"nothing {generator.name} wrote is supported by the articles; "
                     "showing the extractive brief instead."
                 )
-    stats = {
+    stats: dict[str, object] = {
         "documents": len(docs),
         "sentences": sum(len(s) for s in analysis.sentences),
         "sentence_groups": len(dedup.groups),
@@ -217,6 +196,8 @@ def write_brief(
     }
     if fusion_stats:
         stats["abstractive"] = fusion_stats
+    if not brief_sentences:
+        stats["nothing_fits"] = why_nothing_fits([s.text for doc in analysis.sentences for s in doc], options)
     return Brief(
         mode=mode.value,
         length=options.length.value if options.words is None else f"{options.words} words",

@@ -9,18 +9,29 @@ list of abbreviations common in news so that "U.S.", "Gen." or "Jan." never end 
 from __future__ import annotations
 
 import json
+import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+from typing import TYPE_CHECKING
 
 from ..text.quality import first_person, speakerless_quote
+from ..text.submodules import submodule
 from ..text.voice import quote_speaker, speaker_named
+from ..text.words import count_words
 from ..types import Document, Sentence
+from .select import shortest
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+_punkt = submodule("nltk.tokenize.punkt")
 
 PARAMETERS = "punkt_en.json"
 
@@ -73,17 +84,19 @@ def _sentences(doc: Document) -> tuple[list[Sentence], list[bool]]:
         # A missing closing mark in a scrape (or an article whose sentences came reversed) must
         # not turn the reporter's sentences into somebody's speech.
         reopened = p + 1 < len(paragraphs) and doc.text[paragraphs[p + 1][0]] in '“"'
+        marks = [(m.start(), m.group(0)) for m in _QUOTE_MARK.finditer(doc.text, start, end)]
         spans.extend(here)
-        inside.extend(states[k] and _closes_next(doc.text, a, end, reopened) for k, (a, _) in enumerate(here))
+        inside.extend(states[k] and _closes_next(marks, a, reopened) for k, (a, _) in enumerate(here))
     total = len(spans)
     return [Sentence(doc.id, i, a, b, doc.text[a:b], i / total) for i, (a, b) in enumerate(spans)], inside
 
 
-def _closes_next(text: str, start: int, end: int, reopened: bool) -> bool:
-    """Is the next quotation mark in text[start:end] one that closes (or, with none, does the next
-    paragraph go on with the quotation)?"""
-    found = _QUOTE_MARK.search(text, start, end)
-    return reopened if found is None else found.group(0) != "“"
+def _closes_next(marks: list[tuple[int, str]], start: int, reopened: bool) -> bool:
+    """Is the paragraph's next quotation mark from `start` on one that closes (or, with none, does
+    the next paragraph go on with the quotation)? `marks` are the paragraph's (offset, mark) in
+    order: a bisection, not a scan to the paragraph's end for every sentence (issue 28)."""
+    k = bisect_left(marks, (start, ""))
+    return reopened if k == len(marks) else marks[k][1] != "“"
 
 
 _QUOTE_MARK = re.compile('[“”"]')
@@ -117,6 +130,54 @@ def _attributed(
     return s if speaker is None else replace(s, attribution=f"{speaker} said")
 
 
+# The cap on a huge story's sentences.
+# Fifty thousand one-line notes ("Note 17. The harbour committee approved ...") hold more sentences
+# than `--max-sentences`; keeping each article's first sentences kept every "Note 17." and no
+# sentence a brief could use. Each article keeps its share of the cap, chosen among its sentences
+# by what selection will ask of them, read cheaply (a story this size has too many sentences to
+# judge each one fully twice): long enough to be a brief's sentence and short enough to fit it,
+# then well formed, then early in the article (a news lead states the story).
+
+
+def cap_sentences(sentences: list[list[Sentence]], cap: int, high: int) -> list[list[Sentence]]:
+    """At most `cap` sentences in all, each article taking its turn to keep its best candidate
+    for a brief of at most `high` words; every article keeps its sentences in reading order."""
+    total = sum(len(s) for s in sentences)
+    if total <= cap:
+        return sentences
+    kept = [0] * len(sentences)
+    budget, depth = cap, 0
+    while budget > 0:
+        for i, doc_sentences in enumerate(sentences):
+            if budget > 0 and depth < len(doc_sentences):
+                kept[i] += 1
+                budget -= 1
+        depth += 1
+    log.warning(
+        "the story has %d sentences; only %d (each article's best candidates) are used "
+        "(raise the cap with --max-sentences)",
+        total,
+        cap,
+    )
+    fewest = shortest(high)
+    return [_best(s, k, fewest, high) for s, k in zip(sentences, kept)]
+
+
+def _best(sentences: list[Sentence], k: int, fewest: int, high: int) -> list[Sentence]:
+    if k >= len(sentences):
+        return sentences
+    chosen = sorted(sentences, key=lambda s: _candidate(s, fewest, high))[:k]
+    return sorted(chosen, key=lambda s: s.index)
+
+
+def _candidate(s: Sentence, fewest: int, high: int) -> tuple[bool, int, int]:
+    """Lower is better: fits a brief, then how malformed it looks, then how early it comes."""
+    n = count_words(s.text)
+    text = s.text.rstrip("”’\"')] ")
+    flaws = s.text[:1].islower() + (not text.endswith((".", "!", "?", "…")))
+    return (not fewest <= n <= high, flaws, s.index)
+
+
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph (cleaning uses it to cut debris sentences)."""
     return _merge_continuations(paragraph, list(_tokenizer().span_tokenize(paragraph)))
@@ -138,10 +199,10 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         piece = text[a:b]
-        after_quote = merged and _QUOTE_END.search(text, 0, merged[-1][1])
+        after_quote = merged and _ends_with(_QUOTE_END, text, merged[-1][1])
         if merged and (
             _continues(piece)
-            or _NUMBERED.search(text, 0, merged[-1][1])
+            or _ends_with(_NUMBERED, text, merged[-1][1])
             and piece[:1].isdigit()
             or after_quote
             and _ATTRIBUTION_ONLY.fullmatch(piece)
@@ -162,6 +223,16 @@ _ATTRIBUTION_ONLY = re.compile(
 # "No." before a number is "number" ("No. 1 on the Billboard 200"), never a sentence's end; the
 # word "no" ends too many sentences to be an abbreviation everywhere.
 _NUMBERED = re.compile(r"\bNo\.\Z")
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Does `pattern` (anchored with \\Z) match text[:end] at its end? Only the last few characters
+    are searched: a search from the paragraph's start for every sentence made one long paragraph
+    cost the square of its length (issue 28)."""
+    return pattern.search(text, max(0, end - _TAIL), end) is not None
+
+
+_TAIL = 8  # characters enough for _QUOTE_END and _NUMBERED, and for the \b before "No."
 
 
 def _continues(piece: str) -> bool:
@@ -186,11 +257,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     data = resources.files("summarize").joinpath("data", PARAMETERS).read_text(encoding="utf-8")
-    return PunktSentenceTokenizer(parameters_from_json(json.loads(data)))
+    return _punkt.PunktSentenceTokenizer(parameters_from_json(json.loads(data)))
 
 
 def parameters_from_json(data: dict) -> PunktParameters:
-    params = PunktParameters()
+    params = _punkt.PunktParameters()
     params.abbrev_types = set(data["abbrev_types"])
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
@@ -210,7 +281,7 @@ def parameters_to_json(params: PunktParameters) -> dict:
 
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
     """Punkt's unsupervised training over `texts`, with the news abbreviations added."""
-    trainer = PunktTrainer()
+    trainer = _punkt.PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = False
     for text in texts:
         trainer.train(text, finalize=False)

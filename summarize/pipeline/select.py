@@ -58,7 +58,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     low, high = options.word_range()
     if not scored:
         return []
-    min_words = max(3, min(MIN_WORDS, high // 4))
+    min_words = shortest(high)
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
     options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
@@ -106,6 +106,34 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
     return sorted(out, key=_reading_order)
+
+
+def shortest(high: int) -> int:
+    """The fewest words a brief's sentence may have, for a brief of at most `high` words."""
+    return max(3, min(MIN_WORDS, high // 4))
+
+
+def why_nothing_fits(texts: Sequence[str], options: Options) -> str:
+    """Why no sentence of `texts` can be in a brief of `options`' length, said so that the user
+    knows what to change: a longer brief helps only when the sentences are too long for it."""
+    high = options.word_range()[1]
+    counts = [count_words(t) for t in texts]
+    short = sum(c < shortest(high) for c in counts)
+    long = sum(c > high for c in counts)
+    if not counts:
+        return "the articles hold no sentences"
+    if short == len(counts):
+        example = min(texts, key=len).strip()[:40]
+        return (
+            f"no sentence of these articles is long enough for a brief: all {short} have fewer than "
+            f"{shortest(high)} words (such as “{example}”)"
+        )
+    parts = [f"{short} have fewer than {shortest(high)} words"] if short else []
+    parts += [f"{long} are longer than the brief"] if long else []
+    rest = len(counts) - short - long
+    parts += [f"{rest} read as instructions to a language model"] if rest else []
+    hint = "; try a longer --length or --words" if long else ""
+    return f"no sentence of these articles fits a {high}-word brief ({', '.join(parts)}){hint}"
 
 
 def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:

@@ -83,6 +83,10 @@ _STANDALONE = re.compile(
     re.IGNORECASE,
 )
 
+# The longest furniture paragraph in the development scrapes is the Internet Archive's crawl notice,
+# 112 words; article paragraphs run longer only when the page lost its paragraph breaks.
+FURNITURE_MAX_WORDS = 150
+
 # (what it is, its pattern, whether it condemns the whole paragraph it is found in: players,
 # notices and embeds fill their paragraph; a link, a date or a credit condemns one sentence).
 _RULES: list[tuple[str, re.Pattern[str], bool]] = [
@@ -199,7 +203,14 @@ def embedded_tweet(paragraph: str) -> tuple[str, str] | None:
 
 
 def line_debris(line: str) -> str | None:
-    """What debris fills this whole paragraph ("page chrome", "social embed", ...), or None."""
+    """What debris fills this whole paragraph ("page chrome", "social embed", ...), or None.
+
+    Only a paragraph of furniture size can be furniture: in a longer one (a live blog or a scrape
+    without paragraph breaks) a player prompt or a cookie notice is one sentence among the
+    article's, and `sentence_debris` removes that sentence alone.
+    """
+    if len(line.split(maxsplit=FURNITURE_MAX_WORDS)) > FURNITURE_MAX_WORDS:
+        return None
     lower = line.lower()
     for name, pattern, whole_line in _RULES:
         if whole_line and _found(pattern, line, lower):

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from .submodules import submodule
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STEMMER = PorterStemmer()
+_STEMMER = submodule("nltk.stem.porter").PorterStemmer()
+ENGLISH_STOP_WORDS: frozenset[str] = submodule("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
 
 
 def words(text: str) -> list[str]:
@@ -47,18 +47,78 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:]))
 
 
-def tfidf(texts: Sequence[str], extra: Sequence[str] = (), **settings):  # type: ignore[no-untyped-def]
-    """TF-IDF rows of `texts` over their content terms (and rows of `extra` in the same space).
+def tfidf(texts: Sequence[str], extra: Sequence[str] = (), smooth_idf: bool = True):  # type: ignore[no-untyped-def]
+    """TF-IDF rows of `texts` over their content terms (and rows of `extra` in the same space):
+    scikit-learn's `TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)`, value for value.
 
+    Written out because importing scikit-learn imports scipy.stats, and the two took longer than a
+    whole brief of the seeds (issue 28). Terms are numbered in order of first appearance and
+    rows summed in that order, as scikit-learn does, so that every similarity is the same float.
     Text made only of stop words or punctuation has no terms; its rows are all zero rather
     than an error, so a story of fragments still goes through.
     """
+    import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, **settings)
-    try:
-        rows = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # "empty vocabulary"
+    seen: dict[str, int] = {}
+    counts = _counts(texts, seen, grow=True)
+    if not seen:
         return csr_matrix((len(texts), 1)), csr_matrix((len(extra), 1))
-    return rows, vectorizer.transform(extra).tocsr() if extra else csr_matrix((0, rows.shape[1]))
+    order = sorted(seen, key=seen.__getitem__)
+    alphabetical = np.empty(len(order), dtype=np.int64)  # appearance number -> column
+    alphabetical[np.argsort(np.array(order, dtype=object), kind="stable")] = np.arange(len(order))
+    counts.indices = alphabetical[counts.indices]
+    df = np.bincount(counts.indices, minlength=len(order)).astype(np.float64)
+    n = float(len(texts))
+    idf = np.log((n + smooth_idf) / (df + smooth_idf)) + 1.0
+    rows = _weighted(counts, idf)
+    if not extra:
+        return rows, csr_matrix((0, rows.shape[1]))
+    columns = {term: int(alphabetical[k]) for term, k in seen.items()}
+    other = _counts(extra, columns, grow=False)
+    return rows, _weighted(other, idf)
+
+
+def _counts(texts: Sequence[str], vocabulary: dict[str, int], grow: bool):  # type: ignore[no-untyped-def]
+    """Term counts, one row per text, columns numbered by `vocabulary` (grown when `grow`), each
+    row's columns in increasing order."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    indices: list[int] = []
+    values: list[int] = []
+    indptr = [0]
+    for text in texts:
+        row: dict[int, int] = {}
+        for term in content_terms(text):
+            k = vocabulary.get(term)
+            if k is None:
+                if not grow:
+                    continue
+                k = vocabulary[term] = len(vocabulary)
+            row[k] = row.get(k, 0) + 1
+        indices.extend(row)
+        values.extend(row.values())
+        indptr.append(len(indices))
+    width = max(len(vocabulary), 1)
+    matrix = csr_matrix(
+        (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+        shape=(len(texts), width),
+    )
+    matrix.sort_indices()
+    return matrix
+
+
+def _weighted(counts, idf):  # type: ignore[no-untyped-def]
+    """Sublinear term frequency times idf, each row scaled to unit length."""
+    import numpy as np
+
+    data = (np.log(counts.data) + 1.0) * idf[counts.indices]
+    starts, lengths = counts.indptr[:-1], np.diff(counts.indptr)
+    norm = np.zeros(counts.shape[0])
+    for k in range(int(lengths.max(initial=0))):  # term by term: each row summed in order
+        rows = np.flatnonzero(lengths > k)
+        norm[rows] += data[starts[rows] + k] ** 2
+    scale = np.repeat(np.sqrt(norm), lengths)
+    counts.data = np.divide(data, scale, out=data, where=scale > 0)
+    return counts

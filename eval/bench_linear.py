@@ -1,0 +1,159 @@
+"""Does every text stage cost time in proportion to the text? And how long does start-up take? (issue 28)
+
+    python eval/bench_linear.py [--pool ../shared/evaldata/multinews-dev] [--sizes 10 100 1000 5000]
+
+Each size (in KB) is one article written as a single paragraph of distinct sentences, put beside
+the seed articles (`seeds/`) in a temporary folder. The sentences are generated: words drawn from
+the vocabulary of the pool's articles (or of the seeds), some of them quoted speech with a speaker,
+so no two sentences are copies that deduplication would collapse. Each size runs in a fresh process
+through `summarize_folder` (the command's own pipeline); the table gives each stage's seconds per
+MB of input, the process's peak RSS when the stage ends, and the ratio of each stage's rate at the
+largest size to its rate at 100 KB (1.0 is linear; the issue's bar is under 2.0).
+
+Start-up: the import time of `summarize --help` and the seeds' extractive brief, each the best of
+three fresh processes, with `python -c pass` as the floor, all in this same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ("ingest", "clean", "segment", "deduplicate", "rank", "select")
+_WORD = re.compile(r"[A-Za-z][a-z']+")
+
+
+def vocabulary(folders: list[Path]) -> tuple[list[str], list[int]]:
+    """The words of every .txt file under `folders`, with their counts (for Zipf-like sampling)."""
+    counts: Counter[str] = Counter()
+    for folder in folders:
+        for path in sorted(folder.rglob("*.txt")):
+            counts.update(w.lower() for w in _WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    words = sorted(counts)
+    return words, [counts[w] for w in words]
+
+
+def article(size: int, words: list[str], weights: list[int], seed: int = 0) -> str:
+    """One paragraph of at most `size` bytes, every sentence distinct; one in six is a
+    quotation with its speaker, one in ten a quotation without one, as news copy has."""
+    rng = random.Random(seed)
+    names = [w.capitalize() for w in rng.sample(words, 200)]
+    parts: list[str] = []
+    total = 0
+    while True:
+        body = " ".join(rng.choices(words, weights, k=rng.randint(10, 26)))
+        body = body[0].upper() + body[1:]
+        roll = rng.random()
+        if roll < 1 / 6:
+            sentence = f"“{body},” {rng.choice(names)} {rng.choice(names)} said."
+        elif roll < 1 / 6 + 1 / 10:
+            sentence = f"“{body}.”"
+        else:
+            sentence = body + "."
+        total += len(sentence.encode("utf-8")) + 1
+        if total > size:  # never past `size`: 5 MB is the default --max-file-mb
+            return " ".join(parts)
+        parts.append(sentence)
+
+
+def one_size(folder: str) -> None:
+    """In a fresh process: the brief of `folder`, printing a JSON line of stage timings and peaks."""
+    import resource
+
+    from summarize import Options, summarize_folder
+    from summarize.options import Mode
+
+    peaks: dict[str, float] = {}
+    current: list[str] = []
+
+    def progress(stage: str) -> None:
+        if current:  # the peak so far includes the stage that just ended
+            peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        current.append(stage)
+
+    start = time.perf_counter()
+    brief = summarize_folder(folder, Options(mode=Mode.extractive), progress=progress)
+    wall = time.perf_counter() - start
+    peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps({"wall": wall, "timings": brief.stats["timings_s"], "peaks": peaks, "words": len(brief.sentences)})
+    )
+
+
+def measure(size_kb: int, words: list[str], weights: list[int], seeds: Path, tmp: Path) -> dict:
+    folder = tmp / f"{size_kb}kb"
+    folder.mkdir()
+    for path in sorted(seeds.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "long.txt").write_text(article(size_kb * 1000, words, weights, seed=size_kb), encoding="utf-8")
+    code = f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'eval')!r}]; import bench_linear; bench_linear.one_size({str(folder)!r})"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["mb"] = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    return result
+
+
+def best_of(command: list[str], runs: int = 3) -> float:
+    """The fastest wall time of `runs` fresh processes: the least disturbed by other load."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def startup(seeds: Path) -> None:
+    floor = best_of([sys.executable, "-c", "pass"])
+    help_ = best_of([sys.executable, "-m", "summarize.cli", "--help"])
+    imports = best_of(
+        [sys.executable, "-c", "import summarize.cli.app, summarize.pipeline.run, summarize.output.render"]
+    )
+    brief = best_of([sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"])
+    print("\nstart-up (best of 3 fresh processes)")
+    print(f"  python -c pass                      {floor:6.3f} s  (the floor)")
+    print(f"  summarize --help                    {help_:6.3f} s  ({help_ - floor:+.3f} s above the floor)")
+    print(f"  imports of a brief's modules        {imports:6.3f} s  ({imports - floor:+.3f} s above the floor)")
+    print(f"  seeds extractive brief              {brief:6.3f} s")
+    print(f"  imports' share of the seeds brief   {(imports - floor) / (brief - floor):6.1%}  (both above the floor)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pool", type=Path, help="folder of .txt articles whose words the sentences use")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000], help="article sizes in KB")
+    parser.add_argument("--no-startup", action="store_true")
+    args = parser.parse_args()
+    words, weights = vocabulary([args.pool or args.seeds])
+    print(f"vocabulary: {len(words)} words from {args.pool or args.seeds}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            results[size] = r = measure(size, words, weights, args.seeds, Path(tmp))
+            stages = "  ".join(f"{s} {r['timings'].get(s, 0) / r['mb']:6.2f}" for s in STAGES)
+            print(f"{size:5d} KB article ({r['mb']:.2f} MB in all): brief in {r['wall']:6.2f} s", flush=True)
+            print(f"   s/MB   {stages}")
+            peaks = "  ".join(f"{s} {r['peaks'].get(s, 0):6.0f}" for s in STAGES)
+            print(f"   RSS MB {peaks}", flush=True)
+    base = 100 if 100 in results else min(results)
+    top = max(results)
+    print(f"\nrate at {top} KB / rate at {base} KB (1.0 = linear; the bar is < 2.0)")
+    for stage in STAGES:
+        rate = {k: results[k]["timings"].get(stage, 0) / results[k]["mb"] for k in (base, top)}
+        print(f"  {stage:12s} {rate[top] / max(rate[base], 1e-9):6.2f}")
+    if not args.no_startup:
+        startup(args.seeds)
+
+
+if __name__ == "__main__":
+    main()

@@ -67,31 +67,10 @@ def lead(docs: Sequence[RawDocument], words: int) -> list[str]:
 
 
 def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:
-    """Gillick & Favre's concept ILP (the "ICSI" system), from the paper's description.
+    """Gillick & Favre's concept ILP (the "ICSI" system): see `icsi.py`."""
+    from .icsi import icsi as run
 
-    Sentences of the raw files, stemmed-bigram concepts weighted by how many documents state them
-    (sentences, for a single text), rare concepts pruned, exact solve under the word budget.
-    """
-    from ..pipeline.concepts import build_problem, is_bigram, prune, unit_counts
-    from ..pipeline.coverage import solve
-    from ..pipeline.segment import split_text
-
-    sentences = [(i, s) for i, d in enumerate(docs) for s in split_text(d.text)]
-    single = len(docs) == 1
-    units = [(str(k if single else i), s) for k, (i, s) in enumerate(sentences)]
-    counts = {c: n for c, n in unit_counts(units).items() if is_bigram(c)}  # the paper's concepts
-    weights = prune(counts, len(sentences) if single else len(docs))
-    # The paper drops short sentences (fragments) and exact repeats before solving.
-    seen: set[str] = set()
-    kept = []
-    for _, s in sentences:
-        if len(s.split()) >= MIN_BASELINE_WORDS and s not in seen:
-            seen.add(s)
-            kept.append(s)
-    return [kept[i] for i in sorted(solve(build_problem(kept, weights, words)))]
-
-
-MIN_BASELINE_WORDS = 5
+    return run(docs, words)
 
 
 def systems(

@@ -1,0 +1,281 @@
+"""The editorial checker: the codes of the editor's rubric (EDITORIAL.md) that a program can check.
+
+Each brief sentence gets the codes a blind reader would give it, where a pattern can see them:
+
+- WA, wrong attribution: the sentence quotes or reports someone, and the speaker a reader would
+  credit (the one it names, or for "he said" the last person the brief named) is not the one the
+  source article gives (named in the cited span, or for a pronoun the last person the article named
+  or quoted before the span).
+- US, unnamed speaker: the speaker is only a pronoun, or a quotation has none, and the brief named
+  no one before it.
+- DR, dangling reference: the sentence opens with a pronoun or demonstrative subject, with a
+  connective of response, consequence or contrast, or with "the video"/"six of them" for something
+  the brief never mentioned; not when it follows its own article's sentence before it in the brief
+  (the reference is resolved there), nor "he"/"she" right after a sentence naming a person.
+- NI, name never introduced: a surname alone (the articles show it as a person's last name) with
+  no full name or role before it in the brief.
+- OP, opinion in the brief's own voice: an evaluative word outside quotations in a sentence that
+  attributes nothing, by the subjectivity lexicon TextBlob ships (the Pattern lexicon: a
+  subjectivity and a polarity for each of ~2,900 English adjectives, hand-annotated, inside the
+  wheel, so nothing is downloaded; VADER scores valence only, and MPQA's lexicon is on no maintained
+  PyPI package), or a direct address to the reader ("Imagine ...", a question or "!" of its own).
+- RF, repeated fact: a later sentence stating what an earlier one did (MiniLM cosine where the
+  model is installed, content-word overlap otherwise).
+- DB, debris: page furniture the cleaning should have removed (widgets, player labels, credits,
+  corrections, footnote marks, shouting transcripts, links).
+
+FE (factual error) and OS (off-story) need a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from ..pipeline.segment import split_text
+from ..text.words import content_terms, stem
+from .editorial_speech import (
+    PRONOUNS,
+    ROLES,
+    anyone_named,
+    article_speaker,
+    brief_speaker,
+    is_speech,
+    outside_quotes,
+    people,
+    same_person,
+    speaker,
+    surnames,
+)
+
+CODES = ("WA", "US", "DR", "NI", "OP", "RF", "DB")
+
+_OPENER = re.compile(r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])")
+_CONNECTIVE = re.compile(
+    r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
+    r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
+    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that)\b"
+)
+_POINTER = re.compile(
+    r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
+    r"attack|shooting|case|announcement|comments?|remarks|post|tweet|meeting|study|book|booklet|plan|proposal|"
+    r"ruling|measure|event|episode|footage|photos?|images?|interview|program|exchange|clip|change|request|"
+    r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
+    r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
+)
+_COUNTED = re.compile(
+    r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
+    r"Neither|Either|\d+) of (them|those|these)\b"
+)
+# Furniture in capitals: The Hill's link widget ("TrumpScaramucci warns ... MORE"), a player's
+# "CLOSE", a transcript's shouting.
+_CASED = re.compile(
+    r"^CLOSE\b|\bMORE\b|(?<![#@\w])[A-Z][a-z]{3,}[A-Z][a-z]{4,}\b(?!\.)|(?:\b[A-Z]{2,}[A-Z’'.,:!?-]*\s+){4,}"
+)
+_DEBRIS = re.compile(
+    r"^Correction\b|\bearlier versions? of this\b|\bmisspelled\b|used with permission|all rights reserved|©|"
+    r"\bcopyright\b|(?:[a-z\].][”\"’]|[a-z][.;:])[0-9]{1,2}(?:\s|$)|"
+    r"^(?:Credit|Photo|Image|Video|Caption|Watch|Related|Read more|Advertisement|Click|Share|Follow|Sign up|"
+    r"Subscribe|Published|Updated|Posted|Story highlights|JUST WATCHED|WEBVTT)\b|Getty Images|AP Photo|"
+    r"https?://|www\.\w|\w@\w+\.\w|\(@\w+\)|pic\.twitter",
+    re.I,
+)
+_ATTRIBUTING = re.compile(
+    r"\b(argue[sd]?|believes?|believed|thinks?|thought|calls?|called|describe[sd]?|according to|writes?|wrote|"
+    r"said|says|told|claims?|claimed|contends?|contended|insists?|insisted|warns?|warned)\b",
+    re.I,
+)
+_ADDRESS = re.compile(r"^Imagine\b|[?!]\s*$")
+# An evaluative word: the Pattern lexicon's subjectivity and polarity at least these.
+SUBJECTIVE = 0.9
+POLAR = 0.5
+# A later sentence restates an earlier one: MiniLM cosine, or shared content words.
+SAME_FACT_COSINE = 0.85
+SAME_FACT_SHARED = 4
+SAME_FACT_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class SentenceCodes:
+    index: int
+    text: str
+    codes: tuple[str, ...]
+    why: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "text": self.text, "codes": list(self.codes), "why": self.why}
+
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
+    """Every sentence of a brief in `summarize --format json` form, with its codes."""
+    sources = {s["id"]: s["text"] for s in brief.get("sources", [])}
+    rows = brief["sentences"]
+    texts = [r["text"] for r in rows]
+    spans = [(r.get("spans") or [None])[0] for r in rows]
+    repeated = repeats(texts, embed)
+    known = {n for text in sources.values() for n in full_name_surnames(text)}
+    out = []
+    for i, text in enumerate(texts):
+        why: dict[str, str] = {}
+        source = _source_sentences(sources, spans[i])
+        why.update(attribution(text, texts[:i], source))
+        reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
+        if reason:
+            why["DR"] = reason
+        unnamed = [s for s in surnames(text) if s in known and not introduced(s, texts[: i + 1])]
+        if unnamed:
+            why["NI"] = ", ".join(unnamed)
+        reason = opinion(text)
+        if reason:
+            why["OP"] = reason
+        if i in repeated:
+            why["RF"] = f"restates sentence {repeated[i]}"
+        found = debris(text)
+        if found:
+            why["DB"] = found
+        out.append(SentenceCodes(i, text, tuple(c for c in CODES if c in why), why))
+    return out
+
+
+def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
+    """The cited article's sentences up to and including the cited span (its last)."""
+    if span is None or span["doc_id"] not in sources or span["start"] < 0:
+        return []
+    text = sources[span["doc_id"]]
+    return [*split_text(text[: span["start"]])[-12:], text[span["start"] : span["end"]]]
+
+
+def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) -> bool:
+    """Does the brief put an article's sentence right after the sentence it follows in that article?"""
+    if before is None or after is None or before["doc_id"] != after["doc_id"] or after["doc_id"] not in sources:
+        return False
+    gap = sources[after["doc_id"]][before["end"] : after["start"]]
+    return 0 <= after["start"] - before["end"] and len(gap.strip()) <= 3
+
+
+def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dict[str, str]:
+    """WA and US: whose words the reader would take these for, against the article's speaker."""
+    if not is_speech(text):
+        return {}
+    named = speaker(text)
+    if named == "":
+        return {}  # "the bishop said": described, not named; the reader knows who is meant
+    if named is None and len(outside_quotes(text).split()) > 0.6 * len(text.split()):
+        return {}  # a claim with no quotation and no one named: nothing to credit
+    if named is not None and named not in PRONOUNS:
+        reader: str | None = named
+    else:
+        # The sentence's own words before the quotation may name the person ("Joey Wilson ..., he says").
+        reader = brief_speaker(earlier)
+        if reader is None and not anyone_named([*earlier, outside_quotes(text)]):
+            return {"US": f"speaker only “{named}”" if named else "quotation with no speaker"}
+    truth = article_speaker(source, len(source) - 1) if source else None
+    if reader is not None and truth is not None and not same_person(reader, truth):
+        return {"WA": f"reads as {reader}; the article has {truth}"}
+    return {}
+
+
+def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
+    """DR: why the sentence leans on something the brief has not introduced, or None."""
+    if adjacent:
+        return None
+    if (m := _OPENER.match(text)) is not None:
+        if m.group(1) in ("He", "She", "His", "Her") and earlier and (people(earlier[-1]) or _named(earlier[-1])):
+            return None
+        return f"opens with “{m.group(1)}”"
+    if (m := _CONNECTIVE.match(text)) is not None:
+        return f"opens with “{m.group(1)}”"
+    if (m := _COUNTED.match(text)) is not None:
+        return f"“{m.group(0)}”"
+    if (m := _POINTER.match(text)) is not None:
+        head = stem(m.group(1).lower())
+        if not any(head in content_terms(e) for e in earlier):
+            return f"“{m.group(0)}” not mentioned before"
+    return None
+
+
+def _named(text: str) -> bool:
+    who = speaker(text)
+    return who is not None and who not in PRONOUNS
+
+
+def full_name_surnames(text: str) -> set[str]:
+    """The surnames of an article's people: the last word of a full name it gives, where the
+    article also has that surname speak or carry a title ("Mosby said", "Ms. Tsai"), so that
+    places ("Southeast Portland") and first names ("Bill Hudson" -> Bill) are not taken for them."""
+    candidates = {name.split()[-1] for name in people(text)} - {name.split()[0] for name in people(text)}
+    speakers = {who.split()[-1] for s in split_text(text) if (who := speaker(s)) and who not in PRONOUNS}
+    titled = set(re.findall(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)", text))
+    return candidates & (speakers | titled)
+
+
+def introduced(surname: str, brief: Sequence[str]) -> bool:
+    """Has the brief given `surname` a full name or a role before (or where) it stands alone?"""
+    roles = "|".join(sorted(ROLES))
+    pattern = re.compile(
+        rf"\b(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?|(?:{roles})\.?)\s+{re.escape(surname)}\b|{re.escape(surname)},\s+(?:the\s+)?[a-z]"
+    )
+    return any(pattern.search(text) for text in brief)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[float, float]]:
+    """Word -> (polarity, subjectivity), from the Pattern lexicon TextBlob ships (loaded on first use)."""
+    from textblob.en import sentiment
+
+    sentiment.load()
+    return {w: (float(v[None][0]), float(v[None][1])) for w, v in sentiment.items() if None in v}
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    """TextBlob's Pattern tagger: its lexicon ships in the wheel (NLTK's tagger needs a download)."""
+    from textblob.en.taggers import PatternTagger
+
+    return PatternTagger()
+
+
+def opinion(text: str) -> str | None:
+    """OP: the evaluative words (or the address to the reader) the brief says in its own voice."""
+    outside = outside_quotes(text)
+    if _ATTRIBUTING.search(outside):
+        return None
+    if _ADDRESS.search(outside.strip()):
+        return "addresses the reader"
+    lexicon = _lexicon()
+    # Tagged in context: the lexicon lists adjectives, and "confirmed", "a kind of" are not used as such.
+    loaded = [
+        w
+        for w, tag in _tagger().tag(outside)
+        if tag in ("JJ", "RB") and w in lexicon and lexicon[w][1] >= SUBJECTIVE and abs(lexicon[w][0]) >= POLAR
+    ]
+    return ", ".join(dict.fromkeys(loaded)) or None
+
+
+def repeats(texts: Sequence[str], embed: Embed | None = None) -> dict[int, int]:
+    """Later sentence -> the earlier one it restates."""
+    terms = [set(content_terms(t)) for t in texts]
+    vectors = embed(texts) if embed is not None and texts else None
+    found: dict[int, int] = {}
+    for j in range(len(texts)):
+        for i in range(j):
+            shared = len(terms[i] & terms[j])
+            overlap = shared >= SAME_FACT_SHARED and shared >= SAME_FACT_SHARE * min(len(terms[i]), len(terms[j]))
+            close = vectors is not None and float(vectors[i] @ vectors[j]) >= SAME_FACT_COSINE
+            if overlap or close:
+                found[j] = i
+                break
+    return found
+
+
+def debris(text: str) -> str | None:
+    """DB: the furniture a sentence carries."""
+    found = _CASED.search(text) or _DEBRIS.search(text)
+    return f"“{found.group(0).strip()}”" if found else None

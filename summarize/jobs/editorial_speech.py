@@ -1,0 +1,148 @@
+"""Who speaks in a sentence, and who a name is: the people half of the editorial checker.
+
+Written apart from `text/voice.py` on purpose (a checker that shares the code it checks finds
+nothing): these are plain patterns over the sentence text, read the way a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+# Words a capitalised run may start with that are not part of a name.
+_NOT_NAMES = frozenset(
+    "The A An This That These Those It He She They We I His Her Its Their Our But And Or So Yet In On At "
+    "For With As By From After Before When While If Then There Here What Who Why How Mr Mrs Ms Dr "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+# A role or title before a surname introduces the person as a full name does ("Sen. Collins").
+ROLES = frozenset(
+    "President Sen Senator Rep Representative Gov Governor Mayor Judge Justice Secretary Minister Chancellor "
+    "Premier Gen General Adm Col Capt Lt Sgt Officer Chief Sheriff Speaker Leader Commissioner Director "
+    "Chairman Chairwoman Coach Pope King Queen Prince Princess Ambassador Attorney Prosecutor Detective "
+    "Professor Prof Dr Rev Bishop Dean Councilman Councilwoman Trooper Deputy Superintendent Spokesman "
+    "Spokeswoman Spokesperson CEO Lord Lady Sir Dame".split()
+)
+_CAP = r"[A-Z][\w'’.-]*[\w]"
+NAME = rf"(?:{_CAP}\.?)(?:\s+(?:{_CAP}\.?|[A-Z]\.))*"
+_VERB = (
+    r"(?:said|says|told|added|adds|wrote|writes|explained|noted|argued|argues|stated|insisted|claimed|"
+    r"tweeted|recalled|continued|warned|asked|announced|acknowledged|admitted|replied|responded|testified)"
+)
+# The speaker before the verb: a pronoun, a name, or a described one ("officials", "the bishop").
+_SUBJECT_SAYS = re.compile(
+    rf"(?P<s>\b(?:he|she|they|we|i|He|She|They|We|I)\b|{NAME}|\b(?:the |a |an )?[a-z]+)\s+(?:also\s+|later\s+)?{_VERB}\b"
+)
+# A name, its description, then the verb ("Sen. Roy Blunt, the top Republican, said").
+_APPOSITIVE = re.compile(rf"(?P<s>{NAME}),\s+[^,“”\"]{{1,80}},\s+(?:also\s+)?{_VERB}\b")
+# Inverted ("..., said Smith.", "says biographer Ron Chernow"): the speaker ends the clause, else
+# it is what was said ("said he would").
+_END = r"(?=\s*[,.;:]|\s*$|\s+(?:on|in|at|to|during|after|about|from|of|who|when)\b)"
+_SAYS_SUBJECT = re.compile(rf"\b{_VERB}\s+(?:[a-z][\w.-]*\s+){{0,3}}?(?P<s>{NAME}|he|she|they){_END}")
+_SAYS_DESCRIBED = re.compile(
+    rf"\b{_VERB}\s+(?P<s>(?:the|a|an|one|another|his|her|their)\s+[a-z][\w\s-]*?)(?=\s*[,.;:]|\s*$)"
+)
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<s>{NAME}|him|her|them)")
+SPEECH = re.compile(rf"\b{_VERB}\b|\baccording to\b|:\s*[“\"]")
+_PERSON = re.compile(rf"\b(?:(?:{'|'.join(sorted(ROLES))})\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+")
+
+
+def outside_quotes(text: str) -> str:
+    return QUOTED.sub(" … ", text)
+
+
+def _clean(name: str) -> str:
+    words = [w.strip(".,’'") for w in name.split()]
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(w.removesuffix("’s").removesuffix("'s") for w in words)
+
+
+def speaker(text: str) -> str | None:
+    """The speaker a sentence gives its words to: a name or body ("Police"), a pronoun, "" for one
+    described but not named ("the bishop said"), or None when it quotes or reports no one."""
+    outside = outside_quotes(text)
+    for pattern in (_APPOSITIVE, _SUBJECT_SAYS, _SAYS_SUBJECT, _SAYS_DESCRIBED, _ACCORDING):
+        for match in pattern.finditer(outside):
+            who = match.group("s")
+            if who.lower() in PRONOUNS:
+                return who.lower()
+            if who[:1].islower():
+                return ""
+            cleaned = _clean(who)
+            if cleaned:
+                return cleaned
+    return None
+
+
+def is_speech(text: str) -> bool:
+    """A quotation or a reported claim: the reader needs to know whose words they are."""
+    outside = outside_quotes(text)
+    quoted = len(text.split()) - len(outside.split())
+    return bool(SPEECH.search(outside)) or quoted >= 3
+
+
+def people(text: str) -> list[str]:
+    """The full names (a first name and a surname, with or without a role) a sentence holds, in order."""
+    found = []
+    for match in _PERSON.finditer(text):
+        name = _clean(match.group(0))
+        if len(name.split()) >= 2 or match.group(0).split()[0].rstrip(".") in ROLES:
+            found.append(name)
+    return found
+
+
+def same_person(a: str, b: str) -> bool:
+    """Do two names point at one person (a shared surname or word of a body's name)?"""
+    words_a = {w.lower() for w in a.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
+    words_b = {w.lower() for w in b.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
+    return bool(words_a & words_b)
+
+
+def article_speaker(sentences: Sequence[str], index: int) -> str | None:
+    """Who the article gives sentence `index`'s words to: its named speaker, or for a pronoun (or
+    an unattributed quotation) the last one the article named as speaking before it."""
+    own = speaker(sentences[index])
+    if own:
+        return own if own not in PRONOUNS else _last_named(sentences[:index])
+    return None if own == "" else _last_named(sentences[:index])
+
+
+def brief_speaker(earlier: Sequence[str]) -> str | None:
+    """Who a reader takes a pronoun speaker for: the last speaker the brief named before."""
+    return _last_named(earlier)
+
+
+def anyone_named(earlier: Sequence[str]) -> bool:
+    """Has the brief named anyone a pronoun could stand for (a speaker, or a person in full)?"""
+    return any(people(text) or speaker(text) not in (None, "", *PRONOUNS) for text in earlier)
+
+
+def _last_named(sentences: Sequence[str]) -> str | None:
+    for text in reversed(sentences[-12:]):
+        named = speaker(text)
+        if named and named not in PRONOUNS:
+            return named
+    return None
+
+
+def surnames(text: str) -> list[str]:
+    """Capitalised words standing alone (no capitalised word either side) outside quotations: the
+    surnames of people the sentence mentions by surname only, when the articles show them as people."""
+    outside = outside_quotes(text)
+    found = []
+    for match in re.finditer(r"(?<![\w’'.])([A-Z][a-z][\w’'-]+)", outside):
+        before = outside[: match.start()].rstrip()
+        after = outside[match.end() :].lstrip()
+        previous = before.split()[-1] if before.split() else ""
+        if previous[:1].isupper() and not before.endswith((".", ",", ":", "…")):
+            continue
+        if previous[:1].isupper() and previous.rstrip(".") in ROLES:
+            continue
+        if after[:1].isupper() and not match.group(1).endswith(("’s", "'s")):
+            continue
+        found.append(match.group(1).removesuffix("’s").removesuffix("'s"))
+    return found

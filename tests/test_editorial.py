@@ -1,0 +1,159 @@
+"""The editorial checker gives each code of the editor's rubric where a reader would, on hand-written briefs."""
+
+import numpy as np
+
+from summarize.jobs.editorial import check_brief
+
+ARTICLE_SENATE = (
+    "Senate Majority Leader Chuck Schumer said the chamber would vote on the bill next week. "
+    "Sen. Roy Blunt, the top Republican on the rules committee, said he expected support from both parties. "
+    "“I think that will encourage people to come to the table,” he added."
+)
+
+
+def brief(sentences: list[tuple[str, str, str | None]], articles: dict[str, str]) -> dict:
+    """A brief in `summarize --format json` form: (sentence, cited article, cited span text or None)."""
+    rows = []
+    for text, doc, span in sentences:
+        quoted = span if span is not None else text
+        start = articles[doc].find(quoted)
+        spans = [{"doc_id": doc, "start": start, "end": start + len(quoted)}] if start >= 0 else []
+        rows.append({"text": text, "citations": [doc], "spans": spans})
+    return {"sentences": rows, "sources": [{"id": k, "path": f"{k}.txt", "text": v} for k, v in articles.items()]}
+
+
+def codes(data: dict) -> list[tuple[str, ...]]:
+    return [row.codes for row in check_brief(data)]
+
+
+def test_a_pronoun_quote_after_another_senator_is_wrong_attribution():
+    quote = "“I think that will encourage people to come to the table,” he added."
+    data = brief(
+        [
+            ("Senate Majority Leader Chuck Schumer said the chamber would vote on the bill next week.", "a", None),
+            (quote, "a", None),
+        ],
+        {"a": ARTICLE_SENATE},
+    )
+    assert codes(data) == [(), ("WA",)]
+    # Right after the sentence the article puts before it, "he" is Blunt: no defect.
+    data = brief(
+        [
+            (
+                "Sen. Roy Blunt, the top Republican on the rules committee, said he expected support from both parties.",
+                "a",
+                None,
+            ),
+            (quote, "a", None),
+        ],
+        {"a": ARTICLE_SENATE},
+    )
+    assert codes(data) == [(), ()]
+
+
+def test_a_named_speaker_other_than_the_articles_is_wrong_attribution():
+    data = brief(
+        [
+            (
+                "Schumer said: “I think that will encourage people to come to the table.”",
+                "a",
+                "“I think that will encourage people to come to the table,” he added.",
+            )
+        ],
+        {"a": ARTICLE_SENATE},
+    )
+    assert "WA" in codes(data)[0]
+
+
+def test_a_pronoun_speaker_with_no_one_named_before_is_an_unnamed_speaker():
+    article = "The mayor of Portland, Ted Wheeler, visited the flooded street. “We will rebuild,” she said."
+    data = brief(
+        [("“We will rebuild every home on this street,” she said.", "a", "“We will rebuild,” she said.")],
+        {"a": article},
+    )
+    assert codes(data) == [("US",)]
+
+
+def test_openers_that_lean_on_an_earlier_sentence_are_dangling_references():
+    article = (
+        "A powerful storm hit the coast of Mozambique on Sunday. Rescue teams searched flooded villages. "
+        "They found dozens of survivors on rooftops. "
+        "In response, the government declared a national emergency."
+    )
+    later = "Officials in Beira said the airport would stay closed until Wednesday."
+    articles = {"a": article, "b": f"Flights were cancelled. {later}"}
+    first = "A powerful storm hit the coast of Mozambique on Sunday."
+    data = brief(
+        [
+            (first, "a", None),
+            (later, "b", None),
+            ("In response, the government declared a national emergency.", "a", None),
+        ],
+        articles,
+    )
+    assert codes(data)[2] == ("DR",)
+    # "They" right after its article's sentence before it leans on nothing missing; elsewhere it does.
+    rescue, found = "Rescue teams searched flooded villages.", "They found dozens of survivors on rooftops."
+    assert codes(brief([(rescue, "a", None), (found, "a", None)], articles)) == [(), ()]
+    assert codes(brief([(first, "a", None), (found, "a", None)], articles)) == [(), ("DR",)]
+    for opener in (
+        "It says the dam could fail within days.",
+        "The encounter lasted less than a minute.",
+        "Six of them were children.",
+    ):
+        assert "DR" in codes(brief([(first, "a", None), (opener, "b", None)], {**articles, "b": opener}))[1]
+
+
+def test_a_surname_with_no_full_name_before_is_a_name_never_introduced():
+    article = "Sen. Susan Collins of Maine said she would vote against the bill. Collins said the cuts went too far."
+    second = "Collins said the cuts went too far."
+    assert codes(brief([(second, "a", None)], {"a": article})) == [("NI",)]
+    first = "Sen. Susan Collins of Maine said she would vote against the bill."
+    assert codes(brief([(first, "a", None), (second, "a", None)], {"a": article})) == [(), ()]
+
+
+def test_evaluative_words_in_the_briefs_own_voice_are_opinion():
+    column = "Republicans clung to the absurd faux principle that a president in his last year cannot fill a seat."
+    assert codes(brief([(column, "a", None)], {"a": column})) == [("OP",)]
+    attributed = "Writing in Vox, Dylan Matthews argues that the principle was absurd."
+    assert codes(brief([(attributed, "a", None)], {"a": attributed})) == [()]
+    neutral = "Republicans said a president in his last year should not fill a seat on the court."
+    assert codes(brief([(neutral, "a", None)], {"a": neutral})) == [()]
+    address = "Imagine, for a minute, that the Senate had held hearings in 2016."
+    assert codes(brief([(address, "a", None)], {"a": address})) == [("OP",)]
+
+
+def test_a_fact_stated_twice_is_a_repeated_fact():
+    first = "Rand Paul asked the Kentucky legislature to change the law so he could run for both offices."
+    again = "Paul asked Kentucky lawmakers to change the state law so he could run for both offices in 2016."
+    other = "The state party will hold a caucus in March instead of a primary election."
+    articles = {"a": f"{first} {other}", "b": again}
+    data = brief([(first, "a", None), (other, "a", None), (again, "b", None)], articles)
+    assert codes(data) == [(), (), ("RF",)]
+
+
+def test_repeated_facts_use_sentence_embeddings_when_given():
+    first = "The storm killed 15 people in the province."
+    second = "Fifteen residents died as the cyclone swept through the region."
+    articles = {"a": first, "b": second}
+    data = brief([(first, "a", None), (second, "b", None)], articles)
+    assert [row.codes for row in check_brief(data)] == [(), ()]  # few words in common
+
+    def embed(texts):
+        return np.array([[1.0, 0.0]] * len(texts))  # a model that finds them the same
+
+    assert [row.codes for row in check_brief(data, embed)] == [(), ("RF",)]
+
+
+def test_page_furniture_in_a_sentence_is_debris():
+    examples = [
+        "President Trump Donald John TrumpScaramucci warns Trump must 'change tactics now' on trade MORE’s next nomination was announced.",
+        "CLOSE Scientists say the glacier is melting faster than expected.",
+        "Correction: Earlier versions of this article misspelled the name of the victim.",
+        "The photographs appear here courtesy of the family; their work is used with permission.",
+        "The verse reads: “Ye shall be holy unto [the Lord].”3 The passage was read aloud.",
+    ]
+    for text in examples:
+        assert codes(brief([(text, "a", None)], {"a": text})) == [("DB",)], text
+    clean = "The Hill reported that the nomination was announced on Tuesday."
+    assert codes(brief([(clean, "a", None)], {"a": clean})) == [()]

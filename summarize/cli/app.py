@@ -64,9 +64,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from .. import __version__
 
-        typer.echo(f"summarize {version('summarize')}")
+        typer.echo(f"summarize {__version__}")
         raise typer.Exit()
 
 

@@ -7,7 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 # Qwen2.5-1.5B-Instruct: Apache-2.0, 1.5B parameters (~3 GB in bfloat16), follows instructions and
-# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See README.
+# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See docs/models.md.
 DEFAULT_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
 
 

@@ -141,7 +141,7 @@ class Brief:
 
     Attributes:
         mode: who wrote it, "extractive" or "abstractive".
-        length: the length asked for ("short", "medium", "long", or "words").
+        length: the length asked for ("short", "medium", "long", or "60 words" when a word budget was set).
         word_range: the (minimum, maximum) words it aimed at.
         sentences: its sentences, in order, each with citations.
         sources: every document read, with its cleaned text.

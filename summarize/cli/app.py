@@ -19,7 +19,7 @@ summarize FOLDER [OPTIONS]: brief a folder of articles (runs the `brief` command
 
 summarize FILE... | URL... | - [OPTIONS]: the same from article files, web pages, or standard input.
 
-summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (README: Usage).
+summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (docs/inputs-and-options.md).
 """
 
 

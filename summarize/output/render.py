@@ -1,4 +1,4 @@
-"""Write a brief as plain text, Markdown or JSON (the JSON is a stable contract; see README)."""
+"""Write a brief as plain text, Markdown or JSON (the JSON is a stable contract: docs/json.md)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ Every ```bash block carries one marker, so that no example escapes the tests:
 
     <!-- run -->                      the block's commands are run, in order, in a scratch folder
                                       holding copies of seeds/ and eval/ (one folder per page, so a
-                                      later block may use what an earlier one wrote)
+                                      later block may use what an earlier one wrote); above a
+                                      ```python block, the block runs as one script
     <!-- norun: why -->               not run (it needs the network, a model, or a server), with why
     <!-- output of: COMMAND -->       the next block is COMMAND's standard output, compared exactly;
                                       a line `--8<-- "NAME"` in it stands for docs/snippets/NAME
@@ -100,8 +101,11 @@ def scratch(folder: Path) -> Path:
 
 
 def shell(command: str, folder: Path, summarize: str) -> subprocess.CompletedProcess[str]:
-    """`command` in bash in `folder`, with `summarize` meaning the given executable."""
-    script = f'summarize() {{ "{summarize}" "$@"; }}\n{command}\n'
+    """`command` in bash in `folder`, with `summarize` meaning the given executable and `python`
+    the interpreter beside it (else this one)."""
+    beside = Path(summarize).parent / "python"
+    python = beside if beside.is_file() else Path(sys.executable)
+    script = f'summarize() {{ "{summarize}" "$@"; }}\npython() {{ "{python}" "$@"; }}\n{command}\n'
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "COLUMNS": "100"}
     return subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script], cwd=folder, capture_output=True, text=True, timeout=600, env=env
@@ -112,8 +116,13 @@ def _outputs(page: Path, summarize: str, folder: Path) -> tuple[list[str], list[
     """Run `page`'s run blocks in `folder`, then its output commands: the failures, one line
     each, and each output block with what its command printed."""
     failures = []
-    for block in shell_blocks(page):
+    for block in blocks(page):
         if block.marker != "run":
+            continue
+        if block.fence.startswith("```python"):
+            done = shell(f"python - <<'PYTHON'\n{block.body}PYTHON", folder, summarize)
+            if done.returncode != 0:
+                failures.append(f"{block.where}: the Python example failed: {done.stderr.strip()[-400:]}")
             continue
         for command in block.commands():
             done = shell(command, folder, summarize)

@@ -30,8 +30,7 @@ except PackageNotFoundError:  # a source tree on PYTHONPATH that was never insta
 # installs its own handler). Without this, Python's last-resort handler prints them on stderr.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = [
-    "__version__",
+__all__ = [  # and __version__, which star-imports leave out as usual
     "Brief",
     "BriefSentence",
     "Document",

@@ -1,4 +1,5 @@
-"""Every input the README promises, run through the installed `summarize` command.
+"""Every input the README promises, and every README example that needs no network, run through
+the installed `summarize` command.
 
 `.ci/run` runs this in a fresh virtual environment holding only the README's main install (no test
 extra), so a dependency that only the test extra pulls in fails CI instead of users. Standard
@@ -18,7 +19,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 
 def article(n: int) -> str:
@@ -85,6 +87,22 @@ def main(summarize: str) -> None:
         finally:
             server.shutdown()
         print("ok: an http URL")
+    readme_examples(summarize)
+
+
+def readme_examples(summarize: str) -> None:
+    """The README's runnable examples and its pasted brief (tests/doc_examples.py: the markers)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests import doc_examples
+    finally:
+        sys.path.pop(0)
+    readme = ROOT / "README.md"
+    failures = doc_examples.run_page(readme, str(Path(summarize).resolve()) if "/" in summarize else summarize)
+    if failures:
+        sys.exit("FAILED: README examples:\n" + "\n".join(failures))
+    ran = sum(len(b.commands()) for b in doc_examples.shell_blocks(readme) if b.marker == "run")
+    print(f"ok: {ran} README commands and {len(doc_examples.output_blocks(readme))} pasted output(s)")
 
 
 if __name__ == "__main__":

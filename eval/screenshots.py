@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots from the real pages, in headless Chromium.
 
-    python eval/screenshots.py [EVALDATA]   # writes eval/compare-seeds.png and eval/nightly-index.png
+    python eval/screenshots.py [EVALDATA]   # writes docs/images/compare-seeds.png and docs/images/nightly-index.png
 
 The compare page is the seeds' with the default model (not cached here, so extractive only);
 the nightly page is a run over the seeds, the harbor test story, a story that fails and, given
@@ -40,7 +40,7 @@ def main(evaldata: Path | None) -> None:
             stdout=subprocess.DEVNULL,
             cwd=ROOT,
         )
-        screenshot(report, ROOT / "eval" / "compare-seeds.png", "#sel=ext-0", 1280, 1000)
+        screenshot(report, ROOT / "docs" / "images" / "compare-seeds.png", "#sel=ext-0", 1280, 1000)
         feed = work / "feed"
         shutil.copytree(ROOT / "seeds", feed / "blinken-beijing")
         shutil.copytree(ROOT / "tests" / "data" / "harbor", feed / "harbor-bridge")
@@ -64,8 +64,14 @@ def main(evaldata: Path | None) -> None:
             ],
             stdout=subprocess.DEVNULL,
         )  # exit 1: one story fails
-        screenshot(work / "briefs" / "2026-11-26" / "index.html", ROOT / "eval" / "nightly-index.png", "", 1000, 1500)
-    print("wrote eval/compare-seeds.png and eval/nightly-index.png")
+        screenshot(
+            work / "briefs" / "2026-11-26" / "index.html",
+            ROOT / "docs" / "images" / "nightly-index.png",
+            "",
+            1000,
+            1500,
+        )
+    print("wrote docs/images/compare-seeds.png and docs/images/nightly-index.png")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@ Exports load lazily, so that `summarize --help` does not pay for NLTK and scikit
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time `__getattr__` imports on first use
@@ -18,7 +21,16 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time `__getattr_
     from .pipeline.run import summarize_documents, summarize_folder, summarize_inputs, summarize_texts
     from .types import Brief, BriefSentence, Document, RawDocument, Sentence
 
-__all__ = [
+try:
+    __version__ = _version("summarize")
+except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
+    __version__ = "0+unknown"
+
+# A library only logs; the application that embeds it decides where warnings go (the command line
+# installs its own handler). Without this, Python's last-resort handler prints them on stderr.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [  # and __version__, which star-imports leave out as usual
     "Brief",
     "BriefSentence",
     "Document",

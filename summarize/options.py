@@ -7,17 +7,21 @@ from enum import Enum
 from pathlib import Path
 
 # Qwen2.5-1.5B-Instruct: Apache-2.0, 1.5B parameters (~3 GB in bfloat16), follows instructions and
-# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See README.
+# a chat template, and writes a 100-word brief in tens of seconds on a laptop CPU. See docs/models.md.
 DEFAULT_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
 
 
 class Length(str, Enum):
+    """How long a brief is: short about 60-100 words, medium 150-220, long 300-450."""
+
     short = "short"
     medium = "medium"
     long = "long"
 
 
 class Mode(str, Enum):
+    """Who writes the brief: quoted sentences (extractive), a model (abstractive), or a model only when on disk (auto)."""
+
     auto = "auto"  # abstractive when the model loads, else extractive with a notice
     extractive = "extractive"
     abstractive = "abstractive"
@@ -31,12 +35,16 @@ class Unsupported(str, Enum):
 
 
 class Device(str, Enum):
+    """Where an in-process model runs."""
+
     auto = "auto"
     cpu = "cpu"
     cuda = "cuda"
 
 
 class Format(str, Enum):
+    """How a brief is rendered: plain text, Markdown, or the JSON contract."""
+
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -68,6 +76,17 @@ class Weights:
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """How one brief is written: every stage reads what it needs from this one object.
+
+    Checked when it is made, so that a bad value fails where it was written rather than stages later.
+    Strings naming a closed choice (`length="medium"`, `mode="extractive"`) are accepted and stored
+    as their enum member.
+
+    Raises:
+        ValueError: a field's value is outside what it allows; the message names the field, the
+            value and the allowed range or choices.
+    """
+
     length: Length = Length.short
     words: int | None = None  # an exact word budget; overrides `length` when set
     mode: Mode = Mode.auto  # the same default as the command line: a model only if it is on disk
@@ -108,8 +127,70 @@ class Options:
     # Seconds a web page may take, all of it (connect, redirects, every read): pipeline/fetch.py.
     fetch_timeout: float = 30.0
 
+    def __post_init__(self) -> None:
+        for name, kind in _CHOICES.items():
+            object.__setattr__(self, name, _choice(name, getattr(self, name), kind))
+        for name, (low, high, open_low) in _RANGES.items():
+            _check_number(name, getattr(self, name), low, high, open_low)
+        if self.other_languages not in ("skip", "keep"):
+            raise ValueError(f"Options.other_languages must be 'skip' or 'keep', not {self.other_languages!r}")
+        if not isinstance(self.model, str) or not self.model.strip():
+            raise ValueError(f"Options.model must be a hub id, a local folder or a served name, not {self.model!r}")
+        if self.api_base is not None and not str(self.api_base).startswith(("http://", "https://")):
+            raise ValueError(
+                f"Options.api_base must be an http(s) URL such as http://127.0.0.1:8000/v1, not {self.api_base!r}"
+            )
+        if not isinstance(self.weights, Weights):
+            raise ValueError(f"Options.weights must be a Weights, not {self.weights!r}")
+
     def word_range(self) -> tuple[int, int]:
-        """The (minimum, maximum) number of words the brief should have."""
+        """The (minimum, maximum) number of words the brief should have.
+
+        Returns:
+            `words` minus a fifth to `words` when `words` is set, else the range of `length`.
+        """
         if self.words is not None:
             return (max(1, int(self.words * 0.8)), self.words)
         return LENGTH_RANGES[self.length]
+
+
+# The closed choices, and the numeric fields with their allowed range: (low, high, low excluded).
+# None fields (`words`, `context_tokens`) are allowed to stay unset.
+_CHOICES: dict[str, type[Enum]] = {"length": Length, "mode": Mode, "device": Device, "unsupported": Unsupported}
+_RANGES: dict[str, tuple[float, float | None, bool]] = {
+    "words": (1, None, False),
+    "context_tokens": (1, None, False),
+    "timeout": (0, None, True),
+    "retries": (0, 10, False),
+    "sentence_similarity": (0, 1, True),
+    "document_similarity": (0, 1, True),
+    "salience": (0, None, False),
+    "unigram_weight": (0, None, False),
+    "max_file_bytes": (1, None, False),
+    "max_sentences": (1, None, False),
+}
+_INTEGERS = {"words", "context_tokens", "retries", "max_file_bytes", "max_sentences"}
+
+
+def _choice(name: str, value: object, kind: type[Enum]) -> Enum:
+    """`value` as a member of `kind`; its name as a string is accepted too."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in kind)
+        raise ValueError(f"Options.{name} must be one of {allowed}, not {value!r}") from None
+
+
+def _check_number(name: str, value: object, low: float, high: float | None, open_low: bool) -> None:
+    if value is None and name in ("words", "context_tokens"):
+        return
+    integer = name in _INTEGERS
+    wanted = "an integer" if integer else "a number"
+    bounds = f"{'above' if open_low else 'at least'} {low}" + (f" and at most {high}" if high is not None else "")
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise ValueError(f"Options.{name} must be {wanted} {bounds}, not {value!r}")
+    if value < low or (open_low and value == low) or (high is not None and value > high) or value != value:
+        raise ValueError(f"Options.{name} must be {wanted} {bounds}, not {value!r}")

@@ -11,7 +11,14 @@ JSON_VERSION = 1  # of `Brief.to_dict`: bump when a field changes meaning or dis
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
-    """A file as read from disk, decoded to text."""
+    """A file as read from disk, decoded to text: what `summarize_documents` takes.
+
+    Attributes:
+        id: the document id citations name (a file's name without its extension, or a record's `id`).
+        path: where it was read from.
+        text: the decoded text, before cleaning.
+        encoding: the encoding it was decoded from.
+    """
 
     id: str
     path: Path
@@ -21,7 +28,16 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article after cleaning: `text` is what sentences and citations point into."""
+    """An article after cleaning: `text` is what sentences and citations point into.
+
+    Attributes:
+        id: the document id.
+        path: where it was read from.
+        text: the cleaned text (site chrome, repeated paragraphs and mojibake removed).
+        title: its headline, when it had one.
+        removed: (what, how many) taken out while cleaning.
+        spoken: (start, end, attribution) of text that is someone's own words.
+    """
 
     id: str
     path: Path
@@ -35,7 +51,17 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of a document; `doc.text[start:end] == text`."""
+    """One sentence of a document; `doc.text[start:end] == text`.
+
+    Attributes:
+        doc_id: the document it stands in.
+        index: its 0-based position among the document's sentences.
+        start: where it starts in the document's cleaned text.
+        end: where it ends (exclusive).
+        text: the sentence.
+        position: index / number of sentences in the document, in [0, 1).
+        attribution: who the source says speaks it ("Dunn said"), when it is someone's own words.
+    """
 
     doc_id: str
     index: int  # 0-based position among the document's sentences
@@ -80,6 +106,17 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
+    """One sentence of a brief with the sources that support it (the JSON's `sentences[]`).
+
+    Attributes:
+        text: the sentence as printed.
+        citations: the ids of every document that states it, sorted.
+        spans: where the supporting sentence stands in each cited document's cleaned text.
+        support: the share of its content words the cited sources hold (1.0 when quoted).
+        supported: False only for a generated sentence kept with `--unsupported mark`.
+        attribution: who said it ("Dunn said") when it is someone's words printed with their name.
+    """
+
     text: str
     citations: tuple[str, ...]  # document ids, sorted
     spans: tuple[Span, ...] = ()
@@ -100,6 +137,19 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
+    """The result: a cited brief and what the run noticed (`to_dict` gives the JSON contract).
+
+    Attributes:
+        mode: who wrote it, "extractive" or "abstractive".
+        length: the length asked for ("short", "medium", "long", or "60 words" when a word budget was set).
+        word_range: the (minimum, maximum) words it aimed at.
+        sentences: its sentences, in order, each with citations.
+        sources: every document read, with its cleaned text.
+        stats: what the run found and did (see the JSON contract).
+        requested_mode: the mode asked for ("auto" may become either).
+        notices: what the user should know, said once.
+    """
+
     mode: str
     length: str
     word_range: tuple[int, int]
@@ -118,7 +168,11 @@ class Brief:
         return len(self.text.split())
 
     def to_dict(self) -> dict:
-        """The JSON contract (README) as Python data."""
+        """The JSON contract (docs: The JSON contract) as Python data.
+
+        Returns:
+            A dict that `json.dumps` writes as the `--format json` output.
+        """
         return {
             "version": JSON_VERSION,
             "mode": self.mode,
@@ -145,4 +199,9 @@ class Brief:
         }
 
     def to_json(self) -> str:
+        """The JSON contract as text.
+
+        Returns:
+            Indented JSON (non-ASCII kept), ending in a newline.
+        """
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

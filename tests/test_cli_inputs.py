@@ -332,7 +332,7 @@ def test_every_span_slices_a_sentence_out_of_the_sources_text(tmp_path):
         assert all(s.strip() and s == s.strip() for s in sliced)
 
 
-# --- help and README --------------------------------------------------------------------------
+# --- help and docs ----------------------------------------------------------------------------
 
 
 def test_help_shows_the_forms_people_type():
@@ -343,13 +343,13 @@ def test_help_shows_the_forms_people_type():
 
 
 def _usage_block() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "inputs-and-options.md").read_text(encoding="utf-8")
     start = readme.index("## Usage")
     return readme[start : readme.index("```\n\n", readme.index("```", start) + 3)]
 
 
 @pytest.mark.parametrize("command", ["brief", "eval", "compare", "nightly", "eval-grouping"])
-def test_the_readme_usage_block_names_every_option(command):
+def test_the_usage_block_of_the_docs_names_every_option(command):
     import typer.main
 
     group = typer.main.get_command(app)
@@ -358,7 +358,7 @@ def test_the_readme_usage_block_names_every_option(command):
     lines = block.split(f"summarize {'FOLDER' if command == 'brief' else command} ", 1)[1]
     section = re.split(r"\nsummarize |\n\n", lines, maxsplit=1)[0] + "\n" + block.split("MODEL OPTIONS (", 1)[1]
     missing = [o for o in options if not re.search(re.escape(o) + r"\b", section)]
-    assert not missing, f"README usage lacks {command} {missing}"
+    assert not missing, f"docs/inputs-and-options.md usage lacks {command} {missing}"
 
 
 # --- Python API -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ summarize FOLDER [OPTIONS]: brief a folder of articles (runs the `brief` command
 
 summarize FILE... | URL... | - [OPTIONS]: the same from article files, web pages, or standard input.
 
-summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (README: Usage).
+summarize COMMAND ...: the commands below. Defaults can be set in SUMMARIZE_* environment variables (see `summarize brief --help`) or in ~/.config/summarize/config.toml (docs/inputs-and-options.md).
 """
 
 
@@ -74,9 +74,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from .. import __version__
 
-        typer.echo(f"summarize {version('summarize')}")
+        typer.echo(f"summarize {__version__}")
         raise typer.Exit()
 
 

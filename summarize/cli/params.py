@@ -1,6 +1,6 @@
 """The options every command that writes a brief shares (brief, compare, nightly, eval), declared
 once: `Annotated` types for typer, and `shared`, which adds a group of them to a command so that
-the command lists none of them itself. `SUMMARIZE_*` variables set their defaults (README: Usage)."""
+the command lists none of them itself. `SUMMARIZE_*` variables set their defaults (docs/inputs-and-options.md)."""
 
 from __future__ import annotations
 

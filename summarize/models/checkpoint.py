@@ -58,23 +58,39 @@ def availability(name: str, download: bool = False) -> str | None:
 
 def _probe_hub(name: str, timeout: float = 3.0) -> str | None:
     """None when the hub answers for `name` within seconds; huggingface_hub itself would retry for
-    half a minute before giving up, which a default run must not do."""
+    half a minute before giving up, which a default run must not do. Asks with the user's token
+    (`HF_TOKEN`, or the one `hf auth login` saved: huggingface_hub knows where), so a gated or
+    private model the user may read is not refused as if they were anonymous."""
     import urllib.error
     import urllib.request
 
+    from huggingface_hub import get_token
+
     endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
-    request = urllib.request.Request(f"{endpoint}/{name}/resolve/main/config.json", method="HEAD")
+    token = get_token()
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    request = urllib.request.Request(f"{endpoint}/{name}/resolve/main/config.json", headers=headers, method="HEAD")
     try:
         with urllib.request.urlopen(request, timeout=timeout):
             return None
     except urllib.error.HTTPError as err:
         if err.code in (401, 403):
-            return f"{name} needs a Hugging Face login (HTTP {err.code})"
+            return _refused(name, err.code, logged_in=token is not None)
         if err.code == 404:
             return f"{name} does not exist on the Hugging Face hub"
         return f"the Hugging Face hub answered HTTP {err.code}"
     except (OSError, ValueError) as err:
         return f"{name} is not cached and the Hugging Face hub cannot be reached ({getattr(err, 'reason', err)})"
+
+
+def _refused(name: str, code: int, logged_in: bool) -> str:
+    """Why the hub refused: no token at all, or a token without access to this (gated, private) model."""
+    if not logged_in:
+        return f"{name} needs a Hugging Face login (HTTP {code}): not logged in; run `hf auth login` or set HF_TOKEN"
+    return (
+        f"{name} refused your Hugging Face token (HTTP {code}): no access; request access on the model's "
+        "page, or check the token's permissions"
+    )
 
 
 def pull(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Write a brief as plain text, Markdown or JSON (the JSON is a stable contract; see README)."""
+"""Write a brief as plain text, Markdown or JSON (the JSON is a stable contract: docs/json.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from ..types import Brief, BriefSentence
 
 
 def render(brief: Brief, fmt: Format, width: int | None = None) -> str:
-    """`brief` in `fmt`; text is wrapped at `width` columns only when given (a terminal's)."""
+    """A brief as the command line prints it.
+
+    Args:
+        brief: what `summarize_folder` and its siblings return.
+        fmt: text (numbered citations and a source list), Markdown, or the JSON contract.
+        width: wrap text at this many columns (a terminal's); None writes one paragraph per line.
+
+    Returns:
+        The brief in `fmt`, ending in a newline.
+    """
     if fmt is Format.text:
         return to_text(brief, width)
     return {Format.markdown: to_markdown, Format.json: to_json}[fmt](brief)

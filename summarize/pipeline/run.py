@@ -40,7 +40,21 @@ def summarize_folder(
     progress: Progress | None = None,
     generator: Generator | None = None,
 ) -> Brief:
-    """Read every article in `folder` and return one cited brief."""
+    """Read every article in `folder` and return one cited brief.
+
+    Args:
+        folder: a folder of articles (.txt, .md, .html, .json, .jsonl), searched recursively.
+        options: how the brief is written; `Options()` is the command line's defaults.
+        progress: called with each stage's name as it starts (the command line shows it).
+        generator: a model already loaded, used instead of loading `options.model`.
+
+    Returns:
+        The brief: its sentences with their citations, the sources, and what the run noticed.
+
+    Raises:
+        InputError: the folder is missing or holds no readable article, or nothing is left after cleaning.
+        ModelError: `options.mode` is abstractive and the model cannot be loaded or run.
+    """
     timings: dict[str, float] = {}
     with _timed("ingest", timings, progress):
         raws = read_folder(Path(folder), options.max_file_bytes, options.follow_links)
@@ -54,7 +68,22 @@ def summarize_inputs(
     generator: Generator | None = None,
     stdin: BinaryIO | None = None,
 ) -> Brief:
-    """One cited brief from folders, files, URLs and `-` (read from `stdin`) together."""
+    """One cited brief from folders, files, URLs and `-` (read from `stdin`) together.
+
+    Args:
+        items: folders, article files, http(s) URLs and `-`, in any mix: they make one story.
+        options: how the brief is written.
+        progress: called with each stage's name as it starts.
+        generator: a model already loaded, used instead of loading `options.model`.
+        stdin: what `-` reads (plain text, HTML, or a JSON/JSON Lines export).
+
+    Returns:
+        The brief of all the inputs together.
+
+    Raises:
+        InputError: an input is missing, a URL does not answer, or nothing readable is left.
+        ModelError: `options.mode` is abstractive and the model cannot be loaded or run.
+    """
     from .inputs import read_inputs
 
     timings: dict[str, float] = {}
@@ -66,7 +95,20 @@ def summarize_inputs(
 def summarize_texts(
     texts: Sequence[str] | dict[str, str], options: Options = Options(), generator: Generator | None = None
 ) -> Brief:
-    """One cited brief from article texts in memory; ids are the dict's keys, or 1, 2, ..."""
+    """One cited brief from article texts in memory.
+
+    Args:
+        texts: article texts; a dict's keys are their ids, a list's ids are `1`, `2`, ...
+        options: how the brief is written.
+        generator: a model already loaded, used instead of loading `options.model`.
+
+    Returns:
+        The brief; its citations are the texts' ids.
+
+    Raises:
+        InputError: no texts, or nothing left after cleaning.
+        ModelError: `options.mode` is abstractive and the model cannot be loaded or run.
+    """
     items = texts.items() if isinstance(texts, dict) else ((str(n), t) for n, t in enumerate(texts, 1))
     raws = [RawDocument(str(i), Path(str(i)), t, "utf-8") for i, t in items]
     if not raws:
@@ -97,8 +139,23 @@ def summarize_documents(
     timings: dict[str, float] | None = None,
     generator: Generator | None = None,
 ) -> Brief:
-    """One cited brief from decoded articles. `generator` stands in for the model (tests, or a
-    caller that loaded one already); otherwise `options.model` is loaded when the mode needs it."""
+    """One cited brief from decoded articles.
+
+    Args:
+        raws: the articles, as read (see `RawDocument`).
+        options: how the brief is written.
+        progress: called with each stage's name as it starts.
+        timings: seconds per stage so far, which the brief's `stats.timings_s` continues.
+        generator: stands in for the model (tests, or a caller that loaded one already); otherwise
+            `options.model` is loaded when the mode needs it.
+
+    Returns:
+        The brief.
+
+    Raises:
+        InputError: nothing is left after cleaning, or no article is in English.
+        ModelError: `options.mode` is abstractive and the model cannot be loaded or run.
+    """
     analysis = analyse(raws, options, progress, timings)
     return write_brief(analysis, options, progress, generator)
 

@@ -6,7 +6,10 @@
 - disagreements: a brief sentence's figure that another article's sentence telling the same fact
   gives otherwise ("killed 12 people" / "killed 15 people"), and how many of those the brief shows
   (a note after the sentence giving the other figure);
-- more: sentences whose citations are cut to three and "+N more".
+- more: sentences whose citations are cut to three and "+N more";
+- repeats: pairs of brief sentences that say the same thing: MiniLM cosine from 0.7 (when the
+  verified model is installed) or half their content words shared;
+- opinion: sentences with a judging word (TextBlob's lexicon) in their own, unattributed voice.
 
     python eval/bench_citations.py ../shared/evaldata/multinews-dev [--out results.json]
 
@@ -28,6 +31,8 @@ from summarize.pipeline.ingest import read_folder  # noqa: E402
 from summarize.pipeline.run import analyse, write_brief  # noqa: E402
 from summarize.pipeline.segment import split_text  # noqa: E402
 from summarize.text.facts import figure_context, figures  # noqa: E402
+from summarize.text.quality import attributed  # noqa: E402
+from summarize.text.subjectivity import judging_words  # noqa: E402
 from summarize.text.voice import speaker_named  # noqa: E402
 from summarize.text.words import content_terms  # noqa: E402
 
@@ -75,13 +80,39 @@ def disagreements(text: str, sources: list[str]) -> set[str]:
     return found
 
 
+def repeats(texts: list[str]) -> int:
+    """Pairs of sentences that say the same thing (see the module's docstring)."""
+    from summarize.models.embeddings import embedder
+
+    model = embedder() if len(texts) > 1 else None
+    vectors = model.encode(texts) if model is not None else None
+    terms = [set(content_terms(t)) for t in texts]
+    count = 0
+    for a in range(len(texts)):
+        for b in range(a + 1, len(texts)):
+            shared = len(terms[a] & terms[b])
+            close = vectors is not None and float(vectors[a] @ vectors[b]) >= 0.7
+            count += close or shared >= 0.5 * max(1, min(len(terms[a]), len(terms[b])))
+    return count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data", type=Path)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     totals = {
-        length.value: {"citations": 0, "broken": 0, "disagreements": 0, "shown": 0, "more": 0} for length in Length
+        length.value: {
+            "citations": 0,
+            "broken": 0,
+            "disagreements": 0,
+            "shown": 0,
+            "more": 0,
+            "sentences": 0,
+            "repeats": 0,
+            "opinion": 0,
+        }
+        for length in Length
     }
     examples: list[dict] = []
     unshown: list[dict] = []
@@ -92,6 +123,10 @@ def main() -> None:
             brief = write_brief(analysis, Options(length=length))
             texts = {s.id: s.text for s in brief.sources}
             row = totals[length.value]
+            said = [s.text for s in brief.sentences if getattr(s, "disagreement", None) is None]
+            row["sentences"] += len(said)
+            row["repeats"] += repeats(said)
+            row["opinion"] += sum(bool(judging_words(t)) and not attributed(t) for t in said)
             for i, s in enumerate(brief.sentences):
                 row["more"] += len(s.citations) > len(getattr(s, "shown_citations", s.citations))
                 if getattr(s, "disagreement", None) is not None:

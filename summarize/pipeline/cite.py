@@ -57,12 +57,19 @@ def _citing(
     most of `like` (the sentence itself, or the one a note is about) are the ones printed."""
     citations = tuple(sorted({m.doc_id for m in members}))
     spans = tuple(Span(m.doc_id, m.start, m.end) for m in sorted(members, key=lambda m: (m.doc_id, m.start)))
-    shown_ids: tuple[str, ...] = ()
-    if len(citations) > MAX_SHOWN:
-        wanted = set(content_terms(like or text))
-        held = {d: max(len(wanted & set(content_terms(m.text))) for m in members if m.doc_id == d) for d in citations}
-        shown_ids = tuple(sorted(sorted(citations, key=lambda d: (-held[d], d))[:MAX_SHOWN]))
+    shown_ids = most_complete(like or text, [(m.doc_id, m.text) for m in members])
     return BriefSentence(text, citations, spans, attribution=attribution, shown=shown_ids, disagreement=disagreement)
+
+
+def most_complete(text: str, cited: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Past MAX_SHOWN cited documents, the MAX_SHOWN whose (doc id, sentence) holds most of `text`'s
+    content words, sorted; () when all are shown."""
+    ids = sorted({d for d, _ in cited})
+    if len(ids) <= MAX_SHOWN:
+        return ()
+    wanted = set(content_terms(text))
+    held = {d: max(len(wanted & set(content_terms(t))) for e, t in cited if e == d) for d in ids}
+    return tuple(sorted(sorted(ids, key=lambda d: (-held[d], d))[:MAX_SHOWN]))
 
 
 # Share of each sentence's content words (numbers aside) the other must hold for the two to tell the

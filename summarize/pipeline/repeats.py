@@ -4,7 +4,8 @@ Shared words find most repeats before selection (`select._conflicts`); a paraphr
 words ("Paul asked for the law to be changed" / "the senator wanted the statute rewritten") is
 found here by meaning, with the MiniLM sentence embeddings when their verified model is installed.
 Only the picked sentences are embedded (a dozen, not the hundreds of candidates): embedding every
-candidate would cost seconds per story on a CPU.
+candidate would cost seconds per story on a CPU. `--mode extractive` never loads torch (a promise
+of that mode), so there shared words alone keep a fact once.
 """
 
 from __future__ import annotations

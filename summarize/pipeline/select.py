@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..options import Options
+from ..options import Mode, Options
 from ..text.quality import attributed, form_flaws, instruction_like
 from ..text.subjectivity import argues
 from ..text.voice import shown
@@ -94,7 +94,8 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     conflicts = _conflicts(vectors[group_of], group_of, texts)
     problem = build_problem(texts, weights, high, values, conflicts)
     picked = solve(problem)
-    if options.embeddings:  # paraphrases shared words miss: a fact once (repeats.py)
+    # Paraphrases shared words miss (repeats.py); `--mode extractive` stays free of torch.
+    if options.embeddings and options.mode is not Mode.extractive:
         problem, picked = once(problem, picked, texts, solve)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
     out = []

@@ -125,6 +125,16 @@ class BriefSentence:
     # Set when the sentence is someone's words printed with who said them ("Dunn said"): the text
     # is then `<attribution>: “<the source's words>”`, and the spans hold those words.
     attribution: str | None = None
+    # The citations printed, when there are more than MAX_SHOWN: the sources whose spans hold most
+    # of the sentence ("+N more" stands for the rest, all of which stay in `citations`).
+    shown: tuple[str, ...] = ()
+    # Set on a note that outlets disagree on a figure: (the figure the sentence before states, the
+    # figure this note's citations state instead).
+    disagreement: tuple[str, str] | None = None
+
+    @property
+    def shown_citations(self) -> tuple[str, ...]:
+        return self.shown or self.citations
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +196,16 @@ class Brief:
                 {
                     "text": s.text,
                     "citations": list(s.citations),
+                    "shown_citations": list(s.shown_citations),
                     "spans": [{"doc_id": p.doc_id, "start": p.start, "end": p.end} for p in s.spans],
                     "support": s.support,
                     "supported": s.supported,
                     **({"attribution": s.attribution} if s.attribution else {}),
+                    **(
+                        {"disagreement": {"stated": s.disagreement[0], "other": s.disagreement[1]}}
+                        if s.disagreement
+                        else {}
+                    ),
                 }
                 for s in self.sentences
             ],

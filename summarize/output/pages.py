@@ -59,7 +59,8 @@ def brief_view(data: Mapping, numbers: Mapping[str, int], prefix: str = "s") -> 
             "id": f"{prefix}-{i}",
             "text": s["text"],
             "supported": s["supported"],
-            "marks": sorted(numbers[c] for c in s["citations"]),
+            "marks": sorted(numbers[c] for c in s.get("shown_citations") or s["citations"]),
+            "more": len(s["citations"]) - len(s.get("shown_citations") or s["citations"]),
         }
         for i, s in enumerate(data["sentences"])
     ]

@@ -35,7 +35,9 @@ def _numbers(brief: Brief) -> dict[str, int]:
 
 
 def _markers(sentence: BriefSentence, numbers: dict[str, int]) -> str:
-    marks = "".join(f"[{n}]" for n in sorted(numbers[c] for c in sentence.citations))
+    marks = "".join(f"[{n}]" for n in sorted(numbers[c] for c in sentence.shown_citations))
+    hidden = len(sentence.citations) - len(sentence.shown_citations)
+    marks += f"[+{hidden} more]" if hidden > 0 else ""
     return marks if sentence.supported else f"{marks}[unsupported]"
 
 

@@ -6,24 +6,101 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.facts import facts, figure_context, figures, missing
 from ..text.voice import shown, speaker_named
 from ..text.words import content_terms
 from ..types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
 
 
-def extractive_sentences(selected: Sequence[ScoredGroup]) -> tuple[BriefSentence, ...]:
-    """The representative text of each group, citing each member's document and span."""
-    return tuple(
-        BriefSentence(
-            text=shown(s.group.representative),
-            attribution=s.group.representative.attribution,
-            citations=s.group.doc_ids,
-            spans=tuple(
-                Span(m.doc_id, m.start, m.end) for m in sorted(s.group.members, key=lambda m: (m.doc_id, m.start))
-            ),
-        )
-        for s in selected
-    )
+def extractive_sentences(
+    selected: Sequence[ScoredGroup], pool: Sequence[SentenceGroup] = ()
+) -> tuple[BriefSentence, ...]:
+    """The representative text of each group, citing the members that state its facts, and a note
+    after it where other outlets (in its group, or telling the same fact among `pool`'s sentences)
+    give another figure for the same count."""
+    counted = [m for g in pool for m in g.members if any(ch.isdigit() for ch in m.text)]
+    return tuple(sentence for s in selected for sentence in promised(s.group, counted))
+
+
+MAX_SHOWN = 3  # citations printed after a sentence; "+N more" stands for the rest
+
+
+def promised(group: SentenceGroup, pool: Sequence[Sentence] = ()) -> list[BriefSentence]:
+    """The group's sentence citing only the members whose text states its figures, dates, names and
+    speaker (a paraphrase that differs in any of them is another claim), then one note per figure
+    the other members give instead: "Other reports give 15 rather than 12." with their citations."""
+    rep = group.representative
+    text = shown(rep)
+    wanted = facts(text)
+    keeping: list[Sentence] = []
+    others: list[Sentence] = []
+    for m in sorted(group.members, key=lambda m: (m.doc_id, m.start)):
+        same = (m.doc_id, m.index) == (rep.doc_id, rep.index)
+        (keeping if same or not missing(wanted, shown(m)) else others).append(m)
+    out = [_citing(text, keeping, attribution=rep.attribution)]
+    ours = {(m.doc_id, m.index) for m in group.members}
+    others += [m for m in pool if (m.doc_id, m.index) not in ours and same_fact(text, m.text)]
+    for (stated, other), members in _disagreements(text, others).items():
+        note = f"Other reports give {other} rather than {stated}."
+        out.append(_citing(note, members, disagreement=(stated, other), like=text))
+    return out
+
+
+def _citing(
+    text: str,
+    members: Sequence[Sentence],
+    attribution: str | None = None,
+    disagreement: tuple[str, str] | None = None,
+    like: str | None = None,
+) -> BriefSentence:
+    """`text` citing `members`' documents and spans; past MAX_SHOWN, the sources whose sentences hold
+    most of `like` (the sentence itself, or the one a note is about) are the ones printed."""
+    citations = tuple(sorted({m.doc_id for m in members}))
+    spans = tuple(Span(m.doc_id, m.start, m.end) for m in sorted(members, key=lambda m: (m.doc_id, m.start)))
+    shown_ids = most_complete(like or text, [(m.doc_id, m.text) for m in members])
+    return BriefSentence(text, citations, spans, attribution=attribution, shown=shown_ids, disagreement=disagreement)
+
+
+def most_complete(text: str, cited: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Past MAX_SHOWN cited documents, the MAX_SHOWN whose (doc id, sentence) holds most of `text`'s
+    content words, sorted; () when all are shown."""
+    ids = sorted({d for d, _ in cited})
+    if len(ids) <= MAX_SHOWN:
+        return ()
+    wanted = set(content_terms(text))
+    held = {d: max(len(wanted & set(content_terms(t))) for e, t in cited if e == d) for d in ids}
+    return tuple(sorted(sorted(ids, key=lambda d: (-held[d], d))[:MAX_SHOWN]))
+
+
+# Share of each sentence's content words (numbers aside) the other must hold for the two to tell the
+# same fact with different figures ("A storm killed 12 people in the north on Tuesday" / "... 15 ...").
+SAME_FACT = 0.6
+
+
+def same_fact(a: str, b: str) -> bool:
+    ta, tb = set(content_terms(a)), set(content_terms(b))
+    shared = len(ta & tb)
+    return bool(ta and tb) and shared >= SAME_FACT * len(ta) and shared >= SAME_FACT * len(tb)
+
+
+def _disagreements(text: str, others: Sequence[Sentence]) -> dict[tuple[str, str], list[Sentence]]:
+    """(figure stated, figure another member gives for the same count) -> the members giving it:
+    "killed 12 people" against "killed at least 15" (both count the killed)."""
+    stated = figures(text)
+    values = {v for v, _, _ in stated}
+    found: dict[tuple[str, str], list[Sentence]] = {}
+    for m in others:
+        for value, start, end in figures(m.text):
+            if value in values:
+                continue
+            context = figure_context(m.text, start, end)
+            for mine, a, b in stated:
+                if context & figure_context(text, a, b):
+                    holders = found.setdefault((mine, value), [])
+                    if m not in holders:
+                        holders.append(m)
+                    break
+    return found
 
 
 # A generated sentence is supported when the sources chosen for it hold this share of its content

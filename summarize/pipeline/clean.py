@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import ftfy
 
 from ..text.debris import embedded_tweet, lead_length, line_debris, sentence_debris
+from ..text.furniture import furniture_line, furniture_sentence, strip_inline
 from ..types import Document, RawDocument
 from .segment import sentence_spans
 
@@ -123,6 +124,9 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
             removed["repeated paragraph"] += 1
             continue
         seen.add(key)
+        paragraph, cards, marks = strip_inline(paragraph)
+        removed["link widget"] += cards
+        removed["footnote mark"] += marks
         paragraph = clean_sentences(_GLUED.sub(" ", paragraph), removed)
         if paragraph:
             kept.append(paragraph)
@@ -135,7 +139,7 @@ def classify_line(line: str) -> str | None:
     for name, pattern in _PATTERNS:
         if pattern.fullmatch(line):
             return name
-    debris = line_debris(line)
+    debris = line_debris(line) or furniture_line(line)
     if debris is not None:
         return debris
     if _is_heading(line):
@@ -149,7 +153,7 @@ def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
     kept = []
     for start, end in sentence_spans(paragraph):
         sentence = paragraph[start:end]
-        what = sentence_debris(sentence)
+        what = sentence_debris(sentence) or furniture_sentence(sentence)
         if what is not None:
             removed[what] += 1
             continue

@@ -13,7 +13,7 @@ from ..models.prompting import pack, render_prompt
 from ..options import Options, Unsupported
 from ..text.words import content_terms, count_words, ends_sentence
 from ..types import BriefSentence, ScoredGroup, SentenceGroup
-from .cite import MIN_SUPPORT, align
+from .cite import MIN_SUPPORT, align, most_complete
 from .rank import REDUNDANT
 from .segment import split_text
 
@@ -54,13 +54,17 @@ def fuse(
     closest = _closest_in_meaning(texts, scored) if options.embeddings else [None] * len(texts)
     kept: list[BriefSentence] = []
     dropped = 0
+    told = {(m.doc_id, m.start): m.text for g in groups for m in g.members} if texts else {}
     for text, semantic in zip(texts, closest):
         alignment = align(text, groups, semantic)
         supported = alignment.support >= MIN_SUPPORT
         if not supported and options.unsupported is Unsupported.drop:
             dropped += 1
             continue
-        kept.append(BriefSentence(text, alignment.citations, alignment.spans, alignment.support, supported))
+        shown = most_complete(text, [(p.doc_id, told[p.doc_id, p.start]) for p in alignment.spans])
+        kept.append(
+            BriefSentence(text, alignment.citations, alignment.spans, alignment.support, supported, shown=shown)
+        )
     stats = {
         "model": generator.name,
         "backend": getattr(generator, "backend", "transformers"),  # or a model server (server.py)

@@ -221,7 +221,7 @@ def write_brief(
     timings = dict(analysis.timings)
     scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
     with _timed("select", timings, progress):
-        brief_sentences = extractive_sentences(select(scored, vectors, options))
+        brief_sentences = extractive_sentences(select(scored, vectors, options), dedup.groups)
     mode, notices, fusion_stats = Mode.extractive, [], {}
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode

@@ -12,14 +12,16 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..options import Options
-from ..text.quality import form_flaws, instruction_like
+from ..options import Mode, Options
+from ..text.quality import attributed, form_flaws, instruction_like
+from ..text.subjectivity import argues
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
 from ..types import ScoredGroup, Sentence
 from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
 from .coverage import Problem, solve
 from .rank import REDUNDANT, StoryStyle
+from .repeats import once
 
 # Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
 # budget lowers the bar to a quarter of the budget.
@@ -92,6 +94,9 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     conflicts = _conflicts(vectors[group_of], group_of, texts)
     problem = build_problem(texts, weights, high, values, conflicts)
     picked = solve(problem)
+    # Paraphrases shared words miss (repeats.py); `--mode extractive` stays free of torch.
+    if options.embeddings and options.mode is not Mode.extractive:
+        problem, picked = once(problem, picked, texts, solve)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
     out = []
     for k in picked:
@@ -181,6 +186,8 @@ def _variants(
             if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
                 continue
             seen.add(key)
+            if news and not m.attribution and not attributed(m.text) and argues(m.text):
+                continue  # "the absurd faux principle": a column's judgement in nobody's name, never the brief's
             # Someone's own words whose speaker the source names print as `Name said: “...”`:
             # neither first person nor a bare or open quote then.
             excused = style | SPOKEN_FLAWS if m.attribution else style
@@ -193,6 +200,10 @@ def _variants(
                     or _asks(m.text)
                     # "... it's silly to flush 38 million gallons of water:" introduces what follows.
                     or m.text.rstrip().endswith(":")
+                    # "the absurd faux principle": a column's judgement, in nobody's name.
+                    or not m.attribution
+                    and not attributed(m.text)
+                    and argues(m.text)
                 )
             ):
                 continue

@@ -1,0 +1,107 @@
+"""A citation is a promise: the cited span states the sentence's figures, dates, names and speaker;
+outlets that disagree on a figure are shown with both; past three citations, "+N more"."""
+
+import json
+
+from summarize import summarize_texts
+from summarize.options import Format, Options
+from summarize.output.render import render
+from summarize.pipeline.cite import MAX_SHOWN, promised
+from summarize.text.facts import facts, missing
+from summarize.types import Sentence, SentenceGroup
+
+# The issue's storm: three articles, one storm, two tolls.
+STORM = {
+    "a.txt": "A powerful storm killed 12 people in the north of the country on Tuesday, local officials said. "
+    "Rescue teams were searching flooded villages for survivors, the regional governor said. "
+    "Roads were closed across the province as rivers burst their banks.",
+    "b.txt": "A powerful storm killed 15 people in the north of the country on Tuesday, local officials said. "
+    "Rescue teams were searching flooded villages for survivors, the interior ministry said. "
+    "Schools in the region stayed closed for a second day.",
+    "c.txt": "A powerful storm killed at least 15 people in the north of the country on Tuesday, local officials "
+    "said. Rescue teams searched flooded villages for survivors, the ministry said. "
+    "Power was cut to thousands of homes.",
+}
+
+
+def _sentence(doc_id: str, text: str, index: int = 0) -> Sentence:
+    return Sentence(doc_id, index, 0, len(text), text, 0.0)
+
+
+def test_a_paraphrase_with_another_date_or_place_is_not_cited():
+    said = "Taylor Swift went shopping in NYC on March 27 with her friends."
+    assert missing(facts(said), "Taylor Swift went shopping in Hollywood on Feb. 13 with her friends.")
+    assert not missing(facts(said), "On March 27, Taylor Swift went shopping in NYC with her friends.")
+    group = SentenceGroup(
+        _sentence("a", said),
+        (_sentence("a", said), _sentence("b", "Taylor Swift went shopping in Hollywood on Feb. 13 with her friends.")),
+    )
+    (sentence,) = promised(group)
+    assert sentence.citations == ("a",)
+
+
+def test_another_speaker_is_another_claim():
+    said = "Rescue teams were searching flooded villages for survivors, the regional governor said."
+    assert missing(facts(said), "Rescue teams searched flooded villages for survivors, the ministry said.")
+    assert not missing(facts(said), "The regional governor said rescue teams were searching flooded villages.")
+
+
+def test_a_quotation_is_cited_only_where_its_words_are_written():
+    said = "“It is not the time to ease pressure, or to reward North Korea”, Kono said."
+    assert missing(facts(said), "Kono said: “It's not the time to ease pressure towards North Korea.”")
+    assert not missing(
+        facts(said), "Foreign Minister Taro Kono said: “It is not the time to ease pressure, or to reward North Korea”."
+    )
+
+
+def test_may_is_a_name_unless_it_dates_something():
+    said = "That is a customary sign of approval, but May faces a tough crowd including Boris Johnson."
+    assert missing(facts(said), "Rivals include former Foreign Secretary Boris Johnson, a tough crowd.")
+    assert not missing(facts("The vote is on May 3 in London."), "London votes on May 3.")
+
+
+def test_outlets_disagreeing_on_a_toll_are_shown_with_both_figures_and_their_own_citations():
+    brief = summarize_texts(STORM, Options())
+    (toll, *_) = [i for i, s in enumerate(brief.sentences) if "storm killed" in s.text]
+    stated, note = brief.sentences[toll], brief.sentences[toll + 1]
+    assert note.disagreement is not None and note.disagreement[0] in stated.text
+    other = note.disagreement[1]
+    texts = {s.id: s.text for s in brief.sources}
+    # Each cites only the outlets that give its figure.
+    assert all(other in texts[p.doc_id][p.start : p.end] for p in note.spans)
+    assert all(note.disagreement[0] in texts[p.doc_id][p.start : p.end] for p in stated.spans)
+    assert set(stated.citations).isdisjoint(note.citations)
+    assert {note.disagreement[0], other} == {"12", "15"}
+    assert f"Other reports give {other} rather than {note.disagreement[0]}." == note.text
+    data = json.loads(render(brief, Format.json))
+    assert data["sentences"][toll + 1]["disagreement"] == {"stated": note.disagreement[0], "other": other}
+
+
+def test_the_governor_is_cited_only_to_the_article_that_quotes_the_governor():
+    brief = summarize_texts(STORM, Options())
+    rescue = [s for s in brief.sentences if s.text.startswith("Rescue teams")]
+    for s in rescue:
+        texts = {src.id: src.text for src in brief.sources}
+        speaker = s.text.rsplit(",", 1)[1]
+        assert all(speaker.split()[-2] in texts[p.doc_id][p.start : p.end] for p in s.spans), s
+
+
+def test_past_three_citations_the_most_complete_show_and_the_rest_are_counted():
+    text = "The city council approved a new transit budget on Tuesday after a long debate over bus routes."
+    short = "The city council approved a new transit budget on Tuesday after debate."
+    members = (
+        _sentence("a", text),
+        _sentence("b", text),
+        _sentence("c", short),
+        _sentence("d", text),
+        _sentence("e", text),
+    )
+    (sentence,) = promised(SentenceGroup(members[0], members))
+    assert sentence.citations == ("a", "b", "c", "d", "e")
+    assert len(sentence.shown_citations) == MAX_SHOWN and "c" not in sentence.shown_citations
+    from summarize.types import Brief, Source
+
+    brief = Brief("extractive", "short", (1, 99), (sentence,), tuple(Source(i, i) for i in "abcde"))
+    assert render(brief, Format.text).startswith(text + " [1][2][4][+2 more]")
+    data = json.loads(render(brief, Format.json))["sentences"][0]
+    assert data["citations"] == list("abcde") and len(data["shown_citations"]) == 3

@@ -19,7 +19,7 @@ from ..options import Mode, Options
 from ..text.language import is_english, name_language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
-from .cite import extractive_sentences
+from .arrange import arrange
 from .clean import clean_documents
 from .dedup import Deduplicated, deduplicate
 from .fuse import Fusion, fuse
@@ -185,7 +185,7 @@ def write_brief(
     timings = dict(analysis.timings)
     scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
     with _timed("select", timings, progress):
-        brief_sentences = extractive_sentences(select(scored, vectors, options))
+        brief_sentences = arrange(select(scored, vectors, options), docs)
     mode, notices, fusion_stats = Mode.extractive, [], {}
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..options import Options
+from ..text.context import needs_context
 from ..text.quality import form_flaws, instruction_like
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
@@ -29,8 +30,8 @@ MIN_WORDS = 7
 FLAWED = 0.4
 STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first groups)
 # An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
-# Pronoun openers ("He said ...") are left to the salience score: in reading order they
-# usually follow the sentence that names their subject, and excluding them cost 1 ROUGE-2 point.
+# Pronoun openers ("He said ...") are shown only with the person their article says they stand
+# for ("[McConnell] said ..."; text/context.py): a brief's reader cannot look back in the article.
 _CONTINUES = re.compile(
     r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
     re.IGNORECASE,
@@ -161,6 +162,8 @@ def _variants(
                 or news
                 and (
                     continues(m.text)
+                    # "In response, …", "Six of them …", "“…,” he added." with no one named
+                    or needs_context(shown(m))
                     or count_words(m.text) < NEWS_MIN_WORDS
                     or _asks(m.text)
                     # "... it's silly to flush 38 million gallons of water:" introduces what follows.

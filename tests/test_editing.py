@@ -4,10 +4,11 @@ context the brief does not give, people introduced on first mention, a lead firs
 import pytest
 
 from summarize.options import Mode, Options
-from summarize.pipeline.arrange import introduce, lead_first
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
+from summarize.pipeline.select import lead_first
 from summarize.text.context import needs_context
+from summarize.text.introduce import introduce
 from summarize.types import BriefSentence, ScoredGroup, SentenceGroup
 
 from .conftest import make_doc
@@ -91,6 +92,9 @@ def test_a_physicians_criticism_is_not_credited_to_the_minister_before_him():
         "It says women should avoid eggs and meat during pregnancy.",
         "They were arrested at the border crossing late on Saturday night.",
         "“We just haven't come to a conclusion yet,” he said at the time.",
+        "Both are among critics of May's Brexit deal with the European Union.",
+        "Though a juvenile, she was tried as an adult for human trafficking and pimping.",
+        "During that time, a mother of one of the victims was looking for her daughter.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -104,6 +108,8 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "So far, 12 people have died in the floods across the northern province.",
         "The video, posted Tuesday on YouTube, shows the officers chasing the man.",
         "Then-President Barack Obama signed the bill into law in 2010.",
+        "Both sides agreed to resume talks in Geneva next month, the ministry said.",
+        "When the storm hit on Sunday, the river rose six feet in two hours.",
         "Senate Republicans eliminated the filibuster for Supreme Court nominees in April 2017.",
         "[McConnell] said at the time that voters needed to help decide the question.",
     ],

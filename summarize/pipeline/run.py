@@ -16,10 +16,11 @@ from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
+from ..text.introduce import introduce
 from ..text.language import is_english, name_language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
-from .arrange import arrange
+from .cite import extractive_sentences
 from .clean import clean_documents
 from .dedup import Deduplicated, deduplicate
 from .fuse import Fusion, fuse
@@ -185,7 +186,8 @@ def write_brief(
     timings = dict(analysis.timings)
     scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
     with _timed("select", timings, progress):
-        brief_sentences = arrange(select(scored, vectors, options), docs)
+        selected = select(scored, vectors, options)
+        brief_sentences = introduce(extractive_sentences(selected), [s.group.representative for s in selected], docs)
     mode, notices, fusion_stats = Mode.extractive, [], {}
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..options import Options
 from ..text.context import needs_context
-from ..text.quality import form_flaws, instruction_like
+from ..text.quality import form_flaws, instruction_like, outside_quotes
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
 from ..types import ScoredGroup, Sentence
@@ -50,7 +50,7 @@ CANDIDATES = 200  # the sentences worth most on their own that the objective con
 
 def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
     """The sentences that together cover the most of what the story's sources agree on, within
-    the word budget; the result is in reading order.
+    the word budget; the result is in the brief's order (`lead_first`).
 
     Objective (solved exactly, see `coverage`): the weight of every concept the brief states,
     counted once, plus each picked sentence's own value (`sentence_values`). Redundancy needs no
@@ -106,7 +106,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             )
             s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
-    return sorted(out, key=_reading_order)
+    return lead_first(sorted(out, key=_reading_order))
 
 
 def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
@@ -274,6 +274,21 @@ def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]
         if used >= low:
             break
     return picked
+
+
+def lead_first(selected: Sequence[ScoredGroup]) -> list[ScoredGroup]:
+    """The brief's order: a lead first, then reading order (each sentence where its articles tell
+    it: the story's own logic and, in news, its time). The lead is the first sentence in reading
+    order that says what happened in the reporter's voice: not someone's quotation, not a
+    sentence about a person it names only by a pronoun."""
+    lead = next((k for k, s in enumerate(selected) if can_lead(s.group.representative)), 0)
+    return [*selected[lead : lead + 1], *selected[:lead], *selected[lead + 1 :]]
+
+
+def can_lead(sentence: Sentence) -> bool:
+    text = sentence.text
+    quoted = len(text) - len(outside_quotes(text).replace(" … ", ""))
+    return sentence.attribution is None and sentence.referent is None and quoted < 0.3 * len(text)
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

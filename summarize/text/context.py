@@ -19,6 +19,10 @@ import re
 # week" and "That night" are times, not references.
 _POINTER = re.compile(
     r"^(?:He|She|It|They|We|His|Her|Its|Their|Such|There,)\b"
+    r"|^(?:Both|Neither|Each) (?:are|were|have|had|say|said|will|would|is|was)\b"
+    # "Though a juvenile, she was tried …", "During that time, …": the pointer after an opening phrase.
+    r"|^(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b[^,;“”\"]{0,80}, (?:he|she|they|it|his|her|their|its)\b"
+    r"|^(?:During|After|Before|Since|At|By|In|On|Until) (?:that|this|those|these|then)\b"
     r"|^(?:This|That|These|Those)\b(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|autumn|winter)\b)"
 )
 # Connectives of response, consequence or contrast: they state a relation to what came before,

@@ -24,12 +24,8 @@ from nameparser.config import CONSTANTS
 from ..types import Sentence
 from .quality import outside_quotes
 
-# A person's name: a given name (or initial) and a surname, each capitalised ("Roy Blunt",
-# "Amit Sengupta", "Mitch McConnell", "J. Smith-Jones").
-_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\."
-_FULL = re.compile(
-    rf"\b((?:{_WORD}) (?:[A-Z]\. )?(?:Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?))\b"
-)
+# A word of a person's name: "Roy", "McConnell", "O’Brien", "Ing-wen", "J."; "Park’s" is not.
+_NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.")
 _SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|insisted|recalled|tweeted|posted|asked|warned)"
 # Words that open a capitalised run without being a given name: "The Senate", "On Tuesday".
 _NOT_GIVEN = frozenset(
@@ -69,35 +65,71 @@ def people(text: str) -> dict[str, Person]:
     words before the run's end (three with a middle initial) are the name, those before it the
     role when they end in a title."""
     found: dict[str, Person] = {}
+    # "Revolutionary War", "Retirement System", "Adopted Sandusky": a word the article also writes
+    # in lower case is a common word, not a name.
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     for run in _RUN.finditer(text):
         tokens = run.group(0).split()
         size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
         if len(tokens) < size:
             continue
         name_tokens, before = tokens[-size:], tokens[:-size]
+        if before and re.fullmatch(r"[A-Z][a-z]+", before[-1]) and not _titled(before[-1]):
+            # "Christopher Kennedy Lawford": a middle name, not a title, stands before the pair.
+            name_tokens, before = [before[-1], *name_tokens], before[:-1]
         given, surname = name_tokens[0], name_tokens[-1]
-        if not _FULL.fullmatch(" ".join(name_tokens)) or given.rstrip(".") in _NOT_GIVEN or surname in _NOT_GIVEN:
+        given = name_tokens[0]
+        if (
+            not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
+            or given.rstrip(".") in _NOT_GIVEN
+            or surname in _NOT_GIVEN
+            or surname in _BODIES
+        ):
             continue
-        if surname in found or given.rstrip(".").lower() in _titles():
+        if surname in found or given.rstrip(".").lower() in _titles() or {given.lower(), surname.lower()} & lower:
             continue
         role = _role(before)
-        if role or _speaks(text, surname) or _honorific(text, surname):
+        # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
+        alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(
+            re.findall(re.escape(" ".join(name_tokens)), text)
+        )
+        if role and alone or _speaks(text, surname) or _honorific(text, surname):
             found[surname] = Person(" ".join(name_tokens), role, _honorific(text, surname))
     return found
 
 
 # A run of capitalised words (with "Sen."-style abbreviations and initials), within one line.
-_RUN = re.compile(r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_RUN = re.compile(
+    r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b"
+)
 
 
 def _speaks(text: str, surname: str) -> bool:
     s = re.escape(surname)
-    return bool(re.search(rf"\b{s}(?:,[^,]{{1,60}},)? {_SPEECH}\b|\b{_SPEECH} (?:\w+ ){{0,2}}{s}\b", text))
+    return bool(
+        re.search(
+            rf"\b{s}(?:, (?:a|an|the|who|\d+)\b[^,]{{0,60}},)? {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][\w.]* ){{0,3}}{s}\b",
+            text,
+        )
+    )
 
 
 def _honorific(text: str, surname: str) -> str:
     found = re.search(rf"\b(Mr\.|Mrs\.|Ms\.) {re.escape(surname)}\b", text)
     return _HONORIFIC[found.group(1)] if found else ""
+
+
+def _titled(token: str) -> bool:
+    return token.rstrip(".").lower() in _titles() or token.rstrip(".") in _NOT_GIVEN
+
+
+# Words that end the name of a body, not a person's ("Associated Press", "Rules Committee").
+_BODIES = frozenset(
+    """Press Post Times News Journal Department Committee Council Agency Service Office Institute
+    University College School Association Party Court Company Group Network Foundation Center Centre
+    Commission Board Bureau House Senate Congress Police Ministry Reuters Republicans Democrats
+    Island Street Avenue Park County City State States Kingdom Union Church Hospital""".split()
+)
 
 
 def _role(before: list[str]) -> str:
@@ -134,7 +166,11 @@ def referent(sentences: Sequence[Sentence], index: int, known: dict[str, Person]
             if _other_speaker(sentences[i].text, known):
                 return None  # someone the article never names in full speaks in between
             continue
-        person = named[0] if len(named) == 1 else None  # two people and no speaker: either could be "he"
+        # Two people and no one speaker: either could be "he"; so could a name the article never
+        # confirms as a person ("Gov. Matt Bevin met Speaker Greg Stumbo").
+        text = sentences[i].text
+        alone = len(named) == 1 and (_speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0]))
+        person = named[0] if alone else None
         if person is None or person.pronoun and pronoun and person.pronoun != pronoun:
             return None
         return person
@@ -161,6 +197,21 @@ def _named(text: str, known: dict[str, Person]) -> list[Person]:
     if speaker is not None and len({q.surname for q in order if _speaks(outside, q.surname)}) == 1:
         return [speaker]
     return order
+
+
+def _other_name(text: str, person: Person) -> bool:
+    """Does the sentence name, outside quotation marks, someone who may be a person besides `person`?"""
+    for run in _RUN.finditer(outside_quotes(text)):
+        pair = run.group(0).split()[-2:]
+        if len(pair) < 2 or person.surname in pair or person.name.endswith(" ".join(pair)):
+            continue
+        if (
+            all(_NAME_WORD.fullmatch(t) for t in pair)
+            and pair[0] not in _NOT_GIVEN
+            and pair[1] not in _BODIES | _NOT_GIVEN
+        ):
+            return True
+    return False
 
 
 def _other_speaker(text: str, known: dict[str, Person]) -> bool:

@@ -125,7 +125,7 @@ def quoted(text: str, attribution: str) -> str:
     """The sentence as the brief may print it: `Dunn said: “I then used ...”`."""
     inner = text.strip().strip('“”"').strip()
     # The words of a quotation its tag followed ("…,” he added.") end without a full stop.
-    end = "" if inner[-1:] in ".?!…" else "."
+    end = "" if inner.rstrip("’'”\"")[-1:] in ".?!…" else "."
     return f"{attribution}: “{inner}{end}”"
 
 

@@ -1,13 +1,11 @@
-"""Arrange the selected sentences as a brief a reader can follow without the articles.
+"""People introduced on first mention: a brief is read without its articles.
 
-- **A lead first**: the first sentence says what happened, so it is the earliest-standing
-  sentence (in reading order) that is the reporter's own statement, not someone's quotation or a
-  sentence about a person the reader has not met. The rest follow in reading order: each
-  sentence where its articles tell it, which is the story's own logic and, in news, its time.
-- **People introduced on first mention**: the first time the brief names someone by surname only
-  ("Blunt said …"), the full name and role their article gives are added in editorial brackets
-  ("[Sen. Roy] Blunt said …"); a speaker printed before a quotation is the brief's own words
-  and gets them without brackets ("Sen. Roy Blunt added: “…”").
+The first time a brief names someone by surname only ("Collins said …"), the full name and role
+their article gives are added in editorial brackets ("[Sen. Susan] Collins said …"); a speaker
+printed before a quotation is the brief's own words and gets them without brackets ("Sen. Roy
+Blunt added: “…”"), and a pronoun the brief replaced gets them inside its brackets ("[Senate
+Majority Leader Mitch McConnell] said …"). Only a surname that stands as a sentence's subject or
+speaker is edited: "the Obama administration" and "The Olsen twins" name no one.
 """
 
 from __future__ import annotations
@@ -16,30 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..text.people import Person, people
-from ..text.quality import outside_quotes
-from ..types import BriefSentence, Document, ScoredGroup, Sentence
-from .cite import extractive_sentences
-
-
-def arrange(selected: Sequence[ScoredGroup], docs: Sequence[Document]) -> tuple[BriefSentence, ...]:
-    """The selected groups (in reading order) as brief sentences: lead first, people introduced."""
-    ordered = lead_first(selected)
-    return introduce(extractive_sentences(ordered), [s.group.representative for s in ordered], docs)
-
-
-def lead_first(selected: Sequence[ScoredGroup]) -> list[ScoredGroup]:
-    """Reading order, with the first sentence that can lead moved to the top."""
-    lead = next((k for k, s in enumerate(selected) if can_lead(s.group.representative)), 0)
-    return [*selected[lead : lead + 1], *selected[:lead], *selected[lead + 1 :]]
-
-
-def can_lead(sentence: Sentence) -> bool:
-    """Is it the reporter's statement of what happened: not a quotation, not someone's words, not
-    leaning on a person named elsewhere?"""
-    text = sentence.text
-    quoted = len(text) - len(outside_quotes(text).replace(" … ", ""))
-    return sentence.attribution is None and sentence.referent is None and quoted < 0.3 * len(text)
+from ..types import BriefSentence, Document, Sentence
+from .people import Person, people
 
 
 def introduce(
@@ -82,7 +58,7 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
     )
     quoted = _quoted_ranges(text, head)
     for at, person in reversed(_first_mentions(mentions, met, text)):
-        if any(a <= at < b for a, b in quoted):
+        if any(a <= at < b for a, b in quoted) or not (at < head or _as_person(text, at, person)):
             continue  # someone's own words are not the brief's to edit
         text = _with_introduction(text, at, person, editorial=at < head)
     if head:
@@ -122,6 +98,22 @@ def _with_introduction(text: str, at: int, person: Person, editorial: bool) -> s
     if editorial:
         return f"{text[:start]}{insert}{text[start:]}"
     return f"{text[:start]}[{insert.strip()}] {text[start:]}"
+
+
+def _as_person(text: str, at: int, person: Person) -> bool:
+    """Is the surname at `at` the person as a sentence's subject or speaker ("Collins said …",
+    "Sen. Collins", "[Collins] said")? Not "the Obama administration", "The Olsen twins", "the
+    surname Washington", nor a surname in someone else's name ("John F. Kennedy" is not Patrick)."""
+    before, after = text[:at], text[at + len(person.surname) :]
+    given = person.name[: -len(person.surname)].strip()
+    previous = re.search(r"(\S+) \Z", before)
+    if previous and previous.group(1)[:1].isupper() and not _titled(before) and not before.endswith(f"{given} "):
+        return False
+    opens = not before.strip(' “"‘[') or before.endswith(f"{given} ") and not before[: -len(given) - 1].strip(' “"‘[')
+    speaks = re.match(
+        r"(?:,[^,“”\"]{1,80},)? (?:said|says|told|tells|added|adds|wrote|writes|tweeted|posted|explained)\b", after
+    )
+    return bool(opens or speaks or before.endswith("[") or _titled(before))
 
 
 def _titled(before: str) -> bool:

@@ -9,6 +9,7 @@ from summarize.pipeline.segment import segment
 from summarize.pipeline.select import lead_first
 from summarize.text.context import needs_context
 from summarize.text.introduce import introduce
+from summarize.text.voice import shown
 from summarize.types import BriefSentence, ScoredGroup, SentenceGroup
 
 from .conftest import make_doc
@@ -78,6 +79,20 @@ def test_a_physicians_criticism_is_not_credited_to_the_minister_before_him():
     )
     sentences = segment(make_doc("m", text))
     assert sentences[2].referent == "Sengupta"
+    assert shown(sentences[2]).startswith("[Sengupta] said the government’s advice")
+
+
+def test_a_pronoun_after_an_opening_phrase_gets_its_person_in_brackets():
+    text = (
+        "Hanford police detectives arrested Jelinajane Bedrijo Almario in May 2016, Detective Richard Pontecorvo said.\n\n"
+        "Almario said she had met the girls through friends and social media.\n\n"
+        "Though a juvenile, she was tried as an adult for human trafficking and pimping.\n"
+    )
+    sentences = segment(make_doc("h", text))
+    assert (
+        shown(sentences[2]) == "Though a juvenile, [Almario] was tried as an adult for human trafficking and pimping."
+    )
+    assert not needs_context(shown(sentences[2]))
 
 
 @pytest.mark.parametrize(
@@ -95,6 +110,7 @@ def test_a_physicians_criticism_is_not_credited_to_the_minister_before_him():
         "Both are among critics of May's Brexit deal with the European Union.",
         "Though a juvenile, she was tried as an adult for human trafficking and pimping.",
         "During that time, a mother of one of the victims was looking for her daughter.",
+        "In them, Jerry Sandusky expressed little sympathy for the boys he was convicted of abusing.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):

@@ -23,6 +23,7 @@ _POINTER = re.compile(
     # "Though a juvenile, she was tried …", "During that time, …": the pointer after an opening phrase.
     r"|^(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b[^,;“”\"]{0,80}, (?:he|she|they|it|his|her|their|its)\b"
     r"|^(?:During|After|Before|Since|At|By|In|On|Until) (?:that|this|those|these|then)\b"
+    r"|^(?:In|Of|For|From|To|With|Among|Between|Like|Unlike) (?:them|it|him|her)\b"
     r"|^(?:This|That|These|Those)\b(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|autumn|winter)\b)"
 )
 # Connectives of response, consequence or contrast: they state a relation to what came before,

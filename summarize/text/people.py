@@ -37,7 +37,12 @@ _NOT_GIVEN = frozenset(
     October November December Mr Mrs Ms Dr Sen Rep Gov Both Many Some Most All""".split()
 )
 _HONORIFIC = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
-PERSONAL = re.compile(r"^[“\"‘]?(He|She|His|Her)\b")
+# A pronoun standing for a person as a sentence's subject: "He said …", "Though a juvenile, she
+# was tried …" (group 1 is the pronoun).
+PERSONAL = re.compile(
+    r"^(?:[“\"‘]?(?=[HS])|(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b"
+    r"[^,;“”\"]{0,80}, )(He|She|His|Her|he|she|his|her)\b"
+)
 LOOK_BACK = 5  # sentences between a name and the pronoun that stands for it, at most
 
 

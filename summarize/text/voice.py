@@ -117,7 +117,7 @@ def bracketed(text: str, referent: str) -> str:
     if opening is None:
         return text
     word = opening.group(1)
-    name = f"{referent}’s" if word in ("His", "Her") else referent
+    name = f"{referent}’s" if word.lower() in ("his", "her") else referent
     return f"{text[: opening.start(1)]}[{name}]{text[opening.end(1) :]}"
 
 

@@ -31,12 +31,15 @@ def introduce(
         return casts[doc_id]
 
     met: set[str] = set()
-    out = []
+    out: list[BriefSentence] = []
     for sentence, source in zip(sentences, shown):
         known = dict(cast(source.doc_id))
         for other in docs:  # a surname its own article never gives in full: another article may
             if other.id != source.doc_id and _mentions_unknown(sentence.text, known):
                 known = cast(other.id) | known
+        # Someone the brief has already named in full, whichever article it was from, is met.
+        told = " ".join(o.text for o in out)
+        met.update(p.surname for p in known.values() if p.name in told)
         out.append(_introduced(sentence, known, met))
     return tuple(out)
 

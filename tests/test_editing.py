@@ -9,6 +9,7 @@ from summarize.pipeline.segment import segment
 from summarize.pipeline.select import lead_first
 from summarize.text.context import needs_context
 from summarize.text.introduce import introduce
+from summarize.text.people import people
 from summarize.text.voice import shown
 from summarize.types import BriefSentence, ScoredGroup, SentenceGroup
 
@@ -181,3 +182,13 @@ def test_the_lead_is_the_first_sentence_that_says_what_happened_not_a_quotation(
     quote, fact = segment(doc)
     groups = [ScoredGroup(SentenceGroup(s, (s,)), 1.0) for s in (quote, fact)]
     assert [g.group.representative for g in lead_first(groups)] == [fact, quote]
+
+
+def test_a_surname_two_people_of_one_article_share_is_nobodys_alone():
+    text = (
+        "Jerry Sandusky said in a letter from prison that he had done nothing wrong.\n\n"
+        "His wife, Dottie Sandusky, said the family would appeal the ruling.\n\n"
+        "Sandusky said he would keep fighting the charges.\n"
+    )
+    assert "Sandusky" not in people(text)
+    assert segment(make_doc("s", text))[1].referent is None

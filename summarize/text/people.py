@@ -73,6 +73,7 @@ def people(text: str) -> dict[str, Person]:
     # "Revolutionary War", "Retirement System", "Adopted Sandusky": a word the article also writes
     # in lower case is a common word, not a name.
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    shared: set[str] = set()
     for run in _RUN.finditer(text):
         tokens = run.group(0).split()
         size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
@@ -83,7 +84,6 @@ def people(text: str) -> dict[str, Person]:
             # "Christopher Kennedy Lawford": a middle name, not a title, stands before the pair.
             name_tokens, before = [before[-1], *name_tokens], before[:-1]
         given, surname = name_tokens[0], name_tokens[-1]
-        given = name_tokens[0]
         if (
             not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
             or given.rstrip(".") in _NOT_GIVEN
@@ -91,7 +91,15 @@ def people(text: str) -> dict[str, Person]:
             or surname in _BODIES
         ):
             continue
-        if surname in found or given.rstrip(".").lower() in _titles() or {given.lower(), surname.lower()} & lower:
+        if surname in found and found[surname].name.split()[0] != given:
+            shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
+        if (
+            surname in found
+            or given.rstrip(".").lower() in _titles()
+            or surname.lower() in lower
+            or given.lower() in lower
+            and _opens(text, run.start())
+        ):
             continue
         role = _role(before)
         # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
@@ -100,13 +108,18 @@ def people(text: str) -> dict[str, Person]:
         )
         if role and alone or _speaks(text, surname) or _honorific(text, surname):
             found[surname] = Person(" ".join(name_tokens), role, _honorific(text, surname))
-    return found
+    return {surname: person for surname, person in found.items() if surname not in shared}
 
 
 # A run of capitalised words (with "Sen."-style abbreviations and initials), within one line.
 _RUN = re.compile(
     r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b"
 )
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does a sentence start at `at` (where "Adopted Sandusky" is a verb and a name, not a person)?"""
+    return not text[:at].strip() or text[:at].rstrip(' “"‘')[-1:] in ".!?\n"
 
 
 def _speaks(text: str, surname: str) -> bool:

@@ -73,6 +73,9 @@ class Sentence:
     # ...") named elsewhere (an earlier sentence of the quotation, a tweet's signature): "Dunn said",
     # "Judy Mozes tweeted". A brief prints such a sentence only with it.
     attribution: str | None = None
+    # The person its opening pronoun stands for in its article ("He said ..." -> "Blunt"), which a
+    # brief prints in editorial brackets: "[Blunt] said ...".
+    referent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

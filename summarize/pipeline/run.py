@@ -16,6 +16,7 @@ from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
+from ..text.introduce import introduce
 from ..text.language import language
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
@@ -221,7 +222,15 @@ def write_brief(
     timings = dict(analysis.timings)
     scored, vectors, dedup, docs = analysis.scored, analysis.vectors, analysis.dedup, analysis.docs
     with _timed("select", timings, progress):
-        brief_sentences = extractive_sentences(select(scored, vectors, options), dedup.groups)
+        selected = select(scored, vectors, options)
+        # A selected sentence may bring a note after it (outlets giving another figure): each printed
+        # sentence is introduced against the article of the sentence it belongs to.
+        parts = [extractive_sentences([s], dedup.groups) for s in selected]
+        brief_sentences = introduce(
+            tuple(b for part in parts for b in part),
+            [s.group.representative for s, part in zip(selected, parts) for _ in part],
+            docs,
+        )
     mode, notices, fusion_stats = Mode.extractive, [], {}
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode

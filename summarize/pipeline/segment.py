@@ -19,9 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..text.people import PERSONAL, Person, people, referent
 from ..text.quality import first_person, speakerless_quote
 from ..text.submodules import submodule
-from ..text.voice import quote_speaker, speaker_named
+from ..text.voice import PRONOUN_TAG, quote_speaker, speaker_named
 from ..text.words import count_words
 from ..types import Document, Sentence
 from .select import shortest
@@ -66,7 +67,36 @@ def segment(doc: Document) -> list[Sentence]:
     """The sentences of `doc`, each knowing its offsets (`doc.text[s.start:s.end] == s.text`) and,
     when it is someone's own words, who speaks it."""
     sentences, inside = _sentences(doc)
-    return [_attributed(sentences, i, doc.spoken, inside) for i in range(len(sentences))]
+    known: list[dict[str, Person]] = []  # the article's people, read once and only when a pronoun needs them
+
+    def cast() -> dict[str, Person]:
+        if not known:
+            known.append(people(doc.text))
+        return known[0]
+
+    return [_named(_attributed(sentences, i, doc.spoken, inside), sentences, i, cast) for i in range(len(sentences))]
+
+
+def _named(s: Sentence, sentences: list[Sentence], index: int, cast) -> Sentence:  # type: ignore[no-untyped-def]
+    """The sentence with the person its pronoun stands for, when its article settles who:
+    "“I think that will encourage people …,” he added." becomes the quoted words with the
+    attribution "Blunt added", and "He said at the time …" knows its referent, "McConnell".
+    Where the article does not settle it the sentence is left as it is (selection leaves it out)."""
+    if s.attribution is not None:
+        return s
+    tag = PRONOUN_TAG.match(s.text)
+    if tag is None and not PERSONAL.match(s.text):
+        return s
+    person = referent(sentences, index, cast())
+    if person is None:
+        return s
+    if tag is None:
+        return replace(s, referent=person.surname)
+    start, end = s.start + tag.start("words"), s.start + tag.end("words")
+    text = s.text[tag.start("words") : tag.end("words")]
+    return replace(
+        s, start=start, end=end, text=text, attribution=f"{person.surname} {tag.group('verb')}{tag.group('rest')}"
+    )
 
 
 def _sentences(doc: Document) -> tuple[list[Sentence], list[bool]]:

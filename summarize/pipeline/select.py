@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..options import Mode, Options
-from ..text.quality import attributed, form_flaws, instruction_like
+from ..text.context import needs_context
+from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
 from ..text.subjectivity import argues
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
@@ -31,8 +32,8 @@ MIN_WORDS = 7
 FLAWED = 0.4
 STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first groups)
 # An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
-# Pronoun openers ("He said ...") are left to the salience score: in reading order they
-# usually follow the sentence that names their subject, and excluding them cost 1 ROUGE-2 point.
+# Pronoun openers ("He said ...") are shown only with the person their article says they stand
+# for ("[McConnell] said ..."; text/context.py): a brief's reader cannot look back in the article.
 _CONTINUES = re.compile(
     r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
     re.IGNORECASE,
@@ -51,7 +52,7 @@ CANDIDATES = 200  # the sentences worth most on their own that the objective con
 
 def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
     """The sentences that together cover the most of what the story's sources agree on, within
-    the word budget; the result is in reading order.
+    the word budget; the result is in the brief's order (`lead_first`).
 
     Objective (solved exactly, see `coverage`): the weight of every concept the brief states,
     counted once, plus each picked sentence's own value (`sentence_values`). Redundancy needs no
@@ -110,7 +111,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             )
             s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
-    return sorted(out, key=_reading_order)
+    return lead_first(sorted(out, key=_reading_order))
 
 
 def shortest(high: int) -> int:
@@ -196,6 +197,8 @@ def _variants(
                 or news
                 and (
                     continues(m.text)
+                    # "In response, …", "Six of them …", "“…,” he added." with no one named
+                    or needs_context(shown(m))
                     or count_words(m.text) < NEWS_MIN_WORDS
                     or _asks(m.text)
                     # "... it's silly to flush 38 million gallons of water:" introduces what follows.
@@ -310,6 +313,21 @@ def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]
         if used >= low:
             break
     return picked
+
+
+def lead_first(selected: Sequence[ScoredGroup]) -> list[ScoredGroup]:
+    """The brief's order: a lead first, then reading order (each sentence where its articles tell
+    it: the story's own logic and, in news, its time). The lead is the first sentence in reading
+    order that says what happened in the reporter's voice: not someone's quotation, not a
+    sentence about a person it names only by a pronoun."""
+    lead = next((k for k, s in enumerate(selected) if can_lead(s.group.representative)), 0)
+    return [*selected[lead : lead + 1], *selected[:lead], *selected[lead + 1 :]]
+
+
+def can_lead(sentence: Sentence) -> bool:
+    text = sentence.text
+    quoted = len(text) - len(outside_quotes(text).replace(" … ", ""))
+    return sentence.attribution is None and sentence.referent is None and quoted < 0.3 * len(text)
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import Sentence
+from .people import PERSONAL
 from .quality import first_person, outside_quotes
 
 _NAME = r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
@@ -31,6 +32,13 @@ _SAYS = re.compile(rf"\b{_VERB}\b", re.IGNORECASE)
 _HONORIFIC = frozenset({"Jr.", "Sr.", "St."})
 # Names that open a clause but speak for nobody.
 _NOT_A_SPEAKER = frozenset("The A An This That It He She They We I But And Then When".split())
+# A quotation tagged with a pronoun: "“I think that will encourage people …,” he added." (`words`
+# is what the brief quotes, without the comma that handed over to the tag; `rest` stays with the
+# verb: "he said at the time", "she told the Washington Times").
+PRONOUN_TAG = re.compile(
+    r"^[“\"](?P<words>[^“”\"]*[^“”\",\s])[,\s]*[”\"],? (?:he|she) (?P<verb>said|says|added|adds|told|tells|wrote|"
+    r"writes|explained|recalled|recalls|continued|noted|insisted|argued|warned)(?P<rest>(?: [^\s“”\".,;:!?]+){0,7})[.!]$"
+)
 LOOK_BACK = 6  # sentences of one quotation, at most, between a quote and the sentence naming its speaker
 
 
@@ -95,13 +103,30 @@ def _is_speech(text: str, inside: bool = False) -> bool:
 
 def shown(sentence: Sentence) -> str:
     """The sentence as a brief prints it: with its speaker named when it is someone's own words."""
-    return sentence.text if sentence.attribution is None else quoted(sentence.text, sentence.attribution)
+    if sentence.attribution is not None:
+        return quoted(sentence.text, sentence.attribution)
+    if sentence.referent is not None:
+        return bracketed(sentence.text, sentence.referent)
+    return sentence.text
+
+
+def bracketed(text: str, referent: str) -> str:
+    """The sentence with its opening pronoun replaced by the person it stands for, in editorial
+    brackets: "He said at the time …" -> "[McConnell] said at the time …"; "His" -> "[McConnell’s]"."""
+    opening = PERSONAL.match(text)
+    if opening is None:
+        return text
+    word = opening.group(1)
+    name = f"{referent}’s" if word.lower() in ("his", "her") else referent
+    return f"{text[: opening.start(1)]}[{name}]{text[opening.end(1) :]}"
 
 
 def quoted(text: str, attribution: str) -> str:
     """The sentence as the brief may print it: `Dunn said: “I then used ...”`."""
     inner = text.strip().strip('“”"').strip()
-    return f"{attribution}: “{inner}”"
+    # The words of a quotation its tag followed ("…,” he added.") end without a full stop.
+    end = "" if inner.rstrip("’'”\"")[-1:] in ".?!…" else "."
+    return f"{attribution}: “{inner}{end}”"
 
 
 def _speaker_in(text: str) -> str | None:

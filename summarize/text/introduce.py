@@ -1,0 +1,130 @@
+"""People introduced on first mention: a brief is read without its articles.
+
+The first time a brief names someone by surname only ("Collins said …"), the full name and role
+their article gives are added in editorial brackets ("[Sen. Susan] Collins said …"); a speaker
+printed before a quotation is the brief's own words and gets them without brackets ("Sen. Roy
+Blunt added: “…”"), and a pronoun the brief replaced gets them inside its brackets ("[Senate
+Majority Leader Mitch McConnell] said …"). Only a surname that stands as a sentence's subject or
+speaker is edited: "the Obama administration" and "The Olsen twins" name no one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..types import BriefSentence, Document, Sentence
+from .people import Person, people
+
+
+def introduce(
+    sentences: Sequence[BriefSentence], shown: Sequence[Sentence], docs: Sequence[Document]
+) -> tuple[BriefSentence, ...]:
+    """Each sentence with the people it names for the first time in the brief introduced."""
+    texts = {d.id: d.text for d in docs}
+    casts: dict[str, dict[str, Person]] = {}
+
+    def cast(doc_id: str) -> dict[str, Person]:
+        if doc_id not in casts:
+            casts[doc_id] = people(texts.get(doc_id, ""))
+        return casts[doc_id]
+
+    met: set[str] = set()
+    out: list[BriefSentence] = []
+    for sentence, source in zip(sentences, shown):
+        known = dict(cast(source.doc_id))
+        for other in docs:  # a surname its own article never gives in full: another article may
+            if other.id != source.doc_id and _mentions_unknown(sentence.text, known):
+                known = cast(other.id) | known
+        # Someone the brief has already named in full, whichever article it was from, is met.
+        told = " ".join(o.text for o in out)
+        met.update(p.surname for p in known.values() if p.name in told)
+        out.append(_introduced(sentence, known, met))
+    return tuple(out)
+
+
+def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
+    return any(w not in known for w in re.findall(r"(?<![\w.] )\b[A-Z][a-z]+\b(?= (?:said|says|told|added))", text))
+
+
+def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]) -> BriefSentence:
+    text, attribution = sentence.text, sentence.attribution
+    head = len(attribution) if attribution is not None and text.startswith(attribution) else 0
+    mentions = sorted(
+        (
+            (m.start(), person)
+            for person in known.values()
+            for m in re.finditer(rf"(?<![\w-]){re.escape(person.surname)}(?![\w-])", text)
+        ),
+        key=lambda mention: mention[0],
+    )
+    quoted = _quoted_ranges(text, head)
+    for at, person in reversed(_first_mentions(mentions, met, text)):
+        if any(a <= at < b for a, b in quoted) or not (at < head or _as_person(text, at, person)):
+            continue  # someone's own words are not the brief's to edit
+        text = _with_introduction(text, at, person, editorial=at < head)
+    if head:
+        attribution = text[: text.index(": “")] if ": “" in text else attribution
+    return replace(sentence, text=text, attribution=attribution)
+
+
+def _first_mentions(mentions: list[tuple[int, Person]], met: set[str], text: str) -> list[tuple[int, Person]]:
+    """The first mention of each person the brief has not met yet; every person named is met after."""
+    first: list[tuple[int, Person]] = []
+    for at, person in mentions:
+        if person.surname in met:
+            continue
+        met.add(person.surname)
+        if not text[:at].endswith(person.name[: -len(person.surname)]) or person.role:
+            first.append((at, person))
+    return first
+
+
+def _with_introduction(text: str, at: int, person: Person, editorial: bool) -> str:
+    """`text` with the person named at `at` introduced by full name and role."""
+    given = person.name[: -len(person.surname)].strip()
+    before = text[:at]
+    if before.endswith("["):
+        # "[Blunt] said …" (a pronoun the brief replaced): the whole bracket is the brief's.
+        return f"{before}{person.introduced}{text[at + len(person.surname) :]}"
+    has_given = before.endswith(f"{given} ")
+    start = at - len(given) - 1 if has_given else at
+    if has_given and (not person.role or text[:start].endswith(f"{person.role} ")):
+        return text
+    if _titled(text[:start]):
+        insert = "" if has_given else f"{given} "  # "Sen. Blunt" keeps its title: "Sen. [Roy] Blunt"
+    else:
+        insert = f"{person.role} " if has_given else f"{person.introduced[: -len(person.surname)]}"
+    if not insert.strip():
+        return text
+    if editorial:
+        return f"{text[:start]}{insert}{text[start:]}"
+    return f"{text[:start]}[{insert.strip()}] {text[start:]}"
+
+
+def _as_person(text: str, at: int, person: Person) -> bool:
+    """Is the surname at `at` the person as a sentence's subject or speaker ("Collins said …",
+    "Sen. Collins", "[Collins] said")? Not "the Obama administration", "The Olsen twins", "the
+    surname Washington", nor a surname in someone else's name ("John F. Kennedy" is not Patrick)."""
+    before, after = text[:at], text[at + len(person.surname) :]
+    given = person.name[: -len(person.surname)].strip()
+    previous = re.search(r"(\S+) \Z", before)
+    if previous and previous.group(1)[:1].isupper() and not _titled(before) and not before.endswith(f"{given} "):
+        return False
+    opens = not before.strip(' “"‘[') or before.endswith(f"{given} ") and not before[: -len(given) - 1].strip(' “"‘[')
+    speaks = re.match(
+        r"(?:,[^,“”\"]{1,80},)? (?:said|says|told|tells|added|adds|wrote|writes|tweeted|posted|explained)\b", after
+    )
+    return bool(opens or speaks or before.endswith("[") or _titled(before))
+
+
+def _titled(before: str) -> bool:
+    return bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Governor)\.? \Z", before))
+
+
+def _quoted_ranges(text: str, head: int) -> list[tuple[int, int]]:
+    """Where quotation marks hold someone's words (after a printed speaker, all of them)."""
+    if head:
+        return [(head, len(text))]
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", text)]

@@ -1,0 +1,240 @@
+"""Who an article's people are, and whom a pronoun in it stands for: so a brief names them.
+
+A brief is read without its articles: "“I think that will encourage people …,” he added." after a
+sentence about Schumer credits Schumer, where the article has Sen. Roy Blunt. The person a
+pronoun stands for is found in the *article* the sentence comes from, never in the brief: walking
+back from the sentence to the nearest one that names a person (`referent`). Where that sentence
+names two people, or the trail runs out, the source does not settle it and the answer is None.
+
+There is no coreference model to be had offline (spaCy's and fastcoref's need downloaded
+weights), so this is a small rule: the nearest named speaker, or the one person the nearest
+naming sentence holds. Titles ("Sen.", "Governor") are nameparser's list, so roles are not a
+list typed in here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser.config import CONSTANTS
+
+from ..types import Sentence
+from .quality import outside_quotes
+
+# A word of a person's name: "Roy", "McConnell", "O’Brien", "Ing-wen", "J."; "Park’s" is not.
+_NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.")
+_SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|insisted|recalled|tweeted|posted|asked|warned)"
+# Words that open a capitalised run without being a given name: "The Senate", "On Tuesday".
+_NOT_GIVEN = frozenset(
+    """The A An In On At By For From With Of To And But Or As After Before When While Since If This That
+    These Those It He She They We I His Her Their Its Our My Your Then Now Last Next Early Late New Old
+    North South East West Northern Southern Eastern Western United Supreme White Capitol Federal
+    National State Republican Democratic Democrat Republicans Democrats Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Mr Mrs Ms Dr Sen Rep Gov Both Many Some Most All""".split()
+)
+_HONORIFIC = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
+# A pronoun standing for a person as a sentence's subject: "He said …", "Though a juvenile, she
+# was tried …" (group 1 is the pronoun).
+PERSONAL = re.compile(
+    r"^(?:[“\"‘]?(?=[HS])|(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b"
+    r"[^,;“”\"]{0,80}, )(He|She|His|Her|he|she|his|her)\b"
+)
+LOOK_BACK = 5  # sentences between a name and the pronoun that stands for it, at most
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # as first given in full: "Roy Blunt"
+    role: str = ""  # the title before it there: "Sen.", "Senate Majority Leader"
+    pronoun: str = ""  # "he" or "she" when the article says Mr./Ms.; "" when it does not
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def introduced(self) -> str:
+        """How a brief introduces them: "Sen. Roy Blunt"."""
+        return f"{self.role} {self.name}".strip()
+
+
+def people(text: str) -> dict[str, Person]:
+    """The article's people by surname: each full name the article uses for someone who speaks,
+    carries a title, or is called Mr./Ms. (a capitalised pair alone may be a place or a body).
+
+    A name ends a run of capitalised words ("Senate Majority Leader Mitch McConnell"): the two
+    words before the run's end (three with a middle initial) are the name, those before it the
+    role when they end in a title."""
+    found: dict[str, Person] = {}
+    # "Revolutionary War", "Retirement System", "Adopted Sandusky": a word the article also writes
+    # in lower case is a common word, not a name.
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    shared: set[str] = set()
+    for run in _RUN.finditer(text):
+        tokens = run.group(0).split()
+        size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+        if len(tokens) < size:
+            continue
+        name_tokens, before = tokens[-size:], tokens[:-size]
+        if before and re.fullmatch(r"[A-Z][a-z]+", before[-1]) and not _titled(before[-1]):
+            # "Christopher Kennedy Lawford": a middle name, not a title, stands before the pair.
+            name_tokens, before = [before[-1], *name_tokens], before[:-1]
+        given, surname = name_tokens[0], name_tokens[-1]
+        if (
+            not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
+            or given.rstrip(".") in _NOT_GIVEN
+            or surname in _NOT_GIVEN
+            or surname in _BODIES
+        ):
+            continue
+        if surname in found and found[surname].name.split()[0] != given:
+            shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
+        if (
+            surname in found
+            or given.rstrip(".").lower() in _titles()
+            or surname.lower() in lower
+            or given.lower() in lower
+            and _opens(text, run.start())
+        ):
+            continue
+        role = _role(before)
+        # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
+        alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(
+            re.findall(re.escape(" ".join(name_tokens)), text)
+        )
+        if role and alone or _speaks(text, surname) or _honorific(text, surname):
+            found[surname] = Person(" ".join(name_tokens), role, _honorific(text, surname))
+    return {surname: person for surname, person in found.items() if surname not in shared}
+
+
+# A run of capitalised words (with "Sen."-style abbreviations and initials), within one line.
+_RUN = re.compile(
+    r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b"
+)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does a sentence start at `at` (where "Adopted Sandusky" is a verb and a name, not a person)?"""
+    return not text[:at].strip() or text[:at].rstrip(' “"‘')[-1:] in ".!?\n"
+
+
+def _speaks(text: str, surname: str) -> bool:
+    s = re.escape(surname)
+    return bool(
+        re.search(
+            rf"\b{s}(?:, (?:a|an|the|who|\d+)\b[^,]{{0,60}},)? {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][\w.]* ){{0,3}}{s}\b",
+            text,
+        )
+    )
+
+
+def _honorific(text: str, surname: str) -> str:
+    found = re.search(rf"\b(Mr\.|Mrs\.|Ms\.) {re.escape(surname)}\b", text)
+    return _HONORIFIC[found.group(1)] if found else ""
+
+
+def _titled(token: str) -> bool:
+    return token.rstrip(".").lower() in _titles() or token.rstrip(".") in _NOT_GIVEN
+
+
+# Words that end the name of a body, not a person's ("Associated Press", "Rules Committee").
+_BODIES = frozenset(
+    """Press Post Times News Journal Department Committee Council Agency Service Office Institute
+    University College School Association Party Court Company Group Network Foundation Center Centre
+    Commission Board Bureau House Senate Congress Police Ministry Reuters Republicans Democrats
+    Island Street Avenue Park County City State States Kingdom Union Church Hospital""".split()
+)
+
+
+def _role(before: list[str]) -> str:
+    """The title right before a name: the capitalised words that end in a title word ("Senate
+    Majority Leader", "Sen.", "House Speaker"), or "" ("On Tuesday Roy Blunt" has none)."""
+    run = list(before)
+    while run and run[-1].rstrip(".").lower() not in _titles():
+        run.pop()
+    while run and run[0].rstrip(".") in _NOT_GIVEN and run[0].rstrip(".").lower() not in _titles():
+        run.pop(0)
+    return " ".join(run)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    # nameparser's titles, and "Sen." (absent there) that news uses in nearly every story.
+    return frozenset(t.rstrip(".") for t in CONSTANTS.titles) | {"sen", "rep"}
+
+
+def referent(sentences: Sequence[Sentence], index: int, known: dict[str, Person]) -> Person | None:
+    """The person the pronoun opening or tagging sentence `index` stands for, read back through
+    its own article; None when the article does not settle it.
+
+    Walking back: a sentence that gives one speaker by name ("…,” Blunt said") settles it; so does
+    one that names exactly one of the article's people. A sentence naming two people without one
+    speaker among them leaves it open (None: "Gov. Matt Bevin met Speaker Greg Stumbo" and then
+    "he added"), as does a Mr./Ms. that disagrees with he/she, or a speaker the article never
+    names in full. Sentences naming nobody (the quotation going on) are walked over.
+    """
+    pronoun = _pronoun_of(sentences[index].text)
+    for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
+        named = _named(sentences[i].text, known)
+        if not named:
+            if _other_speaker(sentences[i].text, known):
+                return None  # someone the article never names in full speaks in between
+            continue
+        # Two people and no one speaker: either could be "he"; so could a name the article never
+        # confirms as a person ("Gov. Matt Bevin met Speaker Greg Stumbo").
+        text = sentences[i].text
+        alone = len(named) == 1 and (_speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0]))
+        person = named[0] if alone else None
+        if person is None or person.pronoun and pronoun and person.pronoun != pronoun:
+            return None
+        return person
+    return None
+
+
+def _pronoun_of(text: str) -> str:
+    found = re.search(r"\b(he|she|his|her)\b", text, re.IGNORECASE)
+    return "" if found is None else {"his": "he", "her": "she"}.get(found.group(1).lower(), found.group(1).lower())
+
+
+def _named(text: str, known: dict[str, Person]) -> list[Person]:
+    """The article's people this sentence names outside quotation marks, in order, a speaker first."""
+    outside = outside_quotes(text)
+    hits = sorted(
+        ((m.start(), p) for p in known.values() for m in re.finditer(rf"\b{re.escape(p.surname)}\b", outside)),
+        key=lambda hit: hit[0],
+    )
+    order: list[Person] = []
+    for _, p in hits:
+        if p not in order:
+            order.append(p)
+    speaker = next((p for p in order if _speaks(outside, p.surname)), None)
+    if speaker is not None and len({q.surname for q in order if _speaks(outside, q.surname)}) == 1:
+        return [speaker]
+    return order
+
+
+def _other_name(text: str, person: Person) -> bool:
+    """Does the sentence name, outside quotation marks, someone who may be a person besides `person`?"""
+    for run in _RUN.finditer(outside_quotes(text)):
+        pair = run.group(0).split()[-2:]
+        if len(pair) < 2 or person.surname in pair or person.name.endswith(" ".join(pair)):
+            continue
+        if (
+            all(_NAME_WORD.fullmatch(t) for t in pair)
+            and pair[0] not in _NOT_GIVEN
+            and pair[1] not in _BODIES | _NOT_GIVEN
+        ):
+            return True
+    return False
+
+
+def _other_speaker(text: str, known: dict[str, Person]) -> bool:
+    """Does someone speak here whom the article never names in full ("…,” Thayer said")?"""
+    found = re.finditer(
+        rf"\b([A-Z][a-z]+) {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b", outside_quotes(text)
+    )
+    return any(n not in _NOT_GIVEN and n not in known for n in (m.group(1) or m.group(2) for m in found))

@@ -124,7 +124,7 @@ class Options:
     other_languages: str = "skip"
     # Symbolic links that lead out of the input folder are skipped (with a warning) unless True.
     follow_links: bool = False
-    # Seconds a web page may take, all of it (connect, redirects, every read): pipeline/fetch.py.
+    # Seconds a web page may take, all of it (connect, redirects, every read): web/fetch.py.
     fetch_timeout: float = 30.0
 
     def __post_init__(self) -> None:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.pipeline.fetch import FetchError, FetchLimits, fetch
+from summarize.web.fetch import FetchError, FetchLimits, fetch
 
 from .conftest import seed_text
 

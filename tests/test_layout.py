@@ -19,9 +19,10 @@ ALLOWED = {
     "text": {"kernel"},
     "fs": {"kernel"},
     "models": {"kernel", "text"},
-    "pipeline": {"kernel", "text", "fs", "models"},
+    "web": {"kernel", "text"},  # fetching pages: URLs given on the command line, feeds
+    "pipeline": {"kernel", "text", "fs", "models", "web"},
     "output": {"kernel", "text", "fs", "jobs"},  # draws the jobs' results (metrics, outcomes, feeds)
-    "jobs": {"kernel", "text", "fs", "models", "pipeline", "output"},
+    "jobs": {"kernel", "text", "fs", "models", "pipeline", "output", "web"},
 }
 
 

@@ -33,7 +33,7 @@ from .ingest import (
 log = logging.getLogger(__name__)
 
 STDIN = "-"
-URL_TIMEOUT_S = 30.0  # the whole page, redirects included (pipeline/fetch.py)
+URL_TIMEOUT_S = 30.0  # the whole page, redirects included (web/fetch.py)
 KINDS = "article files (.txt, .md, .html, .json, .jsonl)"
 
 
@@ -160,8 +160,8 @@ def _records(text: str, where: Location, encoding: str, max_file_bytes: int) -> 
 def fetch(url: str, max_file_bytes: int, timeout: float = URL_TIMEOUT_S) -> list[RawDocument]:
     """The article at `url` (the user gave it: a page on their own machine is allowed, redirects
     elsewhere on their network are not), under the fetcher's deadline, size cap and redirect rules."""
-    from .fetch import FetchLimits
-    from .fetch import fetch as fetch_page
+    from ..web.fetch import FetchLimits
+    from ..web.fetch import fetch as fetch_page
 
     page = fetch_page(url, FetchLimits(deadline=timeout, max_bytes=max_file_bytes))
     if not page.data:

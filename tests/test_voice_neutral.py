@@ -1,10 +1,6 @@
 """Neutral voice and a fact once: a column's judgement never speaks as the brief, and no fact twice."""
 
-import numpy as np
-
 from summarize import summarize_texts
-from summarize.pipeline import repeats
-from summarize.pipeline.coverage import Problem
 from summarize.text.subjectivity import argues, judging_words
 
 # From columns in one story's cluster (issue 25).
@@ -43,39 +39,3 @@ def test_a_columns_judgement_is_left_out_of_the_brief():
     brief = summarize_texts({"a": news + "Senators from both parties spoke before the vote on Monday.", "b": column})
     assert all("horrible" not in s.text for s in brief.sentences)
     assert brief.sentences
-
-
-class _Fake:
-    """Stands in for MiniLM: the vectors given for each text."""
-
-    def __init__(self, vectors: dict[str, np.ndarray]) -> None:
-        self.vectors = vectors
-
-    def encode(self, texts):
-        return np.stack([self.vectors[t] for t in texts])
-
-
-def test_two_picked_sentences_that_mean_the_same_are_never_both_kept(monkeypatch):
-    texts = [
-        "Paul asked the governor to change the law so he could run for both offices.",
-        "The senator wanted the statute rewritten, letting him seek two seats at once.",
-        "The state party will vote on the change at its meeting in March.",
-    ]
-    same = np.array([1.0, 0.0])
-    vectors = {texts[0]: same, texts[1]: same, texts[2]: np.array([0.0, 1.0])}
-    monkeypatch.setattr("summarize.models.embeddings.embedder", lambda: _Fake(vectors))
-    problem = Problem(None, np.zeros(0), np.ones(3), np.ones(3), 3)  # type: ignore[arg-type]
-    solved = []
-
-    def solve(p):
-        solved.append(p.conflicts)
-        return [0, 2] if (0, 1) in p.conflicts else [0, 1, 2]
-
-    problem, picked = repeats.once(problem, [0, 1, 2], texts, solve)
-    assert picked == [0, 2] and (0, 1) in problem.conflicts and solved
-
-
-def test_without_the_model_the_selection_is_unchanged(monkeypatch):
-    monkeypatch.setattr("summarize.models.embeddings.embedder", lambda: None)
-    problem = Problem(None, np.zeros(0), np.ones(2), np.ones(2), 2)  # type: ignore[arg-type]
-    assert repeats.once(problem, [0, 1], ["a", "b"], lambda p: [0])[1] == [0, 1]

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..options import Mode, Options
+from ..options import Options
 from ..text.context import needs_context
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
 from ..text.subjectivity import argues
@@ -22,7 +22,6 @@ from ..types import ScoredGroup, Sentence
 from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
 from .coverage import Problem, solve
 from .rank import REDUNDANT, StoryStyle
-from .repeats import once
 
 # Shorter "sentences" are headlines, captions and fragments, not brief material; a one-line
 # budget lowers the bar to a quarter of the budget.
@@ -95,9 +94,6 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     conflicts = _conflicts(vectors[group_of], group_of, texts)
     problem = build_problem(texts, weights, high, values, conflicts)
     picked = solve(problem)
-    # Paraphrases shared words miss (repeats.py); `--mode extractive` stays free of torch.
-    if options.embeddings and options.mode is not Mode.extractive:
-        problem, picked = once(problem, picked, texts, solve)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
     out = []
     for k in picked:

@@ -44,6 +44,7 @@ def test_json_contract():
     assert data["sentences"][0] == {
         "text": "First fact, officials said.",
         "citations": ["b", "a"],
+        "shown_citations": ["b", "a"],  # all of them: three at most
         "spans": [{"doc_id": "a", "start": 0, "end": 27}, {"doc_id": "b", "start": 5, "end": 32}],
         "support": 1.0,
         "supported": True,

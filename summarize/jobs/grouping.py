@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix, diags, hstack, triu
+from scipy.sparse import csr_matrix, diags, hstack
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
@@ -70,10 +70,6 @@ class GroupingOptions:
 # Capitalised words and runs of them: "Barack Obama", "New York", "NASA".
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;\"“”‘’\n]\s*)$")
-# Nights of this many articles or more take their candidate pairs from a MinHash LSH index.
-INDEX_FROM = 2000
-LSH_TERMS = 40  # each article's heaviest terms that the index hashes
-LSH_BANDS = 128  # MinHash orderings, each its own band (see `_proposed_pairs`)
 
 
 def body_terms(text: str) -> list[str]:
@@ -150,32 +146,8 @@ def cluster(rows: csr_matrix, options: GroupingOptions, graph: csr_matrix | None
     return labels
 
 
-def candidate_graph(rows: csr_matrix, neighbours: int, threshold: float, index_from: int = INDEX_FROM) -> csr_matrix:
-    """Symmetric graph of pairs among each row's nearest neighbours that are at least `threshold` alike.
-
-    Up to `index_from` rows every pair is compared (exact, and cheaper than an index at that size);
-    above it a MinHash LSH index proposes the pairs (`_proposed_pairs`), so the cost grows with the
-    night, not with its square. Either way the pairs kept are scored by exact cosine."""
-    if rows.shape[0] < index_from:
-        return _exact_graph(rows, neighbours, threshold)
-    first, second = _proposed_pairs(rows)
-    similarity = _cosines(rows, first, second)
-    keep = similarity >= threshold
-    first, second, similarity = first[keep], second[keep], similarity[keep]
-    # Each row keeps its `neighbours` most alike candidates, as the exact search does.
-    source = np.concatenate([first, second])
-    target = np.concatenate([second, first])
-    weight = np.concatenate([similarity, similarity])
-    order = np.lexsort((-weight, source))
-    source, target, weight = source[order], target[order], weight[order]
-    starts = np.searchsorted(source, source, side="left")
-    top = np.arange(len(source)) - starts < neighbours
-    n = rows.shape[0]
-    graph = csr_matrix((weight[top], (source[top], target[top])), shape=(n, n))
-    return graph.maximum(graph.T).tocsr()
-
-
-def _exact_graph(rows: csr_matrix, neighbours: int, threshold: float) -> csr_matrix:
+def candidate_graph(rows: csr_matrix, neighbours: int, threshold: float) -> csr_matrix:
+    """Symmetric graph of pairs among each row's nearest neighbours that are at least `threshold` alike."""
     from sklearn import config_context
 
     k = min(neighbours + 1, rows.shape[0])
@@ -186,53 +158,6 @@ def _exact_graph(rows: csr_matrix, neighbours: int, threshold: float) -> csr_mat
     graph.data[graph.data < threshold] = 0.0
     graph.eliminate_zeros()
     return graph.maximum(graph.T).tocsr()
-
-
-def _proposed_pairs(rows: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share a MinHash of their heaviest terms (datasketch's MinHash), as LSH bands.
-
-    Why MinHash LSH from datasketch. Measured here on 10,000 articles (a loaded 2-core machine):
-    pynndescent's NN-descent over these sparse vectors took 81 s after its numba compilation (which
-    took minutes on first use), nmslib's sparse HNSW 170 s to build, against 20 s for comparing every
-    pair; datasketch is pure Python and NumPy (nothing to compile) and its cost is a few hashes per
-    article. Articles of one story share their rare names and phrases, which IDF squared puts among
-    each article's heaviest terms; but their term sets overlap little (Jaccard 0.02 to 0.2 over the
-    story pairs of multinews-dev), so every band is one MinHash: two articles become candidates when
-    any of `LSH_BANDS` random orderings of the terms puts a term they share first, which misses a
-    pair of Jaccard 0.03 with probability 0.97^128 = 2 %. A missed pair rarely matters: a story's
-    members are usually linked through other members, and average link then compares them all."""
-    from datasketch import MinHash
-
-    sets = []
-    for i in range(rows.shape[0]):
-        start, end = rows.indptr[i], rows.indptr[i + 1]
-        heaviest = np.argsort(-rows.data[start:end], kind="stable")[:LSH_TERMS]
-        sets.append(rows.indices[start:end][heaviest].tolist())
-    # Term ids are already integers: the hash family's affine permutations mix them.
-    signatures = np.array(
-        [m.hashvalues for m in MinHash.generator(sets, num_perm=LSH_BANDS, hashfunc=int, seed=1)], dtype=np.int64
-    )
-    signatures[[not terms for terms in sets]] = -1  # an article without terms shares no bucket
-    # The banding as one sparse product (datasketch's MinHashLSH keeps a Python dict per band, ten
-    # times slower here): a column per (band, hash value) bucket; two rows that share a column are
-    # candidates, and the product counts the bands they share.
-    n = rows.shape[0]
-    keys = signatures + (np.arange(LSH_BANDS, dtype=np.int64) << 33)
-    keep = (signatures >= 0).ravel()
-    _, column = np.unique(keys.ravel()[keep], return_inverse=True)
-    row = np.repeat(np.arange(n), LSH_BANDS)[keep]
-    buckets = csr_matrix((np.ones(len(row), dtype=np.float32), (row, column)), shape=(n, column.max() + 1))
-    shared = triu(buckets @ buckets.T, k=1).tocoo()
-    return shared.row.astype(np.int64), shared.col.astype(np.int64)
-
-
-def _cosines(rows: csr_matrix, first: np.ndarray, second: np.ndarray, block: int = 200_000) -> np.ndarray:
-    """Exact cosine of each pair (rows are unit length), in blocks to bound memory."""
-    out = np.empty(len(first), dtype=np.float32)
-    for start in range(0, len(first), block):
-        a, b = first[start : start + block], second[start : start + block]
-        out[start : start + block] = np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel()
-    return out
 
 
 def _label_components(

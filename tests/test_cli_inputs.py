@@ -420,7 +420,7 @@ def test_a_file_that_is_only_site_boilerplate_is_skipped_with_a_warning(tmp_path
     write_articles(tmp_path, {"a.txt": seed_text("000"), "b.txt": seed_text("002"), "embed.txt": chrome})
     result = invoke(tmp_path, *EXTRACTIVE, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    assert "embed.txt set aside: not an article (social-media embed)" in result.stderr  # the detector names it
+    assert "skipping embed: no article text left" in result.stderr
     assert {s["id"] for s in json.loads(result.stdout)["sources"]} == {"a", "b"}
 
 

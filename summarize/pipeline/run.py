@@ -17,7 +17,7 @@ from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
 from ..text.language import is_english, name_language
-from ..text.nonarticle import judge
+from ..text.nonarticle import MIN_WORDS, judge
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 from .cite import extractive_sentences
@@ -149,7 +149,9 @@ def set_aside_non_articles(raws: Sequence[RawDocument]) -> tuple[list[RawDocumen
     articles, aside = [], []
     for raw in raws:
         verdict = judge(fix_encoding(raw.text))
-        if verdict.is_article or verdict.reason.startswith("stub"):
+        # A text shorter than an article's least prose is left to cleaning: one line that happens to
+        # print "404" ("Item 404: ...") is a note, not an error page.
+        if verdict.is_article or verdict.reason.startswith("stub") or len(raw.text.split()) < MIN_WORDS:
             articles.append(raw)
         else:
             aside.append((str(raw.path), verdict.reason))

@@ -1,4 +1,4 @@
-"""A whole night at newsroom scale: time and peak memory of `summarize nightly` at 1,000 and 10,000 articles.
+"""A whole night at newsroom scale: time and peak memory of `summarize nightly` at 1,000, 10,000 and 50,000 articles.
 
     python eval/bench_night.py ../shared/evaldata/multinews-dev \\
         --noise-from ../shared/evaldata/opinosis-dev ../shared/evaldata/copycat-dev seeds
@@ -8,7 +8,9 @@ enough DISTINCT articles of no story to make up the size (eval/noise.py: a word-
 text, never copies that deduplication would collapse). Each run is its own process on a fresh output
 folder (extractive mode: the model is not what is measured), with --workers 1 and 2; it prints the
 wall time, the peak resident memory of the main process and of the largest worker, and each time's
-ratio to the 1,000-article night with the same workers.
+ratio to the 1,000-article night with the same workers; and the time grouping the loose articles took
+(cleaning their leads, vectors, candidate pairs, clustering) with its ratio to the 10,000-article night:
+grouping must grow with the night, not its square (issue 28: 50,000 within 6x of 10,000).
 """
 
 from __future__ import annotations
@@ -28,12 +30,23 @@ from noise import source_texts, write_noise  # noqa: E402
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
+from summarize.jobs import stories
 from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
+grouping, group_articles = [0.0, 0], stories.group_articles
+def timed(*args, **kw):  # the outermost call only: group_articles calls itself once for blank pages
+    grouping[1] += 1
+    began = time.perf_counter()
+    try:
+        return group_articles(*args, **kw)
+    finally:
+        grouping[1] -= 1
+        grouping[0] += (time.perf_counter() - began) if grouping[1] == 0 else 0.0
+stories.group_articles = timed
 start = time.perf_counter()
 run = run_nightly(Path(sys.argv[1]), NightlyOptions(out=Path(sys.argv[2]), date="2026-01-01",
                   workers=int(sys.argv[3]), brief=Options(mode=Mode.extractive)))
-print(json.dumps({"seconds": time.perf_counter() - start, "stories": len(run.outcomes), "failed": run.failed,
+print(json.dumps({"seconds": time.perf_counter() - start, "grouping": grouping[0], "stories": len(run.outcomes), "failed": run.failed,
                   "non_articles": len(run.feed.non_articles), "ungrouped": len(run.feed.ungrouped),
                   "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -58,12 +71,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
     parser.add_argument("--noise-from", type=Path, nargs="+", required=True)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     sources = [t for folder in args.noise_from for t in source_texts(folder)]
     root = Path(tempfile.mkdtemp(prefix="bench-night-"))
     first: dict[int, float] = {}
+    grouped: dict[int, float] = {}
     try:
         for size in args.sizes:
             real = build_night(args.data, sources, size, root / f"night-{size}")
@@ -77,9 +91,12 @@ def main() -> None:
                 )
                 r = json.loads(done.stdout.strip().splitlines()[-1])
                 first.setdefault(workers, r["seconds"])
+                if size == 10000:
+                    grouped[workers] = r["grouping"]
+                ratio = f" ({r['grouping'] / grouped[workers]:4.1f}x 10,000)" if workers in grouped else ""
                 print(
                     f"{size:>6} articles ({real} real), --workers {workers}: {r['seconds']:7.1f} s "
-                    f"({r['seconds'] / first[workers]:4.1f}x the first size), peak {r['main_mb']:6.0f} MB main, "
+                    f"({r['seconds'] / first[workers]:4.1f}x the first size), grouping {r['grouping']:6.1f} s{ratio}, peak {r['main_mb']:6.0f} MB main, "
                     f"{r['worker_mb']:5.0f} MB largest worker; {r['stories']} stories ({r['failed']} failed), "
                     f"{r['non_articles']} non-articles, {r['ungrouped']} in no story",
                     flush=True,

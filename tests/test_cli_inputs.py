@@ -422,3 +422,39 @@ def test_a_file_that_is_only_site_boilerplate_is_skipped_with_a_warning(tmp_path
     assert result.exit_code == 0, result.stderr
     assert "skipping embed: no article text left" in result.stderr
     assert {s["id"] for s in json.loads(result.stdout)["sources"]} == {"a", "b"}
+
+
+# --- pages that are not articles (issue 28) --------------------------------------------------
+
+CONSENT_PAGE = (
+    "<html><head><title>Before you continue</title></head><body><div class='consent'>"
+    "<h1>We value your privacy</h1><p>We and our partners use cookies and similar technologies to store and "
+    "access information on your device. We use this information for personalised advertising and content, "
+    "audience research and services development. You can change your choices at any time in your privacy "
+    "settings.</p><p>Accept all cookies</p><p>Manage preferences</p></div></body></html>"
+)
+PAYWALL_PAGE = (
+    "Subscribe to keep reading\n\nYou have reached your limit of free articles this month. Subscribe today for "
+    "unlimited access to award-winning journalism and our daily puzzles. Get your first month for just $1. "
+    "Already a subscriber? Log in to continue reading this story.\n\nSubscribe now   Log in"
+)
+
+
+def test_a_cookie_consent_page_alone_is_an_error_that_names_it(tmp_path):
+    page = tmp_path / "cookie.html"
+    page.write_text(CONSENT_PAGE, encoding="utf-8")
+    result = invoke(page, *EXTRACTIVE)
+    assert result.exit_code == 2, result.output
+    assert "cookie.html (cookie or consent page)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr and not result.stdout.strip()
+
+
+def test_a_paywall_page_beside_articles_is_set_aside_with_one_notice(tmp_path):
+    folder = write_articles(tmp_path / "story", {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")})
+    (folder / "paywall.txt").write_text(PAYWALL_PAGE, encoding="utf-8")
+    result = invoke(folder, *EXTRACTIVE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("notice:") == 1 and "paywall.txt set aside: not an article (paywall)" in result.stderr
+    brief = json.loads(result.stdout)
+    assert "paywall.txt" not in {Path(s["path"]).name for s in brief["sources"]}
+    assert [(Path(a["path"]).name, a["reason"]) for a in brief["stats"]["non_articles"]] == [("paywall.txt", "paywall")]

@@ -169,16 +169,22 @@ def _label_components(
     labels: np.ndarray,
 ) -> None:
     count, component = connected_components(graph, directed=False)
+    # Members of each component from one sort: a scan of the night per component is quadratic.
+    order = np.argsort(component, kind="stable")
+    bounds = np.searchsorted(component[order], np.arange(count + 1))
+    start = labels.max() + 1
     for c in range(count):
-        members = np.flatnonzero(component == c)
+        members = order[bounds[c] : bounds[c + 1]]
         if len(members) > options.max_component:
             sub = graph[members][:, members].tocsr()
             sub.data[sub.data < threshold + 0.05] = 0.0
             sub.eliminate_zeros()
             _label_components(rows, sub, index[members], threshold + 0.05, options, labels)
+            start = labels.max() + 1
             continue
-        start = labels.max() + 1
-        labels[index[members]] = start + _average_link(rows[index[members]], options.threshold)
+        found = _average_link(rows[index[members]], options.threshold)
+        labels[index[members]] = start + found
+        start += found.max() + 1
 
 
 def _average_link(rows: csr_matrix, threshold: float) -> np.ndarray:

@@ -18,10 +18,11 @@ from ..models.prompting import load_template
 from ..options import Mode, Options
 from ..text.introduce import introduce
 from ..text.language import language
+from ..text.nonarticle import MIN_WORDS, judge
 from ..text.safety import printable
 from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
 from .cite import extractive_sentences
-from .clean import clean_documents
+from .clean import clean_documents, fix_encoding
 from .dedup import Deduplicated, deduplicate
 from .fuse import Fusion, fuse
 from .ingest import read_folder
@@ -131,6 +132,7 @@ class Analysis:
     vectors: object  # the groups' TF-IDF vectors (scipy sparse), row i for scored[i]
     timings: dict[str, float]
     foreign: tuple[dict, ...] = ()  # articles not in English: {"id", "language"}
+    non_articles: tuple[tuple[str, str], ...] = ()  # pages set aside: (path, what the page is)
 
 
 def summarize_documents(
@@ -168,6 +170,7 @@ def analyse(
     timings: dict[str, float] | None = None,
 ) -> Analysis:
     timings = {} if timings is None else timings
+    raws, set_aside = set_aside_non_articles(raws)
     with _timed("clean", timings, progress):
         cleaned = clean_documents(raws)
     docs = [d for d in cleaned if d.text.strip()]
@@ -191,7 +194,30 @@ def analyse(
         vectors,
         timings,
         tuple(foreign),
+        tuple(set_aside),
     )
+
+
+def set_aside_non_articles(raws: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """(articles, [(path, what it is)]) by the nightly run's detector (text/nonarticle.py).
+
+    Only pages made of site furniture (cookie, paywall, login, error pages, archive notices, embeds,
+    link lists) are set aside: a short text the user named is summarized, though a night's feed
+    treats it as a stub. Input of nothing but such pages is an error that names them."""
+    articles, aside = [], []
+    for raw in raws:
+        verdict = judge(fix_encoding(raw.text))
+        # A text shorter than an article's least prose is left to cleaning: one line that happens to
+        # print "404" ("Item 404: ...") is a note, not an error page.
+        if verdict.is_article or verdict.reason.startswith("stub") or len(raw.text.split()) < MIN_WORDS:
+            articles.append(raw)
+        else:
+            aside.append((str(raw.path), verdict.reason))
+    if aside and not articles:
+        shown = ", ".join(f"{printable(i)} ({why})" for i, why in aside[:5])
+        more = f" and {len(aside) - 5} more" if len(aside) > 5 else ""
+        raise InputError(f"no articles to summarize, only pages that are not articles: {shown}{more}")
+    return articles, aside
 
 
 def _english_only(docs: list[Document], options: Options) -> tuple[list[Document], list[dict]]:
@@ -231,7 +257,8 @@ def write_brief(
             [s.group.representative for s, part in zip(selected, parts) for _ in part],
             docs,
         )
-    mode, notices, fusion_stats = Mode.extractive, [], {}
+    mode, fusion_stats = Mode.extractive, {}
+    notices = [f"{printable(i)} set aside: not an article ({why})" for i, why in analysis.non_articles]
     if options.mode is not Mode.extractive:
         template = load_template(options.prompt)  # a broken template is an error in any mode
         with _timed("load model", timings, progress):
@@ -239,12 +266,13 @@ def write_brief(
         if generator is None:
             notices.append(f"{why_not} Showing the extractive brief.")
         else:
+            before = len(notices)
             with _timed("generate", timings, progress):
                 fusion = _fuse_or_fall_back(scored, vectors, dedup.groups, options, generator, template, notices)
             fusion_stats = fusion.stats
             if fusion.sentences:
                 mode, brief_sentences = Mode.abstractive, fusion.sentences
-            elif not notices:
+            elif len(notices) == before:  # no notice of why from the fall-back
                 notices.append(
                     f"nothing {generator.name} wrote is supported by the articles; "
                     "showing the extractive brief instead."
@@ -258,6 +286,7 @@ def write_brief(
         "reversed_documents": list(dedup.reversed_documents),
         "spun_documents": list(dedup.spun_documents),
         "non_english_documents": list(analysis.foreign),
+        "non_articles": [{"path": i, "reason": why} for i, why in analysis.non_articles],
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
     }
     if fusion_stats:

@@ -74,6 +74,7 @@ def people(text: str) -> dict[str, Person]:
     # in lower case is a common word, not a name.
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     shared: set[str] = set()
+    checked: set[tuple[str, str, bool]] = set()
     for run in _RUN.finditer(text):
         tokens = run.group(0).split()
         size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
@@ -93,6 +94,11 @@ def people(text: str) -> dict[str, Person]:
             continue
         if surname in found and found[surname].name.split()[0] != given:
             shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
+        # Each name is weighed once: a long article names the same people thousands of times.
+        role = _role(before)
+        if (" ".join(name_tokens), role, surname in found) in checked:
+            continue
+        checked.add((" ".join(name_tokens), role, surname in found))
         if (
             surname in found
             or given.rstrip(".").lower() in _titles()
@@ -101,7 +107,6 @@ def people(text: str) -> dict[str, Person]:
             and _opens(text, run.start())
         ):
             continue
-        role = _role(before)
         # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
         alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(
             re.findall(re.escape(" ".join(name_tokens)), text)

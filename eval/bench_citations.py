@@ -13,7 +13,7 @@
 
     python eval/bench_citations.py ../shared/evaldata/multinews-dev [--out results.json]
 
-Checked with plain patterns here, independently of the pipeline's own `text/facts.py`.
+Checked with plain patterns here, independently of the pipeline's own `editing/facts.py`.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from summarize.editing.facts import figure_context, figures  # noqa: E402
+from summarize.editing.subjectivity import judging_words  # noqa: E402
 from summarize.options import Length, Options  # noqa: E402
 from summarize.pipeline.ingest import read_folder  # noqa: E402
 from summarize.pipeline.run import analyse, write_brief  # noqa: E402
 from summarize.pipeline.segment import split_text  # noqa: E402
-from summarize.text.facts import figure_context, figures  # noqa: E402
 from summarize.text.quality import attributed  # noqa: E402
-from summarize.text.subjectivity import judging_words  # noqa: E402
 from summarize.text.voice import speaker_named  # noqa: E402
 from summarize.text.words import content_terms  # noqa: E402
 

@@ -4,10 +4,10 @@ outlets that disagree on a figure are shown with both; past three citations, "+N
 import json
 
 from summarize import summarize_texts
+from summarize.editing.facts import facts, missing
 from summarize.options import Format, Options
 from summarize.output.render import render
 from summarize.pipeline.cite import MAX_SHOWN, promised
-from summarize.text.facts import facts, missing
 from summarize.types import Sentence, SentenceGroup
 
 # The issue's storm: three articles, one storm, two tolls.
@@ -105,3 +105,17 @@ def test_past_three_citations_the_most_complete_show_and_the_rest_are_counted():
     assert render(brief, Format.text).startswith(text + " [1][2][4][+2 more]")
     data = json.loads(render(brief, Format.json))["sentences"][0]
     assert data["citations"] == list("abcde") and len(data["shown_citations"]) == 3
+
+
+def test_a_log_of_numbered_items_is_not_a_disagreement_between_outlets():
+    # Found merging issue 28's 300-note test with the notes: every other item's numbers became
+    # "Other reports give 12 rather than 129." (hundreds of notes in one brief).
+    notes = {
+        f"n{i}": f"The harbour committee approved item {i} of the spring plan for pier {i * 7} on Monday."
+        for i in range(40)
+    }
+    single = {f"m{i}": f"The harbour committee approved item {i} of the spring plan on Monday." for i in range(40)}
+    for texts in (notes, single):
+        brief = summarize_texts(texts, Options(words=60))
+        assert brief.sentences
+        assert not [s.text for s in brief.sentences if s.text.startswith("Other reports give")]

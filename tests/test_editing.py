@@ -3,12 +3,12 @@ context the brief does not give, people introduced on first mention, a lead firs
 
 import pytest
 
+from summarize.editing.context import needs_context
+from summarize.editing.introduce import introduce
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
 from summarize.pipeline.select import lead_first
-from summarize.text.context import needs_context
-from summarize.text.introduce import introduce
 from summarize.text.people import people
 from summarize.text.voice import shown
 from summarize.types import BriefSentence, ScoredGroup, SentenceGroup

@@ -20,9 +20,10 @@ ALLOWED = {
     "fs": {"kernel"},
     "models": {"kernel", "text"},
     "web": {"kernel", "text"},  # fetching pages: URLs given on the command line, feeds
-    "pipeline": {"kernel", "text", "fs", "models", "web"},
+    "editing": {"kernel", "text"},  # a wire editor's rules for the brief's sentences
+    "pipeline": {"kernel", "text", "editing", "fs", "models", "web"},
     "output": {"kernel", "text", "fs", "jobs"},  # draws the jobs' results (metrics, outcomes, feeds)
-    "jobs": {"kernel", "text", "fs", "models", "pipeline", "output", "web"},
+    "jobs": {"kernel", "text", "editing", "fs", "models", "pipeline", "output", "web"},
 }
 
 

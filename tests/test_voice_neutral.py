@@ -1,7 +1,7 @@
 """Neutral voice and a fact once: a column's judgement never speaks as the brief, and no fact twice."""
 
 from summarize import summarize_texts
-from summarize.text.subjectivity import argues, judging_words
+from summarize.editing.subjectivity import argues, judging_words
 
 # From columns in one story's cluster (issue 25).
 OPINION = [

@@ -8,9 +8,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..editing.subjectivity import judging_words
 from ..pipeline.cite import MIN_SUPPORT
 from ..text.quality import EVALUATIVE
-from ..text.subjectivity import judging_words
 from ..text.words import content_terms, words
 from ..types import Brief, Document
 
@@ -109,5 +109,5 @@ def loaded_words(text: str) -> tuple[str, ...]:
     own = _QUOTED.sub(" ", text)
     found = [m.group(0).lower() for m in LOADED.finditer(own)]
     found += [m.group(0).lower() for m in EVALUATIVE.finditer(own)]
-    found += list(judging_words(text))  # the subjectivity lexicon's judgements (text/subjectivity.py)
+    found += list(judging_words(text))  # the subjectivity lexicon's judgements (editing/subjectivity.py)
     return tuple(sorted(set(found)))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text.facts import facts, figure_context, figures, missing
+from ..editing.facts import facts, figure_context, figures, missing
 from ..text.voice import shown, speaker_named
 from ..text.words import content_terms
 from ..types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
@@ -83,24 +83,33 @@ def same_fact(a: str, b: str) -> bool:
     return bool(ta and tb) and shared >= SAME_FACT * len(ta) and shared >= SAME_FACT * len(tb)
 
 
+# A count that other outlets give as more than this many other figures is not one disputed count:
+# the sentences tell of different things (items of a list, notes of a log), and no note is written.
+MAX_OTHER_FIGURES = 2
+
+
 def _disagreements(text: str, others: Sequence[Sentence]) -> dict[tuple[str, str], list[Sentence]]:
     """(figure stated, figure another member gives for the same count) -> the members giving it:
-    "killed 12 people" against "killed at least 15" (both count the killed)."""
-    stated = figures(text)
-    values = {v for v, _, _ in stated}
+    "killed 12 people" against "killed at least 15" (both count the killed).
+
+    A member disagrees only where it differs in exactly one figure and states the sentence's
+    others: "item 12 … pier 84" against "item 129 … pier 903" is another item, not another count."""
+    stated = [(v, figure_context(text, a, b)) for v, a, b in figures(text)]
     found: dict[tuple[str, str], list[Sentence]] = {}
     for m in others:
-        for value, start, end in figures(m.text):
-            if value in values:
-                continue
-            context = figure_context(m.text, start, end)
-            for mine, a, b in stated:
-                if context & figure_context(text, a, b):
-                    holders = found.setdefault((mine, value), [])
-                    if m not in holders:
-                        holders.append(m)
-                    break
-    return found
+        theirs = [(v, figure_context(m.text, a, b)) for v, a, b in figures(m.text)]
+        # Each of the sentence's figures paired with the member's figure counting the same thing.
+        paired = [next((v for v, c in theirs if c & mine_context), None) for _, mine_context in stated]
+        if not stated or None in paired:
+            continue
+        differing = [(mine, v) for (mine, _), v in zip(stated, paired) if v is not None and v != mine]
+        if len(differing) == 1 and m not in found.setdefault(differing[0], []):
+            found[differing[0]].append(m)
+    found = {key: held for key, held in found.items() if held}
+    alternatives: dict[str, int] = {}
+    for mine, _ in found:
+        alternatives[mine] = alternatives.get(mine, 0) + 1
+    return {key: held for key, held in found.items() if alternatives[key[0]] <= MAX_OTHER_FIGURES}
 
 
 # A generated sentence is supported when the sources chosen for it hold this share of its content

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..editing.introduce import introduce
 from ..errors import InputError, ModelError
 from ..models.checkpoint import Generator
 from ..models.checkpoint import load as load_model
 from ..models.prompting import load_template
 from ..options import Mode, Options
-from ..text.introduce import introduce
 from ..text.language import language
 from ..text.nonarticle import MIN_WORDS, judge
 from ..text.safety import printable

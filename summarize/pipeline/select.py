@@ -12,10 +12,10 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..editing.context import needs_context
+from ..editing.subjectivity import argues
 from ..options import Options
-from ..text.context import needs_context
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
-from ..text.subjectivity import argues
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
 from ..types import ScoredGroup, Sentence
@@ -32,7 +32,7 @@ FLAWED = 0.4
 STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first groups)
 # An opener that continues a sentence the brief does not show ("But ...", "“And both sides ...").
 # Pronoun openers ("He said ...") are shown only with the person their article says they stand
-# for ("[McConnell] said ..."; text/context.py): a brief's reader cannot look back in the article.
+# for ("[McConnell] said ..."; editing/context.py): a brief's reader cannot look back in the article.
 _CONTINUES = re.compile(
     r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
     re.IGNORECASE,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quality import outside_quotes
-from .words import content_terms, words
+from ..text.quality import outside_quotes
+from ..text.words import content_terms, words
 
 # English number words a reporter writes out ("killed twelve people"). No maintained library on the
 # index parses them offline (word2number is unmaintained), and the short list is all news needs.

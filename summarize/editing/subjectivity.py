@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .quality import outside_quotes
-from .words import words
+from ..text.quality import outside_quotes
+from ..text.words import words
 
 # Subjectivity and |polarity| from which a lexicon word is a judgement, not a description: "absurd"
 # (1.0, -0.5), "terrible" (1.0, -1.0) judge; "important" (1.0, 0.4), "great" (0.75, 0.8) and

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..text.people import Person, people
 from ..types import BriefSentence, Document, Sentence
-from .people import Person, people
 
 
 def introduce(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,12 +15,12 @@ from ..types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
 
 def extractive_sentences(
     selected: Sequence[ScoredGroup], pool: Sequence[SentenceGroup] = ()
-) -> tuple[BriefSentence, ...]:
-    """The representative text of each group, citing the members that state its facts, and a note
-    after it where other outlets (in its group, or telling the same fact among `pool`'s sentences)
-    give another figure for the same count."""
+) -> tuple[tuple[BriefSentence, ...], ...]:
+    """Per selected group, its representative text citing the members that state its facts, then a
+    note where other outlets (in its group, or telling the same fact among `pool`'s sentences) give
+    another figure for the same count."""
     counted = [m for g in pool for m in g.members if any(ch.isdigit() for ch in m.text)]
-    return tuple(sentence for s in selected for sentence in promised(s.group, counted))
+    return tuple(tuple(promised(s.group, counted)) for s in selected)
 
 
 MAX_SHOWN = 3  # citations printed after a sentence; "+N more" stands for the rest
@@ -103,12 +104,11 @@ def _disagreements(text: str, others: Sequence[Sentence]) -> dict[tuple[str, str
         if not stated or None in paired:
             continue
         differing = [(mine, v) for (mine, _), v in zip(stated, paired) if v is not None and v != mine]
-        if len(differing) == 1 and m not in found.setdefault(differing[0], []):
-            found[differing[0]].append(m)
-    found = {key: held for key, held in found.items() if held}
-    alternatives: dict[str, int] = {}
-    for mine, _ in found:
-        alternatives[mine] = alternatives.get(mine, 0) + 1
+        if len(differing) == 1:
+            holders = found.setdefault(differing[0], [])
+            if m not in holders:
+                holders.append(m)
+    alternatives = Counter(mine for mine, _ in found)
     return {key: held for key, held in found.items() if alternatives[key[0]] <= MAX_OTHER_FIGURES}
 
 

@@ -251,7 +251,7 @@ def write_brief(
         selected = select(scored, vectors, options)
         # A selected sentence may bring a note after it (outlets giving another figure): each printed
         # sentence is introduced against the article of the sentence it belongs to.
-        parts = [extractive_sentences([s], dedup.groups) for s in selected]
+        parts = extractive_sentences(selected, dedup.groups)
         brief_sentences = introduce(
             tuple(b for part in parts for b in part),
             [s.group.representative for s, part in zip(selected, parts) for _ in part],

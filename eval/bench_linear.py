@@ -96,8 +96,10 @@ def measure(size_kb: int, words: list[str], weights: list[int], seeds: Path, tmp
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "long.txt").write_text(article(size_kb * 1000, words, weights, seed=size_kb), encoding="utf-8")
     code = f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'eval')!r}]; import bench_linear; bench_linear.one_size({str(folder)!r})"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the {size_kb} KB brief failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
     result["mb"] = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
     return result
 

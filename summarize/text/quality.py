@@ -86,11 +86,23 @@ def spun_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(words(line)) for line in lines if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _spun_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Each spun phrase as `spun_hits` searches for it (" nationwide safety "), under its first word."""
+    index: dict[str, list[str]] = {}
+    for phrase in spun_phrases():
+        index.setdefault(phrase[0], []).append(" " + " ".join(phrase) + " ")
+    return {first: tuple(found) for first, found in index.items()}
+
+
 def spun_hits(text: str) -> int:
     """How many known synonym-spinner phrases the text contains."""
     tokens = words(text)
     joined = " " + " ".join(tokens) + " "
-    return sum(joined.count(" " + " ".join(p) + " ") for p in spun_phrases())
+    # Only the phrases whose first word the text holds can be in it: every sentence is read, and
+    # searching it for all 50 phrases was a tenth of a long article's brief.
+    index = _spun_by_first_word()
+    return sum(joined.count(phrase) for first in set(tokens) for phrase in index.get(first, ()))
 
 
 def quotes_balanced(text: str) -> bool:
@@ -103,6 +115,16 @@ def quotes_balanced(text: str) -> bool:
 
 def outside_quotes(text: str) -> str:
     """The sentence with its quoted speech blanked out: what the writer says in their own voice."""
+    return _QUOTED.sub(" … ", text) if len(text) > _SENTENCE_CHARS else _outside_quotes(text)
+
+
+# Many signals read each sentence's own voice: it is blanked once per sentence of a story (as
+# many as a story may have). Whole articles are read too, and are not kept.
+_SENTENCE_CHARS = 1_000
+
+
+@lru_cache(maxsize=50_000)
+def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" … ", text)
 
 
@@ -187,7 +209,8 @@ def form_penalty(text: str) -> float:
 def instruction_like(text: str) -> bool:
     """Is the sentence talking to a language model ("ignore previous instructions...")? Read
     after normalising (zero-width characters, look-alike letters), rewordings included."""
-    return bool(INSTRUCTION_LIKE.search(skeleton(text))) or addressed_to_ai(text)
+    shape = skeleton(text)
+    return bool(INSTRUCTION_LIKE.search(shape)) or addressed_to_ai(text, shape)
 
 
 def attributed(text: str) -> bool:

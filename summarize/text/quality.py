@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .safety import addressed_to_ai, skeleton
-from .words import ends_sentence, words
+from .words import ends_sentence, per_sentence, words
 
 # Verbs and phrases that attribute a statement to its source: the mark of neutral reporting.
 ATTRIBUTION = re.compile(
@@ -66,9 +66,10 @@ _CLOSE_QUOTES = "”"
 # the apostrophes of "she’d", "Bill’s" and "the parents’ house" stay prose.
 _QUOTED = re.compile(r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w)‘.*?’(?!\w)|^[^‘]*?[,.!?…]’(?!\w)")
 # The first person, as the writer uses it. Case matters: "US" is the country, "us" the writer.
+# ("World War I" is a war: the look-behinds follow the "I" so that only an "I" pays for them.)
 _FIRST_PERSON = re.compile(
-    r"(?<!\bWar )(?<!\bWorld )(?<!\bPart )(?<!\bPhase )(?<!\bTitle )(?<!\bElizabeth )"
-    r"\bI\b(?!\.\w)|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
+    r"\bI\b(?<!\bWar I)(?<!\bWorld I)(?<!\bPart I)(?<!\bPhase I)(?<!\bTitle I)(?<!\bElizabeth I)(?!\.\w)"
+    r"|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")
 # Attribution of a quote: a verb of saying, or "Name: “...”" and "Name, in a statement: ...".
@@ -113,21 +114,13 @@ def quotes_balanced(text: str) -> bool:
     return opens == closes and straight % 2 == 0
 
 
+@per_sentence
 def outside_quotes(text: str) -> str:
     """The sentence with its quoted speech blanked out: what the writer says in their own voice."""
-    return _QUOTED.sub(" … ", text) if len(text) > _SENTENCE_CHARS else _outside_quotes(text)
-
-
-# Many signals read each sentence's own voice: it is blanked once per sentence of a story (as
-# many as a story may have). Whole articles are read too, and are not kept.
-_SENTENCE_CHARS = 1_000
-
-
-@lru_cache(maxsize=50_000)
-def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" … ", text)
 
 
+@per_sentence
 def first_person(text: str) -> bool:
     """Does the writer speak as "I" or "we" outside quotation marks?
 
@@ -138,6 +131,7 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(outside_quotes(text)))
 
 
+@per_sentence
 def speakerless_quote(text: str) -> bool:
     """Is the sentence mostly quoted speech with nobody in it said to speak?
 
@@ -213,6 +207,7 @@ def instruction_like(text: str) -> bool:
     return bool(INSTRUCTION_LIKE.search(shape)) or addressed_to_ai(text, shape)
 
 
+@per_sentence
 def attributed(text: str) -> bool:
     """Does the sentence say who said it ("... , officials said")?"""
     return bool(ATTRIBUTION.search(text))

@@ -11,13 +11,19 @@ MB of input, the process's peak RSS when the stage ends, and the ratio of each s
 largest size to its rate at 100 KB (1.0 is linear; the issue's bar is under 2.0).
 
 Start-up: the import time of `summarize --help` and the seeds' extractive brief, each the best of
-three fresh processes, with `python -c pass` as the floor, all in this same run.
+three fresh processes, with `python -c pass` as the floor, all in this same run. The brief's
+imports are counted twice: importing the modules the command loads up front, and every import
+the brief makes (`-X importtime`, lazy imports included, the floor's own taken off).
+
+The machine is shared: each size also prints its CPU seconds and the load average, and the
+ratios are given for wall time and for CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import subprocess
@@ -73,19 +79,34 @@ def one_size(folder: str) -> None:
     from summarize.options import Mode
 
     peaks: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     current: list[str] = []
 
-    def progress(stage: str) -> None:
-        if current:  # the peak so far includes the stage that just ended
-            peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        current.append(stage)
+    def stage_ends() -> None:  # the peak so far includes the stage that just ended
+        peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        cpu[current[-1]] = time.process_time() - cpu[current[-1]]
 
-    start = time.perf_counter()
+    def progress(stage: str) -> None:
+        if current:
+            stage_ends()
+        current.append(stage)
+        cpu[stage] = time.process_time()
+
+    start, start_cpu = time.perf_counter(), time.process_time()
     brief = summarize_folder(folder, Options(mode=Mode.extractive), progress=progress)
-    wall = time.perf_counter() - start
-    peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    wall, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    stage_ends()
     print(
-        json.dumps({"wall": wall, "timings": brief.stats["timings_s"], "peaks": peaks, "words": len(brief.sentences)})
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": total_cpu,
+                "timings": brief.stats["timings_s"],
+                "stage_cpu": cpu,
+                "peaks": peaks,
+                "words": len(brief.sentences),
+            }
+        )
     )
 
 
@@ -114,19 +135,45 @@ def best_of(command: list[str], runs: int = 3) -> float:
     return min(times)
 
 
+def import_seconds(command: list[str], runs: int = 3) -> float:
+    """The least time of `runs` fresh processes of `command` spent importing, lazy imports
+    included: the top-level entries of `python -X importtime`."""
+    totals = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        found = _TOP_IMPORT.findall(done.stderr)
+        totals.append(sum(int(micro) for micro in found) / 1e6)
+    return min(totals)
+
+
+# "import time:  self |  cumulative | name", a top-level import when the name is not indented.
+_TOP_IMPORT = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (?! )", re.MULTILINE)
+
+
 def startup(seeds: Path) -> None:
     floor = best_of([sys.executable, "-c", "pass"])
     help_ = best_of([sys.executable, "-m", "summarize.cli", "--help"])
     imports = best_of(
         [sys.executable, "-c", "import summarize.cli.app, summarize.pipeline.run, summarize.output.render"]
     )
-    brief = best_of([sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"])
-    print("\nstart-up (best of 3 fresh processes)")
+    command = [sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"]
+    brief = best_of(command)
+    during = import_seconds(command) - import_seconds([sys.executable, "-c", "pass"])
+    print(f"\nstart-up (best of 3 fresh processes; load {os.getloadavg()[0]:.1f})")
     print(f"  python -c pass                      {floor:6.3f} s  (the floor)")
     print(f"  summarize --help                    {help_:6.3f} s  ({help_ - floor:+.3f} s above the floor)")
     print(f"  imports of a brief's modules        {imports:6.3f} s  ({imports - floor:+.3f} s above the floor)")
+    print(f"  imports during the brief (all)      {during:6.3f} s  (python -X importtime, lazy ones included)")
     print(f"  seeds extractive brief              {brief:6.3f} s")
     print(f"  imports' share of the seeds brief   {(imports - floor) / (brief - floor):6.1%}  (both above the floor)")
+    print(f"  all imports' share                  {during / (brief - floor):6.1%}")
 
 
 def main() -> None:
@@ -143,16 +190,25 @@ def main() -> None:
         for size in args.sizes:
             results[size] = r = measure(size, words, weights, args.seeds, Path(tmp))
             stages = "  ".join(f"{s} {r['timings'].get(s, 0) / r['mb']:6.2f}" for s in STAGES)
-            print(f"{size:5d} KB article ({r['mb']:.2f} MB in all): brief in {r['wall']:6.2f} s", flush=True)
+            print(
+                f"{size:5d} KB article ({r['mb']:.2f} MB in all): brief in {r['wall']:6.2f} s "
+                f"({r['cpu']:.2f} s of CPU; load {os.getloadavg()[0]:.1f})",
+                flush=True,
+            )
             print(f"   s/MB   {stages}")
+            cpu = "  ".join(f"{s} {r['stage_cpu'].get(s, 0) / r['mb']:6.2f}" for s in STAGES)
+            print(f"   CPU/MB {cpu}")
             peaks = "  ".join(f"{s} {r['peaks'].get(s, 0):6.0f}" for s in STAGES)
             print(f"   RSS MB {peaks}", flush=True)
     base = 100 if 100 in results else min(results)
     top = max(results)
-    print(f"\nrate at {top} KB / rate at {base} KB (1.0 = linear; the bar is < 2.0)")
+    print(f"\nrate at {top} KB / rate at {base} KB (1.0 = linear; the bar is < 2.0): wall, CPU")
     for stage in STAGES:
-        rate = {k: results[k]["timings"].get(stage, 0) / results[k]["mb"] for k in (base, top)}
-        print(f"  {stage:12s} {rate[top] / max(rate[base], 1e-9):6.2f}")
+        ratios = []
+        for key in ("timings", "stage_cpu"):
+            rate = {k: results[k][key].get(stage, 0) / results[k]["mb"] for k in (base, top)}
+            ratios.append(rate[top] / max(rate[base], 1e-9))
+        print(f"  {stage:12s} {ratios[0]:6.2f} {ratios[1]:6.2f}")
     if not args.no_startup:
         startup(args.seeds)
 

@@ -60,8 +60,9 @@ def _judges(word: str) -> bool:
 def judging_words(text: str) -> tuple[str, ...]:
     """The words that judge in the sentence's own voice (outside quotation marks)."""
     own = outside_quotes(text)
-    tokens = {t for token in _TOKEN.findall(own.lower()) for t in (token, *token.split("-"))}
-    if not any(_judges(t) for t in tokens):
+    tokens = set(_TOKEN.findall(own.lower()))
+    tokens.update(part for token in [t for t in tokens if "-" in t] for part in token.split("-"))
+    if not any(map(_judges, tokens)):
         return ()  # most sentences: no tagging needed
     found = []
     for word, tag in _pattern().tag(own):

@@ -7,6 +7,7 @@ each returns a number a ranking can weigh, never a verdict on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -96,9 +97,10 @@ def _spun_by_first_word() -> dict[str, tuple[str, ...]]:
     return {first: tuple(found) for first, found in index.items()}
 
 
-def spun_hits(text: str) -> int:
-    """How many known synonym-spinner phrases the text contains."""
-    tokens = words(text)
+def spun_hits(text: str, tokens: Sequence[str] | None = None) -> int:
+    """How many known synonym-spinner phrases the text contains (`tokens`: its `words`, when
+    the caller has them)."""
+    tokens = words(text) if tokens is None else tokens
     joined = " " + " ".join(tokens) + " "
     # Only the phrases whose first word the text holds can be in it: every sentence is read, and
     # searching it for all 50 phrases was a tenth of a long article's brief.

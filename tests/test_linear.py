@@ -2,6 +2,7 @@
 does not use. Speed itself is shown by eval/bench_linear.py; these tests hold the behaviour the
 faster code must keep."""
 
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -77,5 +78,31 @@ def test_a_brief_does_not_import_whole_packages_for_one_list():
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('nltk', 'sklearn', 'textblob', 'nameparser')\n"
         "         or m.startswith('scipy.stats')]\n"
         "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _help(*args: str, preload: str = "") -> subprocess.CompletedProcess:
+    code = f"import sys{preload}\nsys.argv = ['summarize', *sys.argv[1:]]\nfrom summarize.cli import main\nmain()\n"
+    env = {**os.environ, "COLUMNS": "100", "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+
+
+def test_help_starts_without_markdown_and_reads_as_before():
+    """`summarize --help` loads typer's renderer without markdown-it and pygments, which this CLI
+    never uses; the help is the one the fully loaded renderer prints, and rich's real modules are
+    there for anyone who imports them afterwards."""
+    for args in (["--help"], ["brief", "--help"], []):
+        light, full = _help(*args), _help(*args, preload=", typer.rich_utils")
+        assert light.stdout == full.stdout and light.returncode == full.returncode, args
+        assert "Usage" in light.stdout and "Traceback" not in light.stderr
+    check = _help("--help", preload=", atexit\natexit.register(lambda: print('markdown_it' in sys.modules))")
+    assert check.stdout.rstrip().endswith("False")
+    code = (
+        "import sys\nfrom summarize.cli.app import _help_renderer\n_help_renderer()\n"
+        "import rich.markdown, rich.traceback\n"
+        "assert rich.markdown.Markdown('*x*').markup == '*x*' and 'markdown_it' in sys.modules\n"
+        "from typer import rich_utils\n"
+        "assert rich_utils.Markdown('*x*').markup == '*x*'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

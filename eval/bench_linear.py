@@ -11,15 +11,22 @@ MB of input, the process's peak RSS when the stage ends, and the ratio of each s
 largest size to its rate at 100 KB (1.0 is linear; the issue's bar is under 2.0).
 
 Start-up: the import time of `summarize --help` and the seeds' extractive brief, each the best of
-three fresh processes, with `python -c pass` as the floor, all in this same run.
+three fresh processes, with `python -c pass` as the floor, all in this same run. The brief's
+imports are counted twice: importing the modules the command loads up front, and every import
+the brief makes (`-X importtime`, lazy imports included, the floor's own taken off).
+
+The machine is shared: each size also prints its CPU seconds and the load average, and the
+ratios are given for wall time and for CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -67,25 +74,38 @@ def article(size: int, words: list[str], weights: list[int], seed: int = 0) -> s
 
 def one_size(folder: str) -> None:
     """In a fresh process: the brief of `folder`, printing a JSON line of stage timings and peaks."""
-    import resource
-
     from summarize import Options, summarize_folder
     from summarize.options import Mode
 
     peaks: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     current: list[str] = []
 
-    def progress(stage: str) -> None:
-        if current:  # the peak so far includes the stage that just ended
-            peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        current.append(stage)
+    def stage_ends() -> None:  # the peak so far includes the stage that just ended
+        peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        cpu[current[-1]] = time.process_time() - cpu[current[-1]]
 
-    start = time.perf_counter()
+    def progress(stage: str) -> None:
+        if current:
+            stage_ends()
+        current.append(stage)
+        cpu[stage] = time.process_time()
+
+    start, start_cpu = time.perf_counter(), time.process_time()
     brief = summarize_folder(folder, Options(mode=Mode.extractive), progress=progress)
-    wall = time.perf_counter() - start
-    peaks[current[-1]] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    wall, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    stage_ends()
     print(
-        json.dumps({"wall": wall, "timings": brief.stats["timings_s"], "peaks": peaks, "words": len(brief.sentences)})
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": total_cpu,
+                "timings": brief.stats["timings_s"],
+                "stage_cpu": cpu,
+                "peaks": peaks,
+                "words": len(brief.sentences),
+            }
+        )
     )
 
 
@@ -96,35 +116,83 @@ def measure(size_kb: int, words: list[str], weights: list[int], seeds: Path, tmp
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "long.txt").write_text(article(size_kb * 1000, words, weights, seed=size_kb), encoding="utf-8")
     code = f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'eval')!r}]; import bench_linear; bench_linear.one_size({str(folder)!r})"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the {size_kb} KB brief failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
     result["mb"] = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
     return result
 
 
-def best_of(command: list[str], runs: int = 3) -> float:
-    """The fastest wall time of `runs` fresh processes: the least disturbed by other load."""
-    times = []
+# An installed package has its bytecode compiled; a source tree run with PYTHONDONTWRITEBYTECODE
+# would compile every module on every start, and time that instead.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def best_of(command: list[str], runs: int = 3) -> tuple[float, float]:
+    """The fastest wall time, and the least CPU time, of `runs` fresh processes (after one that
+    writes the bytecode): the least disturbed by other load."""
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=_ENV)
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=_ENV)
         times.append(time.perf_counter() - start)
-    return min(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return min(times), min(cpu)
+
+
+def import_seconds(command: list[str], runs: int = 3) -> float:
+    """The least time of `runs` fresh processes of `command` spent importing, lazy imports
+    included: the top-level entries of `python -X importtime`."""
+    totals = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=_ENV,
+        )
+        found = _TOP_IMPORT.findall(done.stderr)
+        totals.append(sum(int(micro) for micro in found) / 1e6)
+    return min(totals)
+
+
+# "import time:  self |  cumulative | name", a top-level import when the name is not indented.
+_TOP_IMPORT = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (?! )", re.MULTILINE)
 
 
 def startup(seeds: Path) -> None:
-    floor = best_of([sys.executable, "-c", "pass"])
-    help_ = best_of([sys.executable, "-m", "summarize.cli", "--help"])
-    imports = best_of(
+    floor, floor_cpu = best_of([sys.executable, "-c", "pass"])
+    help_, help_cpu = best_of([sys.executable, "-m", "summarize.cli", "--help"])
+    imports, imports_cpu = best_of(
         [sys.executable, "-c", "import summarize.cli.app, summarize.pipeline.run, summarize.output.render"]
     )
-    brief = best_of([sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"])
-    print("\nstart-up (best of 3 fresh processes)")
-    print(f"  python -c pass                      {floor:6.3f} s  (the floor)")
-    print(f"  summarize --help                    {help_:6.3f} s  ({help_ - floor:+.3f} s above the floor)")
-    print(f"  imports of a brief's modules        {imports:6.3f} s  ({imports - floor:+.3f} s above the floor)")
-    print(f"  seeds extractive brief              {brief:6.3f} s")
-    print(f"  imports' share of the seeds brief   {(imports - floor) / (brief - floor):6.1%}  (both above the floor)")
+    command = [sys.executable, "-m", "summarize.cli", str(seeds), "--mode", "extractive", "-q"]
+    brief, brief_cpu = best_of(command)
+    during = import_seconds(command) - import_seconds([sys.executable, "-c", "pass"])
+    print(f"\nstart-up (best of 3 fresh processes; load {os.getloadavg()[0]:.1f}): wall, then CPU")
+    print(f"  python -c pass                      {floor:6.3f} s {floor_cpu:6.3f} s  (the floor)")
+    print(
+        f"  summarize --help                    {help_:6.3f} s {help_cpu:6.3f} s  "
+        f"({help_ - floor:+.3f} s, {help_cpu - floor_cpu:+.3f} s above the floor)"
+    )
+    print(
+        f"  imports of a brief's modules        {imports:6.3f} s {imports_cpu:6.3f} s  "
+        f"({imports - floor:+.3f} s, {imports_cpu - floor_cpu:+.3f} s above the floor)"
+    )
+    print(f"  seeds extractive brief              {brief:6.3f} s {brief_cpu:6.3f} s")
+    print(f"  imports during the brief (all)      {during:6.3f} s           (-X importtime, lazy ones included)")
+    print(
+        f"  imports' share of the seeds brief   {(imports - floor) / (brief - floor):6.1%} "
+        f"{(imports_cpu - floor_cpu) / (brief_cpu - floor_cpu):6.1%}    (both above the floor)"
+    )
+    print(f"  all imports' share                  {during / (brief - floor):6.1%}")
 
 
 def main() -> None:
@@ -141,16 +209,25 @@ def main() -> None:
         for size in args.sizes:
             results[size] = r = measure(size, words, weights, args.seeds, Path(tmp))
             stages = "  ".join(f"{s} {r['timings'].get(s, 0) / r['mb']:6.2f}" for s in STAGES)
-            print(f"{size:5d} KB article ({r['mb']:.2f} MB in all): brief in {r['wall']:6.2f} s", flush=True)
+            print(
+                f"{size:5d} KB article ({r['mb']:.2f} MB in all): brief in {r['wall']:6.2f} s "
+                f"({r['cpu']:.2f} s of CPU; load {os.getloadavg()[0]:.1f})",
+                flush=True,
+            )
             print(f"   s/MB   {stages}")
+            cpu = "  ".join(f"{s} {r['stage_cpu'].get(s, 0) / r['mb']:6.2f}" for s in STAGES)
+            print(f"   CPU/MB {cpu}")
             peaks = "  ".join(f"{s} {r['peaks'].get(s, 0):6.0f}" for s in STAGES)
             print(f"   RSS MB {peaks}", flush=True)
     base = 100 if 100 in results else min(results)
     top = max(results)
-    print(f"\nrate at {top} KB / rate at {base} KB (1.0 = linear; the bar is < 2.0)")
+    print(f"\nrate at {top} KB / rate at {base} KB (1.0 = linear; the bar is < 2.0): wall, CPU")
     for stage in STAGES:
-        rate = {k: results[k]["timings"].get(stage, 0) / results[k]["mb"] for k in (base, top)}
-        print(f"  {stage:12s} {rate[top] / max(rate[base], 1e-9):6.2f}")
+        ratios = []
+        for key in ("timings", "stage_cpu"):
+            rate = {k: results[k][key].get(stage, 0) / results[k]["mb"] for k in (base, top)}
+            ratios.append(rate[top] / max(rate[base], 1e-9))
+        print(f"  {stage:12s} {ratios[0]:6.2f} {ratios[1]:6.2f}")
     if not args.no_startup:
         startup(args.seeds)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time `__getattr__` imports on first use
@@ -21,10 +19,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time `__getattr_
     from .pipeline.run import summarize_documents, summarize_folder, summarize_inputs, summarize_texts
     from .types import Brief, BriefSentence, Document, RawDocument, Sentence
 
-try:
-    __version__ = _version("summarize")
-except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
-    __version__ = "0+unknown"
+    __version__: str
 
 # A library only logs; the application that embeds it decides where warnings go (the command line
 # installs its own handler). Without this, Python's last-resort handler prints them on stderr.
@@ -71,6 +66,19 @@ _EXPORTS = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read on first use: importlib.metadata is a tenth of `--help`'s start
+        return _version()
     if name in _EXPORTS:
         return getattr(import_module(f".{_EXPORTS[name]}", __name__), "render" if name == "render_brief" else name)
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("summarize")
+    except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found

@@ -37,6 +37,8 @@ class Document:
         title: its headline, when it had one.
         removed: (what, how many) taken out while cleaning.
         spoken: (start, end, attribution) of text that is someone's own words.
+        sentence_spans: (start, end) of each sentence, in order, as cleaning split the text (it
+            reads sentence by sentence); None where nobody has split it yet (segmentation does).
     """
 
     id: str
@@ -47,6 +49,8 @@ class Document:
     # (start, end, attribution) of text that is someone's own words, with who the source says
     # wrote it: an embedded tweet's text, "Judy Mozes tweeted".
     spoken: tuple[tuple[int, int, str], ...] = ()
+    # Split once: Punkt is most of the cost of cleaning and of segmenting a long text (issue 28).
+    sentence_spans: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

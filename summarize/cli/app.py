@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+import types
 from typing import Annotated
 
 import typer
@@ -90,4 +92,52 @@ def _main(
 
 
 def main() -> None:
+    if not sys.argv[1:] or {"--help", "-h"} & set(sys.argv[1:]):
+        _help_renderer()
     app()
+
+
+def _help_renderer() -> None:
+    """Load typer's help renderer (`typer.rich_utils`) without rich's Markdown and Traceback.
+
+    The renderer imports both up front, though they serve only typer's "markdown" markup mode and
+    its display of a developer's exception, neither of which this command uses; markdown-it and
+    pygments were a third of `summarize --help` (issue 28). While the renderer loads, stand-ins
+    hold those two modules' places (a stand-in loads the real class if it is ever used); then
+    `sys.modules` is as it was, so a later `import rich.markdown` gets the real module.
+    """
+    if "typer.rich_utils" in sys.modules:
+        return
+    stand_ins = {
+        module: _stand_in_module(module, name)
+        for module, name in (("rich.markdown", "Markdown"), ("rich.traceback", "Traceback"))
+        if module not in sys.modules
+    }
+    sys.modules.update(stand_ins)
+    try:
+        import typer.rich_utils  # noqa: F401
+    finally:
+        for module, stand_in in stand_ins.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
+
+
+class _Deferred(type):
+    """A stand-in class: calling it, or reading an attribute of it, uses the real class."""
+
+    _module: str
+
+    def _real(cls) -> type:
+        return getattr(importlib.import_module(cls._module), cls.__name__)
+
+    def __call__(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return cls._real()(*args, **kwargs)
+
+    def __getattr__(cls, name: str):  # type: ignore[no-untyped-def]
+        return getattr(cls._real(), name)
+
+
+def _stand_in_module(module: str, name: str) -> types.ModuleType:
+    stand_in = types.ModuleType(module)
+    setattr(stand_in, name, _Deferred(name, (), {"_module": module}))
+    return stand_in

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..text.quality import outside_quotes
-from ..text.words import words
+from ..text.submodules import submodule
 
 # Subjectivity and |polarity| from which a lexicon word is a judgement, not a description: "absurd"
 # (1.0, -0.5), "terrible" (1.0, -1.0) judge; "important" (1.0, 0.4), "great" (0.75, 0.8) and
@@ -32,33 +32,41 @@ _ADDRESSES_READER = re.compile(
 
 
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+# The tokens a tagger may make of a sentence, and their parts: "over-the-top" is one lexicon
+# entry, and "absurd's" holds "absurd".
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[float, float]]:
-    """Word -> (polarity, subjectivity), averaged over its senses as TextBlob does."""
-    from textblob.en import sentiment
+def _pattern():  # type: ignore[no-untyped-def]
+    """TextBlob's English module (the lexicon and the Pattern tagger), without `import textblob`:
+    the package's `__init__` imports all of NLTK and with it scipy.stats, seconds of a brief's
+    start for two files this module reads (issue 28; text/submodules.py)."""
+    return submodule("textblob.en")
 
-    return {word: sentiment(word) for word in sentiment}
 
-
-@lru_cache(maxsize=1)
-def _tagger():  # type: ignore[no-untyped-def]
-    from textblob.en.taggers import PatternTagger
-
-    return PatternTagger()
+@lru_cache(maxsize=100_000)  # a story's distinct words
+def _judges(word: str) -> bool:
+    """Is the lower-case `word` a judgement: in the lexicon, fully subjective and clearly charged?
+    Read word by word as sentences ask (TextBlob averages a word's senses), not for all ~2,900
+    entries up front: most sentences hold none of them."""
+    sentiment = _pattern().sentiment
+    if word not in sentiment:
+        return False
+    polarity, subjectivity = sentiment(word)
+    return subjectivity >= SUBJECTIVE and abs(polarity) >= CHARGED
 
 
 def judging_words(text: str) -> tuple[str, ...]:
     """The words that judge in the sentence's own voice (outside quotation marks)."""
     own = outside_quotes(text)
-    lexicon = _lexicon()
-    if not any(w in lexicon for w in words(own)):
+    tokens = set(_TOKEN.findall(own.lower()))
+    tokens.update(part for token in [t for t in tokens if "-" in t] for part in token.split("-"))
+    if not any(map(_judges, tokens)):
         return ()  # most sentences: no tagging needed
     found = []
-    for word, tag in _tagger().tag(own):
-        polarity, subjectivity = lexicon.get(word.lower(), (0.0, 0.0))
-        if tag in _MODIFIERS and subjectivity >= SUBJECTIVE and abs(polarity) >= CHARGED:
+    for word, tag in _pattern().tag(own):
+        if tag in _MODIFIERS and _judges(word.lower()):
             found.append(word.lower())
     return tuple(found)
 

@@ -82,9 +82,10 @@ _HEADING_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 25  # headlines run longer than section headings
 
 
-def clean_documents(raws: Iterable[RawDocument]) -> list[Document]:
-    """Clean each article; the cluster's shared vocabulary repairs words one article garbled."""
-    fixed = [(raw, fix_encoding(raw.text)) for raw in raws]
+def clean_documents(raws: Iterable[RawDocument], encoding_fixed: bool = False) -> list[Document]:
+    """Clean each article; the cluster's shared vocabulary repairs words one article garbled.
+    `encoding_fixed`: the texts went through `fix_encoding` already (ftfy is a second a megabyte)."""
+    fixed = [(raw, raw.text if encoding_fixed else fix_encoding(raw.text)) for raw in raws]
     vocabulary = Counter(w for _, text in fixed for w in _WORD.findall(text))
     return [clean_text(raw, text, vocabulary) for raw, text in fixed]
 
@@ -103,17 +104,21 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
     paragraphs = [p for p in paragraphs if p]
     title, paragraphs = _take_title(paragraphs, removed)
     kept: list[str] = []
+    spans: list[tuple[int, int]] = []
     spoken: list[tuple[int, int, str]] = []
     seen: set[str] = set()
+
+    offset = 0  # where the next kept paragraph starts in the cleaned text
     for paragraph in paragraphs:
         tweet = embedded_tweet(paragraph)
         if tweet is not None and _key(tweet[0]) not in seen:
             # The tweet's words stay, as its author's: the signature and links go.
             seen.add(_key(tweet[0]))
             removed["social embed"] += 1
-            start = sum(len(k) + 2 for k in kept)
-            spoken.append((start, start + len(tweet[0]), f"{tweet[1]} tweeted"))
+            spoken.append((offset, offset + len(tweet[0]), f"{tweet[1]} tweeted"))
             kept.append(tweet[0])
+            spans.extend((offset + a, offset + b) for a, b in sentence_spans(tweet[0]))
+            offset += len(tweet[0]) + 2
             continue
         what = classify_line(paragraph)
         if what is not None:
@@ -127,11 +132,13 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
         paragraph, cards, marks = strip_inline(paragraph)
         removed["link widget"] += cards
         removed["footnote mark"] += marks
-        paragraph = clean_sentences(_GLUED.sub(" ", paragraph), removed)
+        paragraph, found = _clean_sentences(_GLUED.sub(" ", paragraph), removed)
         if paragraph:
             kept.append(paragraph)
+            spans.extend((offset + a, offset + b) for a, b in found)
+            offset += len(paragraph) + 2
     counts = tuple(sorted((k, v) for k, v in removed.items() if v))
-    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts, tuple(spoken))
+    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts, tuple(spoken), tuple(spans))
 
 
 def classify_line(line: str) -> str | None:
@@ -150,8 +157,21 @@ def classify_line(line: str) -> str | None:
 def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
     """The paragraph without its debris sentences, and with datelines cut from the sentences
     they open (the sentence itself kept): "LONDON (Reuters) - Prime Minister ..." -> "Prime ..."."""
+    return _without_debris(paragraph, sentence_spans(paragraph), removed)
+
+
+def _clean_sentences(paragraph: str, removed: Counter[str]) -> tuple[str, list[tuple[int, int]]]:
+    """`clean_sentences`, and the (start, end) of the sentences of what it returns."""
+    spans = sentence_spans(paragraph)
+    text = _without_debris(paragraph, spans, removed)
+    # Most paragraphs come out as they went in, split as they were. One that lost a sentence is
+    # split again, as segmentation always did: where a sentence ends can depend on the next word.
+    return text, spans if text == paragraph else sentence_spans(text)
+
+
+def _without_debris(paragraph: str, spans: list[tuple[int, int]], removed: Counter[str]) -> str:
     kept = []
-    for start, end in sentence_spans(paragraph):
+    for start, end in spans:
         sentence = paragraph[start:end]
         what = sentence_debris(sentence) or furniture_sentence(sentence)
         if what is not None:

@@ -53,8 +53,8 @@ def deduplicate(docs: Sequence[Document], sentences: Sequence[Sequence[Sentence]
 
 
 def is_spun(text: str) -> bool:
-    n = len(words(text))
-    return n > 0 and 100 * spun_hits(text) / n >= SPUN_RATE
+    tokens = words(text)  # a whole article: read once
+    return bool(tokens) and 100 * spun_hits(text, tokens) / len(tokens) >= SPUN_RATE
 
 
 def duplicate_documents(docs: Sequence[Document], options: Options) -> tuple[tuple[str, ...], ...]:

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -170,9 +170,9 @@ def analyse(
     timings: dict[str, float] | None = None,
 ) -> Analysis:
     timings = {} if timings is None else timings
-    raws, set_aside = set_aside_non_articles(raws)
     with _timed("clean", timings, progress):
-        cleaned = clean_documents(raws)
+        raws, set_aside = set_aside_non_articles(raws)
+        cleaned = clean_documents(raws, encoding_fixed=True)
     docs = [d for d in cleaned if d.text.strip()]
     if not docs:
         raise InputError("no article text left after removing site boilerplate")
@@ -199,18 +199,20 @@ def analyse(
 
 
 def set_aside_non_articles(raws: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
-    """(articles, [(path, what it is)]) by the nightly run's detector (text/nonarticle.py).
+    """(articles, [(path, what it is)]) by the nightly run's detector (text/nonarticle.py); the
+    articles come back with their text through `fix_encoding`, which the detector reads.
 
     Only pages made of site furniture (cookie, paywall, login, error pages, archive notices, embeds,
     link lists) are set aside: a short text the user named is summarized, though a night's feed
     treats it as a stub. Input of nothing but such pages is an error that names them."""
     articles, aside = [], []
     for raw in raws:
-        verdict = judge(fix_encoding(raw.text))
+        text = fix_encoding(raw.text)
+        verdict = judge(text)
         # A text shorter than an article's least prose is left to cleaning: one line that happens to
         # print "404" ("Item 404: ...") is a note, not an error page.
         if verdict.is_article or verdict.reason.startswith("stub") or len(raw.text.split()) < MIN_WORDS:
-            articles.append(raw)
+            articles.append(replace(raw, text=text))
         else:
             aside.append((str(raw.path), verdict.reason))
     if aside and not articles:

@@ -104,8 +104,12 @@ def _sentences(doc: Document) -> tuple[list[Sentence], list[bool]]:
     spans: list[tuple[int, int]] = []
     inside: list[bool] = []  # does the sentence open inside a quotation an earlier one left open?
     paragraphs = list(_paragraph_spans(doc.text))
+    known = doc.sentence_spans  # cleaning split the text already: each paragraph's spans are a slice
     for p, (start, end) in enumerate(paragraphs):
-        here = [(start + a, start + b) for a, b in sentence_spans(doc.text[start:end])]
+        if known is None:
+            here = [(start + a, start + b) for a, b in sentence_spans(doc.text[start:end])]
+        else:
+            here = list(known[bisect_left(known, (start,)) : bisect_left(known, (end,))])
         states = [False]  # a quotation running on into the next paragraph opens it again
         for a, b in here:
             states.append(_quotation_open(states[-1], doc.text[a:b]))

@@ -144,6 +144,12 @@ _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _SOCIAL_EMBED: ("(@", "pic.twitter.com/", "t.co/"),
     _LINK: ("http", "www.", "@"),
+    _LABELS: ("just watched", "must watch", "story highlights", "hide caption", "photos:"),
+    _CAPTION: ("(", "file", "image", "photo", "picture", "reuters/"),
+    _END_CREDIT: ("/",),
+    _PROMPT: (":",),
+    _CREDIT: (", left", ", right", ", center", ", centre", ", front", ", rear", ", top", ", bottom"),
+    _CAPTION_DATE: ("day, ",),
 }
 
 

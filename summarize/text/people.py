@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nameparser.config import CONSTANTS
-
 from ..types import Sentence
 from .quality import outside_quotes
+from .submodules import submodule
 
 # A word of a person's name: "Roy", "McConnell", "O’Brien", "Ing-wen", "J."; "Park’s" is not.
 _NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.")
@@ -168,8 +167,10 @@ def _role(before: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    # nameparser's titles, and "Sen." (absent there) that news uses in nearly every story.
-    return frozenset(t.rstrip(".") for t in CONSTANTS.titles) | {"sen", "rep"}
+    # nameparser's titles, and "Sen." (absent there) that news uses in nearly every story. Its
+    # word list alone: the package's `__init__` builds its whole parser, 0.4 s of start-up (issue 28).
+    titles = submodule("nameparser.config.titles").TITLES
+    return frozenset(t.rstrip(".") for t in titles) | {"sen", "rep"}
 
 
 def referent(sentences: Sequence[Sentence], index: int, known: dict[str, Person]) -> Person | None:

@@ -7,11 +7,12 @@ each returns a number a ranking can weigh, never a verdict on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .safety import addressed_to_ai, skeleton
-from .words import ends_sentence, words
+from .words import ends_sentence, per_sentence, words
 
 # Verbs and phrases that attribute a statement to its source: the mark of neutral reporting.
 ATTRIBUTION = re.compile(
@@ -66,9 +67,10 @@ _CLOSE_QUOTES = "”"
 # the apostrophes of "she’d", "Bill’s" and "the parents’ house" stay prose.
 _QUOTED = re.compile(r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w)‘.*?’(?!\w)|^[^‘]*?[,.!?…]’(?!\w)")
 # The first person, as the writer uses it. Case matters: "US" is the country, "us" the writer.
+# ("World War I" is a war: the look-behinds follow the "I" so that only an "I" pays for them.)
 _FIRST_PERSON = re.compile(
-    r"(?<!\bWar )(?<!\bWorld )(?<!\bPart )(?<!\bPhase )(?<!\bTitle )(?<!\bElizabeth )"
-    r"\bI\b(?!\.\w)|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
+    r"\bI\b(?<!\bWar I)(?<!\bWorld I)(?<!\bPart I)(?<!\bPhase I)(?<!\bTitle I)(?<!\bElizabeth I)(?!\.\w)"
+    r"|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")
 # Attribution of a quote: a verb of saying, or "Name: “...”" and "Name, in a statement: ...".
@@ -86,11 +88,24 @@ def spun_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(words(line)) for line in lines if line and not line.startswith("#"))
 
 
-def spun_hits(text: str) -> int:
-    """How many known synonym-spinner phrases the text contains."""
-    tokens = words(text)
+@lru_cache(maxsize=1)
+def _spun_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Each spun phrase as `spun_hits` searches for it (" nationwide safety "), under its first word."""
+    index: dict[str, list[str]] = {}
+    for phrase in spun_phrases():
+        index.setdefault(phrase[0], []).append(" " + " ".join(phrase) + " ")
+    return {first: tuple(found) for first, found in index.items()}
+
+
+def spun_hits(text: str, tokens: Sequence[str] | None = None) -> int:
+    """How many known synonym-spinner phrases the text contains (`tokens`: its `words`, when
+    the caller has them)."""
+    tokens = words(text) if tokens is None else tokens
     joined = " " + " ".join(tokens) + " "
-    return sum(joined.count(" " + " ".join(p) + " ") for p in spun_phrases())
+    # Only the phrases whose first word the text holds can be in it: every sentence is read, and
+    # searching it for all 50 phrases was a tenth of a long article's brief.
+    index = _spun_by_first_word()
+    return sum(joined.count(phrase) for first in set(tokens) for phrase in index.get(first, ()))
 
 
 def quotes_balanced(text: str) -> bool:
@@ -101,11 +116,13 @@ def quotes_balanced(text: str) -> bool:
     return opens == closes and straight % 2 == 0
 
 
+@per_sentence
 def outside_quotes(text: str) -> str:
     """The sentence with its quoted speech blanked out: what the writer says in their own voice."""
     return _QUOTED.sub(" … ", text)
 
 
+@per_sentence
 def first_person(text: str) -> bool:
     """Does the writer speak as "I" or "we" outside quotation marks?
 
@@ -116,6 +133,7 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(outside_quotes(text)))
 
 
+@per_sentence
 def speakerless_quote(text: str) -> bool:
     """Is the sentence mostly quoted speech with nobody in it said to speak?
 
@@ -187,9 +205,11 @@ def form_penalty(text: str) -> float:
 def instruction_like(text: str) -> bool:
     """Is the sentence talking to a language model ("ignore previous instructions...")? Read
     after normalising (zero-width characters, look-alike letters), rewordings included."""
-    return bool(INSTRUCTION_LIKE.search(skeleton(text))) or addressed_to_ai(text)
+    shape = skeleton(text)
+    return bool(INSTRUCTION_LIKE.search(shape)) or addressed_to_ai(text, shape)
 
 
+@per_sentence
 def attributed(text: str) -> bool:
     """Does the sentence say who said it ("... , officials said")?"""
     return bool(ATTRIBUTION.search(text))

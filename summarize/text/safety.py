@@ -74,8 +74,10 @@ def skeleton(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return "".join(c if c.isascii() else _latin(c) for c in text).lower()
+    # One table for the sentence's distinct non-ASCII characters (format characters, all of them
+    # non-ASCII, dropped), not a call per character: every sentence of a story is read.
+    table = {ord(c): "" if unicodedata.category(c) == "Cf" else _latin(c) for c in set(text) if not c.isascii()}
+    return text.translate(table).lower()
 
 
 _AI = (
@@ -97,5 +99,6 @@ ADDRESSED_TO_AI = re.compile(
 )
 
 
-def addressed_to_ai(text: str) -> bool:
-    return bool(ADDRESSED_TO_AI.search(skeleton(text)))
+def addressed_to_ai(text: str, skeleton_: str | None = None) -> bool:
+    """`skeleton_`: the text's `skeleton`, when the caller has it already."""
+    return bool(ADDRESSED_TO_AI.search(skeleton(text) if skeleton_ is None else skeleton_))

@@ -1,12 +1,13 @@
 """One module of a large package, loaded without the package's `__init__`.
 
-NLTK's Punkt segmenter and Porter stemmer, and scikit-learn's list of English stop words, are all
-a brief needs of those packages.
+NLTK's Punkt segmenter and Porter stemmer, scikit-learn's list of English stop words, TextBlob's
+English lexicon and tagger, and nameparser's list of titles are all a brief needs of those packages.
 
 `from nltk.tokenize.punkt import ...` runs `nltk/__init__.py` first, which imports nearly all of
 NLTK (collocations, and through them scipy.stats and scikit-learn's estimators): 4-5 s of a
 brief's start on a loaded machine, for two modules that need none of it; `import sklearn` alike
-imports scipy.stats, for a list of words. Python offers no switch
+imports scipy.stats, for a list of words; `import textblob` imports all of NLTK, and `import
+nameparser` builds its whole parser (0.4 s), for a word list. Python offers no switch
 to import a submodule without its package's `__init__`, so this does it by hand: the module's parent packages
 are entered in `sys.modules` unexecuted while it loads, and every entry of that package added is
 removed afterwards, so a program that imports NLTK itself later still gets the whole, real package.

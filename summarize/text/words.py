@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from .submodules import submodule
 
@@ -14,9 +15,32 @@ _STEMMER = submodule("nltk.stem.porter").PorterStemmer()
 ENGLISH_STOP_WORDS: frozenset[str] = submodule("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
 
 
+_T = TypeVar("_T")
+# Texts up to this long are sentences; longer ones (whole articles) are read but not remembered.
+_SENTENCE_CHARS = 1_000
+
+
+def per_sentence(read: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`read`, remembered for each of a story's sentences (as many as a story may have): cleaning,
+    segmentation, deduplication, ranking and selection each ask the same questions of them, and
+    a long article holds tens of thousands (issue 28)."""
+    remembered = lru_cache(maxsize=50_000)(read)
+
+    @wraps(read)
+    def reader(text: str) -> _T:
+        return read(text) if len(text) > _SENTENCE_CHARS else remembered(text)
+
+    return reader
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, apostrophes kept inside words."""
-    return _WORD.findall(text.lower())
+    return list(_words(text))
+
+
+@per_sentence
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
 
 
 def ends_sentence(text: str) -> bool:

@@ -192,3 +192,35 @@ def test_a_surname_two_people_of_one_article_share_is_nobodys_alone():
     )
     assert "Sandusky" not in people(text)
     assert segment(make_doc("s", text))[1].referent is None
+
+
+# Two Multi-News articles (multinews-dev test0296, abridged): without a forced lead the brief
+# opened on "The decision to seek the death penalty — …", a background sentence leaning on an
+# announcement it never gave.
+PROSECUTORS = """Federal prosecutors announced Friday they will seek the death penalty for a former University of Illinois graduate student accused of kidnapping, torturing and killing a visiting scholar from China in June.
+
+In making the announcement, prosecutors alleged for the first time that Brendt Christensen “choked and sexually assaulted” another victim in 2013 in central Illinois.
+
+Christensen, 28, who is being held without bond, had tentatively been set to go to trial Feb. 27 in federal court in Urbana on a charge of kidnapping resulting in a death stemming from the disappearance of 26-year-old Yingying Zhang, whose body has not been found.
+
+The decision to seek the death penalty — which required the approval of U.S. Attorney General Jeff Sessions — means that the trial will likely be delayed for months.
+
+The death penalty was abolished in Illinois state court in 2011 after years of allegations of deep flaws in the state’s justice system.
+
+The last person to be sentenced to death in a federal courtroom in Illinois was Dr. Ronald Mikos, who was convicted in 2005 in Chicago of murdering a former patient to keep her from testifying against him in a Medicare fraud trial.
+
+Mikos, 69, whose appeal to the U.S. Supreme Court was denied nearly a decade ago, is still awaiting execution in federal prison in Terre Haute, Ind., federal records show.
+"""
+COURT = """The Supreme Court won't get involved in a death penalty case in which a convicted killer in Illinois complained that prosecutors focused the jury's attention on the fact that he never testified on his own behalf.
+
+The court did not comment on its action Monday to leave in place the conviction and sentence of Ronald Mikos, a foot doctor who was facing allegations of Medicare fraud.
+
+Mikos's lawyer said his silence did not show a lack of remorse and objected to the prosecution's tactic of using it against him.
+
+The 7th U.S. Circuit Court of Appeals in Chicago upheld the sentence.
+"""
+
+
+def test_a_news_brief_opens_on_an_articles_lead_not_on_background():
+    brief = summarize_texts({"a": PROSECUTORS, "b": COURT}, Options(mode=Mode.extractive, words=60))
+    assert brief.sentences[0].text.startswith(("Federal prosecutors announced Friday", "The Supreme Court won't"))

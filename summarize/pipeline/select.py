@@ -12,7 +12,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..editing.context import needs_context
+from ..editing.context import furniture, needs_context
+from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
@@ -77,6 +78,12 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
     lead = _article_lead(scored, options_, story, min_words, high) if story.newsiness >= 1.0 else None
+    if lead is not None:
+        # The lead says what the story is: sentences only articles on something else tell are not it.
+        told = on_story(_articles(scored), options_[lead][1].doc_id)
+        leading = options_[lead]
+        options_ = [o for o in options_ if any(m.doc_id in told for m in scored[o[0]].group.members)]
+        lead = options_.index(leading)
     weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
     texts = [shown(m) for _, m in options_]
@@ -149,6 +156,15 @@ def _article_lead(
         options_.append((g, m))
         return len(options_) - 1
     return known
+
+
+def _articles(scored: Sequence[ScoredGroup]) -> dict[str, str]:
+    """Each article's text, from its sentences."""
+    sentences: dict[str, list[Sentence]] = {}
+    for s in scored:
+        for m in s.group.members:
+            sentences.setdefault(m.doc_id, []).append(m)
+    return {d: " ".join(m.text for m in sorted(ms, key=lambda m: m.index)) for d, ms in sentences.items()}
 
 
 def shortest(high: int) -> int:
@@ -248,6 +264,7 @@ def _shown_telling(
             continues(m.text)
             # "In response, …", "Six of them …", "“…,” he added." with no one named
             or needs_context(shown(m))
+            or furniture(m.text)
             or count_words(m.text) < news_words
             or _asks(m.text)
             # "... it's silly to flush 38 million gallons of water:" introduces what follows.

@@ -286,3 +286,39 @@ STUDY_TOO = (
 
 def test_an_article_on_something_else_is_off_the_story_of_the_lead():
     assert on_story({"a": STUDY, "b": HANGOVER, "c": STUDY_TOO}, "a") == {"a", "c"}
+
+
+def test_a_given_name_alone_gets_the_surname_its_article_gives():
+    # multinews-dev test0907: a blind reader marked "Alan" as a name never introduced.
+    doc = make_doc(
+        "a",
+        "Alan Thicke's sons believe their dad's third wife is making moves to get more of his estate.\n\n"
+        "The sons have filed legal docs in Alan's probate case, claiming his widow is overreaching.\n\n"
+        "Alan Thicke died in December at the age of 69.\n",
+    )
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert "in Alan [Thicke]'s probate case" in shown[0].text
+    # Once the brief has given the full name, the given name alone is enough.
+    both = introduce([BriefSentence(s.text, ("a",)) for s in sentences[:2]], sentences[:2], [doc])
+    assert "in Alan's probate case" in both[1].text
+
+
+def test_a_given_name_the_article_names_in_full_only_once_is_left_alone():
+    doc = make_doc("a", "Oh Bill, what have you done, the headline asked.\n\nBill said he would not comment on it.\n")
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert shown[0].text == sentences[1].text
+
+
+def test_a_surname_after_according_to_is_introduced():
+    doc = make_doc(
+        "a",
+        "Biographer Ron Chernow said Washington pursued the woman for years.\n\n"
+        "According to Chernow's book, the plot failed in New Hampshire in 1796.\n",
+    )
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert shown[0].text.startswith("According to [Biographer Ron] Chernow's book") or shown[0].text.startswith(
+        "According to [Ron] Chernow's book"
+    )

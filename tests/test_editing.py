@@ -322,3 +322,45 @@ def test_a_surname_after_according_to_is_introduced():
     assert shown[0].text.startswith("According to [Biographer Ron] Chernow's book") or shown[0].text.startswith(
         "According to [Ron] Chernow's book"
     )
+
+
+def test_a_surname_as_a_modifier_does_not_introduce_the_person():
+    # multinews-dev test2277: after "The Olsen twins said …", "Olsen said: …" could be either twin.
+    doc = make_doc(
+        "a",
+        "The Olsen twins said their $39,000 backpack is selling out at Barneys New York.\n\n"
+        "Former child actress Ashley Olsen told Women's Wear Daily that The Row was scrambling to keep up.\n\n"
+        '"It was the first thing that sold off the shelf," she said.\n',
+    )
+    twins, _, quote = segment(doc)
+    assert quote.attribution == "Olsen said"
+    brief = [
+        BriefSentence(twins.text, ("a",)),
+        BriefSentence(f"{quote.attribution}: “{quote.text}”", ("a",), attribution=quote.attribution),
+    ]
+    shown = introduce(brief, [twins, quote], [doc])
+    assert shown[1].text.startswith("Ashley Olsen said: “It was")
+
+
+# multinews-dev test1616, abridged: two outlets' leads tell one fact in other words.
+TOY_A = """A Playmobil pirate ship set has sparked a firestorm over a figurine that resembles an African American slave wearing a neck shackle.
+
+Ida Lockett of Sacramento said her 5-year-old son received the toy as a birthday present from his aunt.
+
+Lockett said the set was a gift from the boy’s aunt, who purchased it from Toys R Us in Sacramento.
+
+Sacramento NAACP President Stephen Webb said he wants the toy banned from stores across the country.
+"""
+TOY_B = """A mother is upset after she says her son’s toy came with racist instructions, telling him to shackle a dark-skinned character that appeared to be a slave.
+
+Ida Lockett was happy for her son after he received a Playmobil pirate ship for his fifth birthday.
+
+The Sacramento NAACP is demanding that the Playmobil pirate ship be pulled from toy store shelves.
+"""
+
+
+def test_once_a_brief_has_its_lead_another_articles_lead_is_not_shown_too():
+    brief = summarize_texts({"a": TOY_A, "b": TOY_B}, Options(mode=Mode.extractive, words=100))
+    opening = ("A Playmobil pirate ship set", "A mother is upset")
+    assert brief.sentences[0].text.startswith(opening)
+    assert not any(s.text.startswith(opening) for s in brief.sentences[1:])

@@ -103,9 +103,14 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
         key=lambda mention: mention[0],
     )
     quoted = _quoted_ranges(text, head)
+    # Someone's own words are not the brief's to edit, and "The Olsen twins" names no one: neither
+    # introduces the person, so a later "Olsen said" still is their first mention.
+    mentions = [
+        (at, person)
+        for at, person in mentions
+        if not any(a <= at < b for a, b in quoted) and (at < head or _as_person(text, at, person))
+    ]
     for at, person in reversed(_first_mentions(mentions, met, text)):
-        if any(a <= at < b for a, b in quoted) or not (at < head or _as_person(text, at, person)):
-            continue  # someone's own words are not the brief's to edit
         text = _with_introduction(text, at, person, editorial=at < head)
     if head:
         attribution = text[: text.index(": “")] if ": “" in text else attribution

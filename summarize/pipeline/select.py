@@ -102,6 +102,13 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     values = [values[k] for k in keep]
     conflicts = _conflicts(vectors[group_of], group_of, texts)
     forced = (keep.index(lead),) if lead is not None else ()
+    if forced:
+        # Every article's lead tells the story's news: once the brief has one, another article's
+        # lead says it again in other words ("A mother is upset after … racist instructions" /
+        # "A Playmobil pirate ship set has sparked a firestorm …"), which shared words miss.
+        first = _first_sentences(scored)
+        leads = [k for k, m in enumerate(chosen_member) if first.get(m.doc_id) == m.index and k != forced[0]]
+        conflicts = tuple(sorted({*conflicts, *((min(k, forced[0]), max(k, forced[0])) for k in leads)}))
     problem = build_problem(texts, weights, high, values, conflicts, forced)
     picked = solve(problem)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
@@ -118,8 +125,8 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
     if forced:
-        first = out[picked.index(forced[0])]
-        return [first, *sorted((s for s in out if s is not first), key=_reading_order)]
+        opening = out[picked.index(forced[0])]
+        return [opening, *sorted((s for s in out if s is not opening), key=_reading_order)]
     return lead_first(sorted(out, key=_reading_order))
 
 
@@ -132,11 +139,7 @@ def _article_lead(
     other news sentences may be), or None when no article's lead can lead. An article's lead is
     where its reporter put who did what, when and where; the sentence the coverage objective
     likes best is often background or a quotation."""
-    first: dict[str, int] = {}
-    for s in scored:
-        for m in s.group.members:
-            if count_words(m.text) > DATELINE_WORDS and m.index < first.get(m.doc_id, m.index + 1):
-                first[m.doc_id] = m.index
+    first = _first_sentences(scored)
     style = story.common_flaws - VOICE_FLAWS
     leads = []
     for g, s in enumerate(scored):
@@ -156,6 +159,16 @@ def _article_lead(
         options_.append((g, m))
         return len(options_) - 1
     return known
+
+
+def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:
+    """Each article's first sentence past its dateline (its index): where its reporter put the news."""
+    first: dict[str, int] = {}
+    for s in scored:
+        for m in s.group.members:
+            if count_words(m.text) > DATELINE_WORDS and m.index < first.get(m.doc_id, m.index + 1):
+                first[m.doc_id] = m.index
+    return first
 
 
 def _articles(scored: Sequence[ScoredGroup]) -> dict[str, str]:

@@ -122,7 +122,7 @@ def test_a_pronoun_after_an_opening_phrase_gets_its_person_in_brackets():
         "Judging from a quick glance at the replies on his Twitter page, it would appear many think so.",
         "The rest of the league probably doesn't want to picture it either.",
         "CNN host Piers Morgan just called to discuss his interview last night with Alex Jones.",
-        "In an exclusive interview with Vocativ on Thursday, the 18-year-old insisted that he never did it.",
+        "In an exclusive, expletive-filled interview with Vocativ on Thursday, the 18-year-old insisted it.",
         "Not if the bag keeps flying off the shelves, you won't.",
         "Yes, the body-count is very high, but a movie called Kick-Ass 2 has to do what it says on the tin.",
         "The duo has been longtime friends and has co-hosted the Potluck Dinner Party together since 2008.",
@@ -148,6 +148,7 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "The rate of cancer nearly doubles in those who both smoke and drink, according to new research.",
         "The two Koreas will field a combined women’s ice hockey team at the Olympics.",
         "Police said this year’s toll was the highest since 2001.",
+        "Christensen, the 28-year-old student, was arrested in June in Champaign.",
         "President Trump went to war Wednesday with Nordstrom over its decision to stop carrying the line.",
     ],
 )

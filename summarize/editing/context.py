@@ -72,8 +72,13 @@ _SHELL_ANYWHERE = re.compile(
 )
 _RELATIONAL = re.compile(
     r"^(?:[^,“”\"]{0,80}, )?[Tt]he (?:duo|pair|couple|trio|sons|daughters|brothers|sisters|siblings|twins|boys|"
-    r"girls|two men|two women|\d+-year-old(?: (?:man|woman|boy|girl))?)(?:,| (?!of\b|who\b|[A-Z])[a-z])"
+    r"girls|two men|two women)(?:,| (?!of\b|who\b|[A-Z])[a-z])"
     r"|^The (?:\w+ ){0,2}(?:of|for|from|in|on|at|with|to) (?:his|her|their|its)\b"
+)
+# "In an exclusive interview with Vocativ …, the 18-year-old insisted …": someone by age alone.
+_AGED = re.compile(
+    r"(?:^|, )[Tt]he \d+-year-old (?:man |woman |boy |girl )?(?:insisted|said|says|told|tells|added|was|is|has|had|"
+    r"did|denied|admitted|pleaded|claimed|allegedly)\b"
 )
 # "… it would appear many think so.", "… doesn't want to picture it either.": the end points back.
 _ENDS_BACK = re.compile(r"\b(?:(?:think|thought|believe|believed|hope|hoped) so|either|too)[.!]?[”\"’]?$")
@@ -94,6 +99,7 @@ def needs_context(text: str) -> bool:
         _DEMONSTRATIVE.search(own)
         or _SHELL_ANYWHERE.search(text)
         or _RELATIONAL.match(opening)
+        or _AGED.search(own)
         or _ENDS_BACK.search(own.rstrip())
         or _OUTLET_SELF.search(own)
         or _POINTER.match(opening)

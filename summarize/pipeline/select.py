@@ -78,11 +78,14 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
     lead = _article_lead(scored, options_, story, min_words, high) if story.newsiness >= 1.0 else None
+    told: set[str] = set()
     if lead is not None:
         # The lead says what the story is: sentences only articles on something else tell are not it.
         told = on_story(_articles(scored), options_[lead][1].doc_id)
         leading = options_[lead]
-        options_ = [o for o in options_ if any(m.doc_id in told for m in scored[o[0]].group.members)]
+        story_only = [o for o in options_ if any(m.doc_id in told for m in scored[o[0]].group.members)]
+        if sum(count_words(shown(m)) for _, m in story_only) >= low:  # else the brief needs the others
+            options_ = story_only
         lead = options_.index(leading)
     weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
@@ -107,7 +110,11 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         # lead says it again in other words ("A mother is upset after … racist instructions" /
         # "A Playmobil pirate ship set has sparked a firestorm …"), which shared words miss.
         first = _first_sentences(scored)
-        leads = [k for k, m in enumerate(chosen_member) if first.get(m.doc_id) == m.index and k != forced[0]]
+        leads = [
+            k
+            for k, m in enumerate(chosen_member)
+            if first.get(m.doc_id) == m.index and m.doc_id in told and k != forced[0]
+        ]
         conflicts = tuple(sorted({*conflicts, *((min(k, forced[0]), max(k, forced[0])) for k in leads)}))
     problem = build_problem(texts, weights, high, values, conflicts, forced)
     picked = solve(problem)

@@ -3,8 +3,9 @@ context the brief does not give, people introduced on first mention, a lead firs
 
 import pytest
 
-from summarize.editing.context import needs_context
+from summarize.editing.context import furniture, needs_context
 from summarize.editing.introduce import introduce
+from summarize.editing.story import on_story
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
@@ -112,6 +113,21 @@ def test_a_pronoun_after_an_opening_phrase_gets_its_person_in_brackets():
         "Though a juvenile, she was tried as an adult for human trafficking and pimping.",
         "During that time, a mother of one of the victims was looking for her daughter.",
         "In them, Jerry Sandusky expressed little sympathy for the boys he was convicted of abusing.",
+        # From briefs of multinews-dev stories a blind reader marked DR:
+        "The sons, with attorney Alex Weingarten, have filed legal docs in Alan's probate case.",
+        "To find out the effect of these substances on hangover severity, researchers recruited students.",
+        "The president ignored this issue for almost an entire week.",
+        "A spokesman said that decision does not let drivers off the hook.",
+        "The cover of his books shows him sitting poolside as a child with his uncle.",
+        "Judging from a quick glance at the replies on his Twitter page, it would appear many think so.",
+        "The rest of the league probably doesn't want to picture it either.",
+        "CNN host Piers Morgan just called to discuss his interview last night with Alex Jones.",
+        "In an exclusive, expletive-filled interview with Vocativ on Thursday, the 18-year-old insisted it.",
+        "Not if the bag keeps flying off the shelves, you won't.",
+        "Yes, the body-count is very high, but a movie called Kick-Ass 2 has to do what it says on the tin.",
+        "The duo has been longtime friends and has co-hosted the Potluck Dinner Party together since 2008.",
+        '"I\'m baffled by this sudden announcement as nothing in this picture is new," the creator wrote.',
+        "There, flashing up on the screen, was an Instagram photograph posted by his eldest son.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -129,6 +145,11 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "When the storm hit on Sunday, the river rose six feet in two hours.",
         "Senate Republicans eliminated the filibuster for Supreme Court nominees in April 2017.",
         "[McConnell] said at the time that voters needed to help decide the question.",
+        "The rate of cancer nearly doubles in those who both smoke and drink, according to new research.",
+        "The two Koreas will field a combined women’s ice hockey team at the Olympics.",
+        "Police said this year’s toll was the highest since 2001.",
+        "Christensen, the 28-year-old student, was arrested in June in Champaign.",
+        "President Trump went to war Wednesday with Nordstrom over its decision to stop carrying the line.",
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):
@@ -192,3 +213,155 @@ def test_a_surname_two_people_of_one_article_share_is_nobodys_alone():
     )
     assert "Sandusky" not in people(text)
     assert segment(make_doc("s", text))[1].referent is None
+
+
+# Two Multi-News articles (multinews-dev test0296, abridged): without a forced lead the brief
+# opened on "The decision to seek the death penalty — …", a background sentence leaning on an
+# announcement it never gave.
+PROSECUTORS = """Federal prosecutors announced Friday they will seek the death penalty for a former University of Illinois graduate student accused of kidnapping, torturing and killing a visiting scholar from China in June.
+
+In making the announcement, prosecutors alleged for the first time that Brendt Christensen “choked and sexually assaulted” another victim in 2013 in central Illinois.
+
+Christensen, 28, who is being held without bond, had tentatively been set to go to trial Feb. 27 in federal court in Urbana on a charge of kidnapping resulting in a death stemming from the disappearance of 26-year-old Yingying Zhang, whose body has not been found.
+
+The decision to seek the death penalty — which required the approval of U.S. Attorney General Jeff Sessions — means that the trial will likely be delayed for months.
+
+The death penalty was abolished in Illinois state court in 2011 after years of allegations of deep flaws in the state’s justice system.
+
+The last person to be sentenced to death in a federal courtroom in Illinois was Dr. Ronald Mikos, who was convicted in 2005 in Chicago of murdering a former patient to keep her from testifying against him in a Medicare fraud trial.
+
+Mikos, 69, whose appeal to the U.S. Supreme Court was denied nearly a decade ago, is still awaiting execution in federal prison in Terre Haute, Ind., federal records show.
+"""
+COURT = """The Supreme Court won't get involved in a death penalty case in which a convicted killer in Illinois complained that prosecutors focused the jury's attention on the fact that he never testified on his own behalf.
+
+The court did not comment on its action Monday to leave in place the conviction and sentence of Ronald Mikos, a foot doctor who was facing allegations of Medicare fraud.
+
+Mikos's lawyer said his silence did not show a lack of remorse and objected to the prosecution's tactic of using it against him.
+
+The 7th U.S. Circuit Court of Appeals in Chicago upheld the sentence.
+"""
+
+
+def test_a_news_brief_opens_on_an_articles_lead_not_on_background():
+    brief = summarize_texts({"a": PROSECUTORS, "b": COURT}, Options(mode=Mode.extractive, words=60))
+    assert brief.sentences[0].text.startswith(("Federal prosecutors announced Friday", "The Supreme Court won't"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children: Goldie Hawn pictured with her daughter, Kate Hudson, (left) and son Oliver Hudson, (right)",
+        "Brie Larson burst onto the scene with her critically acclaimed performance in.",
+        "WITH: Julia Roberts (the Queen), Lily Collins (Snow White), Armie Hammer (Prince Alcott).",
+        "Screenplay by Marc Klein and Jason Keller, based on stories by the Brothers Grimm.",
+        "Relativity Media presents a film directed by Tarsem Singh.",
+        "“Mirror Mirror” is rated PG (Parental guidance suggested).",
+    ],
+)
+def test_captions_credits_and_cut_off_lines_are_furniture(text):
+    assert furniture(text)
+
+
+def test_a_sentence_is_not_furniture_for_a_word_it_shares_with_a_caption():
+    assert not furniture("Snoop Dogg received a star on the Hollywood Walk of Fame, pictured by fans on Monday.")
+    assert not furniture("The film is due out in theaters on Aug. 16, the studio said.")
+
+
+# multinews-dev test3098, abridged: a cancer study and a hangover feature in one cluster.
+STUDY = (
+    "The rate of developing esophageal squamous cell carcinoma nearly doubles in those who both smoke and drink "
+    "compared to those who only smoke or drink, according to new research. Researchers at the University of "
+    "Michigan looked at studies of esophageal cancer that assessed the effects of tobacco and alcohol. Smokers "
+    "who drink have the highest risk of esophageal squamous cell carcinoma, the study found."
+)
+HANGOVER = (
+    "Grape or grain, but never the twain. So runs the old folk wisdom that advises against drinking wine or beer "
+    "on the same night. In a study of young Danes on holiday, almost a third of those who consumed at least 12 "
+    "units of alcohol avoided hangovers. Mixing drinks needn't increase the overall amount of alcohol consumed."
+)
+STUDY_TOO = (
+    "People who smoke and drink have nearly twice the risk of esophageal squamous cell carcinoma of those who only "
+    "smoke or drink, a new analysis of studies from the University of Michigan found."
+)
+
+
+def test_an_article_on_something_else_is_off_the_story_of_the_lead():
+    assert on_story({"a": STUDY, "b": HANGOVER, "c": STUDY_TOO}, "a") == {"a", "c"}
+
+
+def test_a_given_name_alone_gets_the_surname_its_article_gives():
+    # multinews-dev test0907: a blind reader marked "Alan" as a name never introduced.
+    doc = make_doc(
+        "a",
+        "Alan Thicke's sons believe their dad's third wife is making moves to get more of his estate.\n\n"
+        "The sons have filed legal docs in Alan's probate case, claiming his widow is overreaching.\n\n"
+        "Alan Thicke died in December at the age of 69.\n",
+    )
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert "in Alan [Thicke]'s probate case" in shown[0].text
+    # Once the brief has given the full name, the given name alone is enough.
+    both = introduce([BriefSentence(s.text, ("a",)) for s in sentences[:2]], sentences[:2], [doc])
+    assert "in Alan's probate case" in both[1].text
+
+
+def test_a_given_name_the_article_names_in_full_only_once_is_left_alone():
+    doc = make_doc("a", "Oh Bill, what have you done, the headline asked.\n\nBill said he would not comment on it.\n")
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert shown[0].text == sentences[1].text
+
+
+def test_a_surname_after_according_to_is_introduced():
+    doc = make_doc(
+        "a",
+        "Biographer Ron Chernow said Washington pursued the woman for years.\n\n"
+        "According to Chernow's book, the plot failed in New Hampshire in 1796.\n",
+    )
+    sentences = segment(doc)
+    shown = introduce([BriefSentence(sentences[1].text, ("a",))], [sentences[1]], [doc])
+    assert shown[0].text.startswith("According to [Biographer Ron] Chernow's book") or shown[0].text.startswith(
+        "According to [Ron] Chernow's book"
+    )
+
+
+def test_a_surname_as_a_modifier_does_not_introduce_the_person():
+    # multinews-dev test2277: after "The Olsen twins said …", "Olsen said: …" could be either twin.
+    doc = make_doc(
+        "a",
+        "The Olsen twins said their $39,000 backpack is selling out at Barneys New York.\n\n"
+        "Former child actress Ashley Olsen told Women's Wear Daily that The Row was scrambling to keep up.\n\n"
+        '"It was the first thing that sold off the shelf," she said.\n',
+    )
+    twins, _, quote = segment(doc)
+    assert quote.attribution == "Olsen said"
+    brief = [
+        BriefSentence(twins.text, ("a",)),
+        BriefSentence(f"{quote.attribution}: “{quote.text}”", ("a",), attribution=quote.attribution),
+    ]
+    shown = introduce(brief, [twins, quote], [doc])
+    assert shown[1].text.startswith("Ashley Olsen said: “It was")
+
+
+# multinews-dev test1616, abridged: two outlets' leads tell one fact in other words.
+TOY_A = """A Playmobil pirate ship set has sparked a firestorm over a figurine that resembles an African American slave wearing a neck shackle.
+
+Ida Lockett of Sacramento said her 5-year-old son received the toy as a birthday present from his aunt.
+
+Lockett said the set was a gift from the boy’s aunt, who purchased it from Toys R Us in Sacramento.
+
+Sacramento NAACP President Stephen Webb said he wants the toy banned from stores across the country.
+"""
+TOY_B = """A mother is upset after she says her son’s toy came with racist instructions, telling him to shackle a dark-skinned character that appeared to be a slave.
+
+Ida Lockett was happy for her son after he received a Playmobil pirate ship for his fifth birthday.
+
+The Sacramento NAACP is demanding that the Playmobil pirate ship be pulled from toy store shelves.
+"""
+
+
+def test_once_a_brief_has_its_lead_another_articles_lead_is_not_shown_too():
+    brief = summarize_texts({"a": TOY_A, "b": TOY_B}, Options(mode=Mode.extractive, words=100))
+    opening = ("A Playmobil pirate ship set", "A mother is upset")
+    assert brief.sentences[0].text.startswith(opening)
+    assert not any(s.text.startswith(opening) for s in brief.sentences[1:])

@@ -1,6 +1,7 @@
 """What the selection objective is for, on tiny hand-made stories, and the solver it rests on."""
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -182,3 +183,13 @@ def test_when_no_sentence_is_long_enough_the_reason_says_so_not_to_lengthen_the_
     assert not brief.sentences
     why = brief.stats["nothing_fits"]
     assert "long enough" in why and "Note" in why and "--length" not in why
+
+
+def test_a_forced_sentence_is_in_every_solution_and_its_conflicts_are_not():
+    # Sentence 0 (the article's lead) covers nothing the others do not; forced, it is kept by
+    # both solvers and the sentence it conflicts with gives way.
+    occurs = csr_matrix(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1]], dtype=float))
+    problem = Problem(occurs, np.ones(3), np.zeros(3), np.array([5.0, 5.0, 5.0]), 10, ((0, 1),), forced=(0,))
+    assert sorted(solve(problem)) == [0, 2]
+    assert sorted(greedy(problem)) == [0, 2]
+    assert sorted(solve(replace(problem, forced=()))) == [1, 2]

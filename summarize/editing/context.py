@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 
+from ..text.quality import outside_quotes
+
 # A pronoun or demonstrative subject: the brief never said whom or what it stands for. "This
 # week" and "That night" are times, not references.
 _POINTER = re.compile(
-    r"^(?:He|She|It|They|We|His|Her|Its|Their|Such|There,)\b"
+    r"^(?:(?:He|She|It|They|We|His|Her|Its|Their|Such)\b|There,)"
     r"|^(?:Both|Neither|Each) (?:are|were|have|had|say|said|will|would|is|was)\b"
     # "Though a juvenile, she was tried …", "During that time, …": the pointer after an opening phrase.
     r"|^(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b[^,;“”\"]{0,80}, (?:he|she|they|it|his|her|their|its)\b"
@@ -33,6 +35,10 @@ _RELATION = re.compile(
     r"By contrast|In contrast|On the other hand|Thus|Therefore|Consequently|So(?! far)|Then|Otherwise|Indeed|"
     r"Besides|Moreover|Furthermore|In addition|Again|Similarly|Likewise|Yet|But|However|And|Also|"
     r"That's why|That’s why|Despite this|Despite that|Because of this|After that)(?![\w-])"
+    # "Yes, the body-count is very high, but …", "Not if the bag keeps flying off the shelves, you
+    # won't.": an answer to something the brief never asked.
+    r"|^(?:Yes|No|Well|Sure|Okay|Oh|Look|After all|Of course|Even then|Worse|To be fair),"
+    r"|^Not (?:if|that|so|because|when|until)\b"
 )
 # "Six of them", "Most of those": a count of something the brief has not shown.
 _COUNT_OF = re.compile(
@@ -48,6 +54,36 @@ _SHELL = re.compile(
     r"altercation|discovery|change|shift|request|offer|deal|ruling)\s+(?!of\b|by\b|that\b|which\b|in\b|on\b|"
     r"at\b|from\b|between\b|with\b|to\b|for\b|posted\b|released\b|published\b|filed\b|issued\b|made\b)[a-z]"
 )
+# "these substances", "this issue", "that decision", "The sons …", "The cover of his books …":
+# a demonstrative or relational noun phrase whose referent the article gave just before.
+# (Times — "this week", "that night" — and "those who …" point at nothing.)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:these|those) (?!(?:who|whom|which|that|of|in|with|are|were|include|days|years|months|weeks|"
+    r"times|two|three)\b)[a-z]"
+    r"|\bthis (?!(?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|autumn|"
+    r"winter|season|century|decade|is|was|will|has|had|would|could|can|may|might|should|must|does|did|"
+    r"and|or|in|on|to|for|of|past|coming|one|all|way|far|much|kind|type|sort)\b)[a-z]"
+)
+_SHELL_ANYWHERE = re.compile(
+    r"\b(?:this|that|these|those|such) (?:sudden |latest |new |recent |earlier |last )?(?:encounter|incident|move|"
+    r"decision|episode|exchange|remarks|comments|announcement|revelation|development|attack|accident|"
+    r"allegations?|claims?|controversy|issue|report|statement|ruling|deal|plan|proposal|request|offer)\b",
+    re.IGNORECASE,
+)
+_RELATIONAL = re.compile(
+    r"^(?:[^,“”\"]{0,80}, )?[Tt]he (?:duo|pair|couple|trio|sons|daughters|brothers|sisters|siblings|twins|boys|"
+    r"girls|two men|two women)(?:,| (?!of\b|who\b|[A-Z])[a-z])"
+    r"|^The (?:\w+ ){0,2}(?:of|for|from|in|on|at|with|to) (?:his|her|their|its)\b"
+)
+# "In an exclusive interview with Vocativ …, the 18-year-old insisted …": someone by age alone.
+_AGED = re.compile(
+    r"(?:^|, )[Tt]he \d+-year-old (?:man |woman |boy |girl )?(?:insisted|said|says|told|tells|added|was|is|has|had|"
+    r"did|denied|admitted|pleaded|claimed|allegedly)\b"
+)
+# "… it would appear many think so.", "… doesn't want to picture it either.": the end points back.
+_ENDS_BACK = re.compile(r"\b(?:(?:think|thought|believe|believed|hope|hoped) so|either|too)[.!]?[”\"’]?$")
+# "CNN host Piers Morgan just called to discuss …": the outlet speaking of itself, unnamed.
+_OUTLET_SELF = re.compile(r"\b(?:just called|called us|told us|told me|contacted us|this reporter|this writer)\b")
 # A quotation whose speaker is only a pronoun: "“…,” he added." names no one a reader has met.
 _PRONOUN_SPEAKER = re.compile(
     r"[”\"],? (?:he|she|they|it) (?:said|says|added|adds|told|tells|wrote|writes|explained|recalled|"
@@ -58,10 +94,35 @@ _PRONOUN_SPEAKER = re.compile(
 def needs_context(text: str) -> bool:
     """Does the sentence, as the brief would show it, need a sentence the brief does not give?"""
     opening = text.lstrip("“‘\"' ")
+    own = outside_quotes(text)
     return bool(
-        _POINTER.match(opening)
+        _DEMONSTRATIVE.search(own)
+        or _SHELL_ANYWHERE.search(text)
+        or _RELATIONAL.match(opening)
+        or _AGED.search(own)
+        or _ENDS_BACK.search(own.rstrip())
+        or _OUTLET_SELF.search(own)
+        or _POINTER.match(opening)
         or _RELATION.match(opening)
         or _COUNT_OF.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
     )
+
+
+# Page furniture that reads as a sentence: a photo caption ("Children: Goldie Hawn pictured with
+# her daughter …"), a film's credits ("Screenplay by Marc Klein …", "WITH: Julia Roberts …",
+# "Relativity Media presents a film directed by …", "… is rated PG"), and a line cut off by the
+# page ("… her critically acclaimed performance in.").
+_FURNITURE = re.compile(
+    r"^[A-Z][\w'’ ]{0,30}: .*\b(?:pictured|seen|left|right|above|below)\b"
+    r"|^(?:WITH|STARRING|Starring|With|Directed by|Written by|Screenplay by|Produced by|Running time|Rated)\b[:]?"
+    r"|\bpresents an? (?:film|movie|production)\b"
+    r"|\bis rated (?:G|PG|PG-13|R|NC-17)\b"
+    r"|\b(?:in|of|to|with|for|by|at|from|the|a|an|and|or)\.$"
+)
+
+
+def furniture(text: str) -> bool:
+    """Is the "sentence" a caption, a credits line or a line cut off by its page?"""
+    return bool(_FURNITURE.search(text.strip()))

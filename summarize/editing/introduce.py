@@ -11,10 +11,11 @@ speaker is edited: "the Obama administration" and "The Olsen twins" name no one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..text.people import Person, people
+from ..text.people import BODIES, NOT_GIVEN, Person, people
 from ..types import BriefSentence, Document, Sentence
 
 
@@ -40,8 +41,50 @@ def introduce(
         # Someone the brief has already named in full, whichever article it was from, is met.
         told = " ".join(o.text for o in out)
         met.update(p.surname for p in known.values() if p.name in told)
-        out.append(_introduced(sentence, known, met))
+        introduced = _introduced(sentence, known, met)
+        out.append(_with_surname(introduced, given_names(texts.get(source.doc_id, "")), told))
     return tuple(out)
+
+
+def given_names(text: str) -> dict[str, str]:
+    """Given names an article also uses alone ("Alan Thicke" … "Alan's probate case"), each with
+    the one surname it goes with there; a given name two people share is nobody's alone."""
+    pairs: dict[str, Counter[str]] = {}
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    for m in re.finditer(r"(?<![\w.’'-])([A-Z][a-z]+) ((?:Mc|O’|O')?[A-Z][a-z]+)(?![\w-])", text):
+        given, surname = m.groups()
+        if not {given, surname} & (NOT_GIVEN | BODIES) and not {given.lower(), surname.lower()} & lower:
+            pairs.setdefault(given, Counter())[surname] += 1
+    # Named in full twice: "Oh Bill" once is an exclamation, not a person.
+    return {
+        given: next(iter(surnames))
+        for given, surnames in pairs.items()
+        if len(surnames) == 1 and sum(surnames.values()) >= 2 and _alone(text, given) is not None
+    }
+
+
+def _with_surname(sentence: BriefSentence, given: dict[str, str], told: str) -> BriefSentence:
+    """The sentence with a given name that stands alone, and that the brief has not given in full
+    before, followed by its surname in brackets: "Alan [Thicke]'s probate case"."""
+    text = sentence.text
+    quoted = _quoted_ranges(text, 0)
+    for name, surname in given.items():
+        if f"{name} {surname}" in told or f"{name} {surname}" in text or surname in told:
+            continue
+        at = _alone(text, name)
+        if at is None or any(a <= at < b for a, b in quoted) or name in (sentence.attribution or ""):
+            continue
+        end = at + len(name)
+        text = f"{text[:end]} [{surname}]{text[end:]}"
+    return sentence if text == sentence.text else replace(sentence, text=text)
+
+
+def _alone(text: str, name: str) -> int | None:
+    """Where `name` first stands alone in `text`: not in a run of capitalised words."""
+    for m in re.finditer(rf"(?<![\w’'\[-]){re.escape(name)}(?! [A-Z])(?![\w-])", text):
+        if not re.search(r"[A-Z][\w.’'-]* \Z", text[: m.start()]):
+            return m.start()
+    return None
 
 
 def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
@@ -60,9 +103,14 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
         key=lambda mention: mention[0],
     )
     quoted = _quoted_ranges(text, head)
+    # Someone's own words are not the brief's to edit, and "The Olsen twins" names no one: neither
+    # introduces the person, so a later "Olsen said" still is their first mention.
+    mentions = [
+        (at, person)
+        for at, person in mentions
+        if not any(a <= at < b for a, b in quoted) and (at < head or _as_person(text, at, person))
+    ]
     for at, person in reversed(_first_mentions(mentions, met, text)):
-        if any(a <= at < b for a, b in quoted) or not (at < head or _as_person(text, at, person)):
-            continue  # someone's own words are not the brief's to edit
         text = _with_introduction(text, at, person, editorial=at < head)
     if head:
         attribution = text[: text.index(": “")] if ": “" in text else attribution
@@ -116,7 +164,11 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     speaks = re.match(
         r"(?:,[^,“”\"]{1,80},)? (?:said|says|told|tells|added|adds|wrote|writes|tweeted|posted|explained)\b", after
     )
-    return bool(opens or speaks or before.endswith("[") or _titled(before))
+    # "according to Spicer, …", "According to Chernow's book", "Reynolds had been contacted …".
+    alone = before.lower().endswith("according to ") or re.match(
+        r"(?:’s|'s)? (?:had|has|was|is|did|will|would|could|book|books|campaign|office|lawyer|spokesman)\b", after
+    )
+    return bool(opens or speaks or alone or before.endswith("[") or _titled(before))
 
 
 def _titled(before: str) -> bool:

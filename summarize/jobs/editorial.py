@@ -54,7 +54,11 @@ from .editorial_speech import (
 
 CODES = ("WA", "US", "DR", "NI", "OP", "RF", "DB")
 
-_OPENER = re.compile(r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])")
+# "This week, …" and "That night …" are times, not references.
+_OPENER = re.compile(
+    r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])"
+    r"(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|winter)\b)"
+)
 _CONNECTIVE = re.compile(
     r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
     r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
@@ -66,6 +70,8 @@ _POINTER = re.compile(
     r"ruling|measure|event|episode|footage|photos?|images?|interview|program|exchange|clip|change|request|"
     r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
     r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
+    # "The rise of Genghis Khan …", "The decision by the court …": defined where it stands.
+    r"(?! (?:of|by|that|which|in|on|at|from|between|with|to|for)\b)"
 )
 _COUNTED = re.compile(
     r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
@@ -220,7 +226,8 @@ def introduced(surname: str, brief: Sequence[str]) -> bool:
     """Has the brief given `surname` a full name or a role before (or where) it stands alone?"""
     roles = "|".join(sorted(ROLES))
     pattern = re.compile(
-        rf"\b(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?|(?:{roles})\.?)\s+{re.escape(surname)}\b|{re.escape(surname)},\s+(?:the\s+)?[a-z]"
+        # "[Ron] Chernow": a given name the brief put in editorial brackets introduces too.
+        rf"\b(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?|(?:{roles})\.?)\]?\s+{re.escape(surname)}\b|{re.escape(surname)},\s+(?:the\s+)?[a-z]"
     )
     return any(pattern.search(text) for text in brief)
 

@@ -80,6 +80,7 @@ def build_problem(
     budget: int,
     values: Sequence[float] | None = None,
     conflicts: tuple[tuple[int, int], ...] = (),
+    forced: tuple[int, ...] = (),
 ) -> Problem:
     """The budgeted-coverage problem over `texts`: concepts with `weights` (others count nothing)."""
     columns: dict[str, int] = {}
@@ -99,4 +100,5 @@ def build_problem(
         lengths=np.array([count_words(t) for t in texts], dtype=float),
         budget=budget,
         conflicts=conflicts,
+        forced=forced,
     )

@@ -38,6 +38,7 @@ class Problem:
     lengths: np.ndarray  # words per sentence
     budget: int  # the most words the picked sentences may have
     conflicts: tuple[tuple[int, int], ...] = ()  # pairs never picked together
+    forced: tuple[int, ...] = ()  # sentences every solution holds (a news brief's lead)
 
 
 def solve(problem: Problem) -> list[int]:
@@ -85,11 +86,13 @@ def _exact(problem: Problem) -> list[int] | None:
         conflict = csr_matrix((data, (idx, pairs.T.ravel())), shape=(k, n + m))
         rows.append(LinearConstraint(conflict, -np.inf, 1.0))
     bounds_high = np.concatenate([(problem.lengths <= problem.budget).astype(float), np.ones(m)])
+    bounds_low = np.zeros(n + m)
+    bounds_low[list(problem.forced)] = 1.0
     result = milp(
         cost,
         constraints=rows,
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),  # z is 0/1 at the optimum anyway
-        bounds=Bounds(np.zeros(n + m), bounds_high),
+        bounds=Bounds(bounds_low, bounds_high),
         # Without presolve HiGHS never prints its stray "transformNewIntegerFeasibleSolution" line
         # (ERGO-Code/HiGHS#2783) on our stderr; these programmes are small enough not to need it.
         options={"node_limit": NODE_LIMIT, "time_limit": TIME_LIMIT_S, "disp": False, "presolve": False},
@@ -112,6 +115,12 @@ def greedy(problem: Problem) -> list[int]:
     picked: list[int] = []
     used = 0
     open_ = set(np.flatnonzero(problem.lengths <= problem.budget).tolist())
+    for i in problem.forced:
+        picked.append(i)
+        used += int(problem.lengths[i])
+        covered[occurs.indices[occurs.indptr[i] : occurs.indptr[i + 1]]] = True
+        open_ -= {i} | conflicts.get(i, set())
+    open_ = {i for i in open_ if used + problem.lengths[i] <= problem.budget}
     while open_:
         best, best_ratio = -1, 0.0
         for i in open_:
@@ -129,6 +138,6 @@ def greedy(problem: Problem) -> list[int]:
         open_ = {i for i in open_ if used + problem.lengths[i] <= problem.budget}
     singles = [i for i in range(occurs.shape[0]) if problem.lengths[i] <= problem.budget]
     best_single = max(singles, key=lambda i: objective(problem, [i]))
-    if objective(problem, [best_single]) > objective(problem, picked):
+    if not problem.forced and objective(problem, [best_single]) > objective(problem, picked):
         return [best_single]
     return picked

@@ -12,7 +12,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..editing.context import needs_context
+from ..editing.context import furniture, needs_context
+from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
@@ -40,6 +41,7 @@ _CONTINUES = re.compile(
 VOICE_FLAWS = frozenset({"first person", "bare quote"})
 SPOKEN_FLAWS = VOICE_FLAWS | {"open quote"}
 NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
+DATELINE_WORDS = 4  # an article's first line this short is its dateline ("BENSALEM, Pa."), not its lead
 PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
 # Two sentences sharing at least this many content words, and this share of the shorter one's,
 # tell one fact twice ("Trump called Reynolds to express anger over the retweet" / "Trump also
@@ -75,6 +77,16 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         # hold gigabytes for concepts no candidate states).
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
+    lead = _article_lead(scored, options_, story, min_words, high) if story.newsiness >= 1.0 else None
+    told: set[str] = set()
+    if lead is not None:
+        # The lead says what the story is: sentences only articles on something else tell are not it.
+        told = on_story(_articles(scored), options_[lead][1].doc_id)
+        leading = options_[lead]
+        story_only = [o for o in options_ if any(m.doc_id in told for m in scored[o[0]].group.members)]
+        if sum(count_words(shown(m)) for _, m in story_only) >= low:  # else the brief needs the others
+            options_ = story_only
+        lead = options_.index(leading)
     weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
     texts = [shown(m) for _, m in options_]
@@ -86,13 +98,25 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     lengths = [count_words(t) for t in texts]
     by_value = sorted(range(len(texts)), key=lambda k: -alone[k])[: CANDIDATES // 2]
     by_density = sorted(range(len(texts)), key=lambda k: -alone[k] / lengths[k])[: CANDIDATES // 2]
-    keep = sorted(set(by_value) | set(by_density))
+    keep = sorted(set(by_value) | set(by_density) | ({lead} if lead is not None else set()))
     group_of = [group_of[k] for k in keep]
     chosen_member = [options_[k][1] for k in keep]
     texts = [texts[k] for k in keep]
     values = [values[k] for k in keep]
     conflicts = _conflicts(vectors[group_of], group_of, texts)
-    problem = build_problem(texts, weights, high, values, conflicts)
+    forced = (keep.index(lead),) if lead is not None else ()
+    if forced:
+        # Every article's lead tells the story's news: once the brief has one, another article's
+        # lead says it again in other words ("A mother is upset after … racist instructions" /
+        # "A Playmobil pirate ship set has sparked a firestorm …"), which shared words miss.
+        first = _first_sentences(scored)
+        leads = [
+            k
+            for k, m in enumerate(chosen_member)
+            if first.get(m.doc_id) == m.index and m.doc_id in told and k != forced[0]
+        ]
+        conflicts = tuple(sorted({*conflicts, *((min(k, forced[0]), max(k, forced[0])) for k in leads)}))
+    problem = build_problem(texts, weights, high, values, conflicts, forced)
     picked = solve(problem)
     picked = _fill(problem, picked, low, [scored[g].score for g in group_of])
     out = []
@@ -107,7 +131,60 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             )
             s = replace(s, group=replace(s.group, representative=chosen, members=members))
         out.append(s)
+    if forced:
+        opening = out[picked.index(forced[0])]
+        return [opening, *sorted((s for s in out if s is not opening), key=_reading_order)]
     return lead_first(sorted(out, key=_reading_order))
+
+
+def _article_lead(
+    scored: Sequence[ScoredGroup], options_: list[tuple[int, Sentence]], story: StoryStyle, min_words: int, high: int
+) -> int | None:
+    """The news brief's lead: of the articles' own leads (each article's first sentence past its
+    dateline) that a brief may show and that say what happened in the reporter's voice, the one
+    most central to the story; its index in `options_` (appended there when it is shorter than
+    other news sentences may be), or None when no article's lead can lead. An article's lead is
+    where its reporter put who did what, when and where; the sentence the coverage objective
+    likes best is often background or a quotation."""
+    first = _first_sentences(scored)
+    style = story.common_flaws - VOICE_FLAWS
+    leads = []
+    for g, s in enumerate(scored):
+        for told in s.group.members:
+            if first.get(told.doc_id) != told.index:
+                continue
+            lead = _shown_telling(told, min_words, MIN_WORDS, True, True, style)
+            if lead is not None and can_lead(lead) and count_words(shown(lead)) <= high:
+                leads.append((dict(s.features).get("centrality", 0.0), g, lead))
+    if not leads:
+        return None
+    _, g, m = max(leads, key=lambda lead: lead[0])
+    known = next(
+        (k for k, (h, n) in enumerate(options_) if h == g and (n.doc_id, n.index) == (m.doc_id, m.index)), None
+    )
+    if known is None:
+        options_.append((g, m))
+        return len(options_) - 1
+    return known
+
+
+def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:
+    """Each article's first sentence past its dateline (its index): where its reporter put the news."""
+    first: dict[str, int] = {}
+    for s in scored:
+        for m in s.group.members:
+            if count_words(m.text) > DATELINE_WORDS and m.index < first.get(m.doc_id, m.index + 1):
+                first[m.doc_id] = m.index
+    return first
+
+
+def _articles(scored: Sequence[ScoredGroup]) -> dict[str, str]:
+    """Each article's text, from its sentences."""
+    sentences: dict[str, list[Sentence]] = {}
+    for s in scored:
+        for m in s.group.members:
+            sentences.setdefault(m.doc_id, []).append(m)
+    return {d: " ".join(m.text for m in sorted(ms, key=lambda m: m.index)) for d, ms in sentences.items()}
 
 
 def shortest(high: int) -> int:
@@ -171,43 +248,51 @@ def _variants(
     for g, s in enumerate(scored):
         seen = set()
         for told in (s.group.representative, *s.group.members):
-            m = told
-            if strict and news and continues(told.text):
-                # "But Afghan police have claimed ..." leans on a sentence the brief does not
-                # show; without its connective it stands alone, as a wire editor would cut it.
-                cut = without_connective(told)
-                if cut is None:
-                    continue
-                m = cut
+            m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style)
+            if m is None:
+                continue
             key = (" ".join(words(m.text)), m.attribution)
-            if key in seen or count_words(m.text) < min_words or instruction_like(m.text):
-                continue
-            seen.add(key)
-            if news and not m.attribution and not attributed(m.text) and argues(m.text):
-                continue  # "the absurd faux principle": a column's judgement in nobody's name, never the brief's
-            # Someone's own words whose speaker the source names print as `Name said: “...”`:
-            # neither first person nor a bare or open quote then.
-            excused = style | SPOKEN_FLAWS if m.attribution else style
-            if strict and (
-                sum(v for k, v in form_flaws(m.text).items() if k not in excused) >= FLAWED
-                or news
-                and (
-                    continues(m.text)
-                    # "In response, …", "Six of them …", "“…,” he added." with no one named
-                    or needs_context(shown(m))
-                    or count_words(m.text) < NEWS_MIN_WORDS
-                    or _asks(m.text)
-                    # "... it's silly to flush 38 million gallons of water:" introduces what follows.
-                    or m.text.rstrip().endswith(":")
-                    # "the absurd faux principle": a column's judgement, in nobody's name.
-                    or not m.attribution
-                    and not attributed(m.text)
-                    and argues(m.text)
-                )
-            ):
-                continue
-            out.append((g, m))
+            if key not in seen:
+                seen.add(key)
+                out.append((g, m))
     return out
+
+
+def _shown_telling(
+    told: Sentence, min_words: int, news_words: int, strict: bool, news: bool, style: set[str]
+) -> Sentence | None:
+    """The telling as a brief may show it, or None (`_variants` says what is left out and why)."""
+    m = told
+    if strict and news and continues(told.text):
+        # "But Afghan police have claimed ..." leans on a sentence the brief does not
+        # show; without its connective it stands alone, as a wire editor would cut it.
+        cut = without_connective(told)
+        if cut is None:
+            return None
+        m = cut
+    if count_words(m.text) < min_words or instruction_like(m.text):
+        return None
+    if news and not m.attribution and not attributed(m.text) and argues(m.text):
+        return None  # "the absurd faux principle": a column's judgement in nobody's name, never the brief's
+    # Someone's own words whose speaker the source names print as `Name said: “...”`:
+    # neither first person nor a bare or open quote then.
+    excused = style | SPOKEN_FLAWS if m.attribution else style
+    if strict and (
+        sum(v for k, v in form_flaws(m.text).items() if k not in excused) >= FLAWED
+        or news
+        and (
+            continues(m.text)
+            # "In response, …", "Six of them …", "“…,” he added." with no one named
+            or needs_context(shown(m))
+            or furniture(m.text)
+            or count_words(m.text) < news_words
+            or _asks(m.text)
+            # "... it's silly to flush 38 million gallons of water:" introduces what follows.
+            or m.text.rstrip().endswith(":")
+        )
+    ):
+        return None
+    return m
 
 
 # Connectives an editor may cut from a sentence's start without changing what it states ("So far"

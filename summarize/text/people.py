@@ -27,13 +27,14 @@ from .submodules import submodule
 _NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.")
 _SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|insisted|recalled|tweeted|posted|asked|warned)"
 # Words that open a capitalised run without being a given name: "The Senate", "On Tuesday".
-_NOT_GIVEN = frozenset(
+NOT_GIVEN = frozenset(
     """The A An In On At By For From With Of To And But Or As After Before When While Since If This That
     These Those It He She They We I His Her Their Its Our My Your Then Now Last Next Early Late New Old
     North South East West Northern Southern Eastern Western United Supreme White Capitol Federal
     National State Republican Democratic Democrat Republicans Democrats Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September
-    October November December Mr Mrs Ms Dr Sen Rep Gov Both Many Some Most All""".split()
+    October November December Mr Mrs Ms Dr Sen Rep Gov Both Many Some Most All Oh Hey Dear Well Yes No
+    Thanks Happy Merry Good Dr""".split()
 )
 _HONORIFIC = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
 # A pronoun standing for a person as a sentence's subject: "He said …", "Though a juvenile, she
@@ -86,9 +87,9 @@ def people(text: str) -> dict[str, Person]:
         given, surname = name_tokens[0], name_tokens[-1]
         if (
             not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
-            or given.rstrip(".") in _NOT_GIVEN
-            or surname in _NOT_GIVEN
-            or surname in _BODIES
+            or given.rstrip(".") in NOT_GIVEN
+            or surname in NOT_GIVEN
+            or surname in BODIES
         ):
             continue
         if surname in found and found[surname].name.split()[0] != given:
@@ -142,11 +143,11 @@ def _honorific(text: str, surname: str) -> str:
 
 
 def _titled(token: str) -> bool:
-    return token.rstrip(".").lower() in _titles() or token.rstrip(".") in _NOT_GIVEN
+    return token.rstrip(".").lower() in _titles() or token.rstrip(".") in NOT_GIVEN
 
 
 # Words that end the name of a body, not a person's ("Associated Press", "Rules Committee").
-_BODIES = frozenset(
+BODIES = frozenset(
     """Press Post Times News Journal Department Committee Council Agency Service Office Institute
     University College School Association Party Court Company Group Network Foundation Center Centre
     Commission Board Bureau House Senate Congress Police Ministry Reuters Republicans Democrats
@@ -160,7 +161,7 @@ def _role(before: list[str]) -> str:
     run = list(before)
     while run and run[-1].rstrip(".").lower() not in _titles():
         run.pop()
-    while run and run[0].rstrip(".") in _NOT_GIVEN and run[0].rstrip(".").lower() not in _titles():
+    while run and run[0].rstrip(".") in NOT_GIVEN and run[0].rstrip(".").lower() not in _titles():
         run.pop(0)
     return " ".join(run)
 
@@ -231,8 +232,8 @@ def _other_name(text: str, person: Person) -> bool:
             continue
         if (
             all(_NAME_WORD.fullmatch(t) for t in pair)
-            and pair[0] not in _NOT_GIVEN
-            and pair[1] not in _BODIES | _NOT_GIVEN
+            and pair[0] not in NOT_GIVEN
+            and pair[1] not in BODIES | NOT_GIVEN
         ):
             return True
     return False
@@ -243,4 +244,4 @@ def _other_speaker(text: str, known: dict[str, Person]) -> bool:
     found = re.finditer(
         rf"\b([A-Z][a-z]+) {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b", outside_quotes(text)
     )
-    return any(n not in _NOT_GIVEN and n not in known for n in (m.group(1) or m.group(2) for m in found))
+    return any(n not in NOT_GIVEN and n not in known for n in (m.group(1) or m.group(2) for m in found))

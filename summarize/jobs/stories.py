@@ -25,6 +25,9 @@ from ..pipeline.segment import split_text
 from ..text.nonarticle import judge
 from ..text.words import content_terms
 from ..types import Document, RawDocument
+from ..web.feeds import Failure
+from ..web.newsroom import Night
+from ..web.store import Article
 from .grouping import GroupingOptions, cluster, vectors
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,18 @@ class Story:
     title: str = ""  # the headline shown; may change as articles arrive while the id does not
     added: int = 0  # articles gained since an earlier run of the same day
     new: bool = True  # False when an earlier run of the same day had this story
+    articles: tuple[Article, ...] = ()  # fed articles: URL, outlet, title, publication date of each doc
+
+
+@dataclass(frozen=True, slots=True)
+class Newsroom:
+    """What a night from feeds adds to its index: articles outside the window, failed feeds and
+    pages, and how each feed answered."""
+
+    outside: tuple[tuple[str, str], ...] = ()  # (article id, why not tonight)
+    failures: tuple[Failure, ...] = ()
+    feeds: tuple[tuple[str, int], ...] = ()  # (feed URL, HTTP status; 0 when it failed)
+    fetched: int = 0  # pages fetched this run
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,7 @@ class Feed:
     stories: tuple[Story, ...]
     ungrouped: tuple[str, ...]  # loose articles no other article shares a story with
     non_articles: tuple[tuple[str, str], ...] = ()  # (document id, why it is not an article)
+    newsroom: Newsroom | None = None  # set when the night came from feeds (or their store)
 
 
 def read_feed(
@@ -104,6 +120,19 @@ def read_feed(
             f"{folder}: no stories found (no story folders, and no {min_articles} related articles){aside}"
         )
     return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
+
+
+def read_night(night: Night, min_articles: int = 2, previous: Mapping[str, Sequence[str]] | None = None) -> Feed:
+    """The stories of a night from feeds: its articles in the window, set aside and grouped as a
+    flat folder's are; each story carries its articles' metadata."""
+    articles, rejected = split_non_articles(night.docs)
+    grouped, ungrouped = group_articles(articles, min_articles, GroupingOptions(), previous or {})
+    stories = tuple(replace(s, articles=tuple(night.articles[d.id] for d in s.docs)) for s in grouped)
+    harvest = night.harvest
+    newsroom = Newsroom(night.outside, harvest.failures, harvest.feeds, len(harvest.fetched))
+    # A night of no stories (every feed down, nothing new in the window) still writes its index,
+    # which says why.
+    return Feed(stories, tuple(ungrouped), tuple(rejected), newsroom)
 
 
 def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> tuple[list[RawDocument], list[tuple[str, str]]]:

@@ -1,0 +1,98 @@
+"""A night's articles from feeds: poll them into the store (or, with `--from-store`, read only the
+store), then keep the articles published in the night's window.
+
+    night = gather(NewsroomOptions(out, feeds=Path("feeds.txt")), "2026-06-21")
+    night.docs        # RawDocuments for grouping and briefing; night.articles: their metadata
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..text.words import content_terms
+from ..types import RawDocument
+from .dates import date_days, in_window, night_end, published
+from .feeds import Failure, Harvest, poll, read_feed_list
+from .fetch import FetchLimits
+from .polite import Polite
+from .store import Article, Store
+
+# A brief sentence is a fact last night's brief did not have unless one of its sentences holds
+# this share of its content words (the same sentence, or one cut or bracketed differently).
+NEW_FACT = 0.6
+_BRACKETS = re.compile(r"\s?\[[^\]]*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class NewsroomOptions:
+    out: Path
+    feeds: Path | None = None  # the feed list; None reads the store only (`--from-store`)
+    window_hours: float = 48.0
+    fetch_timeout: float = 30.0
+    max_bytes: int = 5_000_000
+    per_host: int = 2  # requests in flight at once per host
+    delay: float = 0.5  # seconds between the starts of two requests to one host
+
+
+@dataclass(frozen=True, slots=True)
+class Night:
+    docs: tuple[RawDocument, ...]
+    articles: dict[str, Article]  # id -> metadata, for the night's articles
+    outside: tuple[tuple[str, str], ...]  # (id, why) of stored articles outside the window
+    harvest: Harvest
+
+
+def gather(options: NewsroomOptions, date: str) -> Night:
+    """Poll the feeds (unless reading the store only), then the window's articles of the store."""
+    store = Store(options.out)
+    harvest = Harvest((), (), ())
+    if options.feeds is not None:
+        urls = read_feed_list(options.feeds)
+        polite = Polite(
+            FetchLimits(deadline=options.fetch_timeout, max_bytes=options.max_bytes), options.per_host, options.delay
+        )
+        harvest = poll(urls, store, polite)
+    end = night_end(date)
+    docs, articles, outside = [], {}, []
+    for article in store.all():
+        why = in_window(published(article.published), end, options.window_hours)
+        if why:
+            outside.append((article.id, why))
+            continue
+        articles[article.id] = article
+        docs.append(RawDocument(article.id, store.articles / f"{article.id}.html", article.text, "utf-8"))
+    return Night(tuple(docs), articles, tuple(outside), harvest)
+
+
+def dress(data: dict, articles: Mapping[str, Article], before: Mapping | None = None) -> dict:
+    """A story's brief (the JSON contract) as the newsroom prints it: each source with its URL,
+    outlet and date; a relative day given its date in editorial brackets, from the publication
+    date of the article the sentence comes from; and, when `before` (last night's brief of the
+    story) is given, the facts it did not have first, each marked `"new": true`."""
+    sentences = [dict(s) for s in data.get("sentences", [])]
+    if before is not None:
+        known = [set(content_terms(_BRACKETS.sub("", str(s.get("text", ""))))) for s in before.get("sentences", [])]
+        for sentence in sentences:
+            terms = set(content_terms(sentence["text"]))
+            sentence["new"] = bool(terms) and all(len(terms & k) < NEW_FACT * len(terms) for k in known)
+        sentences = [s for s in sentences if s["new"]] + [s for s in sentences if not s["new"]]
+    for sentence in sentences:
+        ids = [span.get("doc_id") for span in sentence.get("spans", [])] + list(sentence.get("citations", []))
+        day = next((published(articles[i].published) for i in ids if i in articles and articles[i].published), None)
+        if day is not None:
+            sentence["text"] = date_days(sentence["text"], day.date())
+    sources = []
+    for source in data.get("sources", []):
+        article = articles.get(source.get("id", ""))
+        if article is not None:
+            source = {**source, "title": source.get("title") or article.title or None, "url": article.url,
+                      "outlet": article.outlet, "published": article.published}  # fmt: skip
+        sources.append(source)
+    text = " ".join(s["text"] for s in sentences)
+    return {**data, "sentences": sentences, "sources": sources, "brief": text, "words": len(text.split())}
+
+
+__all__ = ["Failure", "NewsroomOptions", "Night", "dress", "gather"]

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from ..fs.atomic import point_link, remove_stale_temporaries, write_atomic
 from ..fs.folders import NIGHT_NAME, output_lock, valid_id
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
+from ..pipeline.segment import split_text
 from ..web.dates import stamp
 from ..web.newsroom import NewsroomOptions, dress, gather
 from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
@@ -137,7 +138,9 @@ def _run_locked(
                 on_outcome(outcome, len(jobs))
     outcomes.sort(key=lambda o: o.story)
     remove_stale_stories(folder, {o.story for o in outcomes})
-    outcomes = [replace(o, change=change(folder, previous, o)) for o in outcomes]
+    before = earlier_stories(previous) if previous else {}
+    now = {s.id: [d.id for d in s.docs] for s in feed.stories}
+    outcomes = [replace(o, change=change(folder, previous, o, now.get(o.story, []), before)) for o in outcomes]
     write_index(folder, outcomes, feed)
     if move_latest(Path(options.out), date):
         point_link(Path(options.out) / "latest", date)
@@ -157,16 +160,19 @@ def _newsroom(options: NightlyOptions) -> NewsroomOptions:
     )
 
 
-def change(folder: Path, before: Path | None, outcome: Outcome) -> str:
+def change(
+    folder: Path, before: Path | None, outcome: Outcome, articles: Sequence[str], earlier: Mapping[str, Sequence[str]]
+) -> str:
     """`new`, `updated` or `unchanged` since the night `before`: a story it did not have is new;
-    one whose brief reads the same is unchanged, else updated ("" for a failed story)."""
+    one with articles it did not have, or whose brief reads otherwise, is updated ("" when failed)."""
     if outcome.status == "failed":
         return ""
     old = _brief_data(before / outcome.story) if before else None
     if old is None:
         return "new"
     now = _brief_data(folder / outcome.story)
-    return "unchanged" if now is not None and now.get("brief") == old.get("brief") else "updated"
+    gained = set(articles) - set(earlier.get(outcome.story, ()))
+    return "unchanged" if not gained and now is not None and now.get("brief") == old.get("brief") else "updated"
 
 
 def _brief_data(folder: Path) -> dict | None:
@@ -221,8 +227,10 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         brief = summarize_documents(story.docs, options)
         before = _brief_data(previous / story.id) if previous else None
         articles = {a.id: a for a in story.articles}
+        known = {str(s.get("id")) for s in (before or {}).get("sources", [])}
+        news = [d.id for d in story.docs if d.id not in known]
         data = {
-            **dress(to_dict(brief), articles, before),
+            **dress(to_dict(brief), articles, before, news, split_text),
             "story": story.id,
             "input_hash": key,
             "written_by": written_by(brief, bool(options.api_base)),

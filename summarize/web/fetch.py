@@ -168,7 +168,7 @@ def _pool(parts, address: str, clock: _Clock):  # type: ignore[no-untyped-def]
 
 def _request(pool, parts, url: str, clock: _Clock, extra: Mapping[str, str]):  # type: ignore[no-untyped-def]
     """The response's head (its body is read by `_read`)."""
-    from urllib3.exceptions import HTTPError, SSLError
+    from urllib3.exceptions import HTTPError, NewConnectionError, SSLError
     from urllib3.exceptions import TimeoutError as SlowAnswer
 
     host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
@@ -182,6 +182,8 @@ def _request(pool, parts, url: str, clock: _Clock, extra: Mapping[str, str]):  #
             preload_content=False,
             assert_same_host=False,
         )
+    except NewConnectionError as err:  # a refused connection, which urllib3 files under timeouts
+        raise FetchError(url, f"cannot connect: {_reason(err)}") from None
     except (SlowAnswer, TimeoutError):
         raise clock.expired() from None
     except SSLError as err:

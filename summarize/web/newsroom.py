@@ -8,7 +8,7 @@ store), then keep the articles published in the night's window.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .store import Article, Store
 
 # A brief sentence is a fact last night's brief did not have unless one of its sentences holds
 # this share of its content words (the same sentence, or one cut or bracketed differently).
-NEW_FACT = 0.6
+NEW_FACT = 0.7
 _BRACKETS = re.compile(r"\s?\[[^\]]*\]")
 
 
@@ -67,17 +67,26 @@ def gather(options: NewsroomOptions, date: str) -> Night:
     return Night(tuple(docs), articles, tuple(outside), harvest)
 
 
-def dress(data: dict, articles: Mapping[str, Article], before: Mapping | None = None) -> dict:
+def dress(
+    data: dict,
+    articles: Mapping[str, Article],
+    before: Mapping | None = None,
+    news: Sequence[str] = (),
+    split: Callable[[str], list[str]] | None = None,
+) -> dict:
     """A story's brief (the JSON contract) as the newsroom prints it: each source with its URL,
     outlet and date; a relative day given its date in editorial brackets, from the publication
     date of the article the sentence comes from; and, when `before` (last night's brief of the
-    story) is given, the facts it did not have first, each marked `"new": true`."""
+    story) is given, the facts it did not have first, each marked `"new": true`. Where the brief
+    has none, it leads with the best new fact of tonight's new articles (`news`: their ids;
+    `split` cuts a text into sentences)."""
     sentences = [dict(s) for s in data.get("sentences", [])]
     if before is not None:
-        known = [set(content_terms(_BRACKETS.sub("", str(s.get("text", ""))))) for s in before.get("sentences", [])]
+        known = [_terms(str(s.get("text", ""))) for s in before.get("sentences", [])]
         for sentence in sentences:
-            terms = set(content_terms(sentence["text"]))
-            sentence["new"] = bool(terms) and all(len(terms & k) < NEW_FACT * len(terms) for k in known)
+            sentence["new"] = _is_new(sentence["text"], known)
+        if not any(s["new"] for s in sentences) and news and split is not None:
+            sentences = _lead(sentences, data, known, set(news), split)
         sentences = [s for s in sentences if s["new"]] + [s for s in sentences if not s["new"]]
     for sentence in sentences:
         ids = [span.get("doc_id") for span in sentence.get("spans", [])] + list(sentence.get("citations", []))
@@ -93,6 +102,51 @@ def dress(data: dict, articles: Mapping[str, Article], before: Mapping | None = 
         sources.append(source)
     text = " ".join(s["text"] for s in sentences)
     return {**data, "sentences": sentences, "sources": sources, "brief": text, "words": len(text.split())}
+
+
+def _terms(text: str) -> set[str]:
+    return set(content_terms(_BRACKETS.sub("", text)))
+
+
+def _is_new(text: str, known: list[set[str]]) -> bool:
+    terms = _terms(text)
+    return bool(terms) and all(len(terms & k) < NEW_FACT * len(terms) for k in known)
+
+
+def _lead(sentences: list[dict], data: Mapping, known: list[set[str]], news: set[str], split) -> list[dict]:  # type: ignore[no-untyped-def]
+    """`sentences` led by the new articles' best new fact: a sentence that neither last night's
+    brief (`known`) nor any older article holds, told by most new articles, then nearest their
+    top; cited by each source whose cleaned text holds it. The last sentences give way to keep
+    the brief's word budget."""
+    texts = {str(s.get("id")): str(s.get("text", "")) for s in data.get("sources", [])}
+    older = [_terms(t) for doc, text in texts.items() if doc not in news for t in split(text)]
+    best: tuple[int, int, str] | None = None
+    for doc in sorted(news & texts.keys()):
+        for position, candidate in enumerate(split(texts[doc])):
+            if len(candidate.split()) < 6 or not _is_new(candidate, known + older):
+                continue
+            tellers = sum(candidate in texts[other] for other in news & texts.keys())
+            if best is None or (-tellers, position) < (-best[0], best[1]):
+                best = (tellers, position, candidate)
+    if best is None:
+        return sentences
+    text = best[2]
+    spans = [
+        {"doc_id": doc, "start": texts[doc].find(text), "end": texts[doc].find(text) + len(text)}
+        for doc in sorted(texts)
+        if text in texts[doc]
+    ]
+    cited = [span["doc_id"] for span in spans]
+    lead = {"text": text, "citations": cited, "shown_citations": cited[:3], "spans": spans, "support": 1.0,
+            "supported": True, "new": True}  # fmt: skip
+    kept, words = [lead], len(text.split())
+    budget = (data.get("word_range") or [0, 10**9])[1]
+    for sentence in sentences:
+        words += len(sentence["text"].split())
+        if words > budget:
+            break
+        kept.append(sentence)
+    return kept
 
 
 __all__ = ["Failure", "NewsroomOptions", "Night", "dress", "gather"]

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
 from ..pipeline.segment import split_text
 from ..web.dates import stamp
-from ..web.newsroom import NewsroomOptions, dress, gather
+from ..web.newsroom import NewsroomOptions, dress, gather, read_brief, story_change
 from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from .stories import Feed, Story, read_feed, read_night
 
@@ -106,7 +106,7 @@ def _run_locked(
     # (and its unchanged brief is carried over), whatever headline its newcomers bring.
     earlier = earlier_stories(folder) or (earlier_stories(previous) if previous else {})
     if options.feeds is not None or options.from_store or feed_dir is None:
-        feed = read_night(gather(_newsroom(options), date), options.min_articles, earlier)
+        feed = read_night(gather(_newsroom(options), date, now=not options.date), options.min_articles, earlier)
     else:
         feed = read_feed(
             Path(feed_dir),
@@ -140,7 +140,7 @@ def _run_locked(
     remove_stale_stories(folder, {o.story for o in outcomes})
     before = earlier_stories(previous) if previous else {}
     now = {s.id: [d.id for d in s.docs] for s in feed.stories}
-    outcomes = [replace(o, change=change(folder, previous, o, now.get(o.story, []), before)) for o in outcomes]
+    outcomes = [replace(o, change=story_change(folder, previous, o, now.get(o.story, []), before)) for o in outcomes]
     write_index(folder, outcomes, feed)
     if move_latest(Path(options.out), date):
         point_link(Path(options.out) / "latest", date)
@@ -158,29 +158,6 @@ def _newsroom(options: NightlyOptions) -> NewsroomOptions:
         per_host=options.per_host,
         delay=options.delay,
     )
-
-
-def change(
-    folder: Path, before: Path | None, outcome: Outcome, articles: Sequence[str], earlier: Mapping[str, Sequence[str]]
-) -> str:
-    """`new`, `updated` or `unchanged` since the night `before`: a story it did not have is new;
-    one with articles it did not have, or whose brief reads otherwise, is updated ("" when failed)."""
-    if outcome.status == "failed":
-        return ""
-    old = _brief_data(before / outcome.story) if before else None
-    if old is None:
-        return "new"
-    now = _brief_data(folder / outcome.story)
-    gained = set(articles) - set(earlier.get(outcome.story, ()))
-    return "unchanged" if not gained and now is not None and now.get("brief") == old.get("brief") else "updated"
-
-
-def _brief_data(folder: Path) -> dict | None:
-    try:
-        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def input_hash(story: Story, options: Options) -> str:
@@ -225,7 +202,7 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from ..pipeline.run import summarize_documents
 
         brief = summarize_documents(story.docs, options)
-        before = _brief_data(previous / story.id) if previous else None
+        before = read_brief(previous / story.id) if previous else None
         articles = {a.id: a for a in story.articles}
         known = {str(s.get("id")) for s in (before or {}).get("sources", [])}
         news = [d.id for d in story.docs if d.id not in known]
@@ -236,7 +213,7 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
             "written_by": written_by(brief, bool(options.api_base)),
         }
         # When the brief last changed (the feed's `updated`): kept while it reads the same.
-        same = [d for d in (_brief_data(target), before) if d and d.get("brief") == data["brief"]]
+        same = [d for d in (read_brief(target), before) if d and d.get("brief") == data["brief"]]
         data["changed"] = (same[0].get("changed") if same else "") or stamp(dt.datetime.now(dt.UTC))
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")

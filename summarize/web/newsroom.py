@@ -7,10 +7,13 @@ store), then keep the articles published in the night's window.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..text.words import content_terms
 from ..types import RawDocument
@@ -45,8 +48,9 @@ class Night:
     harvest: Harvest
 
 
-def gather(options: NewsroomOptions, date: str) -> Night:
-    """Poll the feeds (unless reading the store only), then the window's articles of the store."""
+def gather(options: NewsroomOptions, date: str, now: bool = False) -> Night:
+    """Poll the feeds (unless reading the store only), then the store's articles in the window
+    that ends at the night `date`'s end (midnight UTC after it), or at this moment when `now`."""
     store = Store(options.out)
     harvest = Harvest((), (), ())
     if options.feeds is not None:
@@ -55,7 +59,7 @@ def gather(options: NewsroomOptions, date: str) -> Night:
             FetchLimits(deadline=options.fetch_timeout, max_bytes=options.max_bytes), options.per_host, options.delay
         )
         harvest = poll(urls, store, polite)
-    end = night_end(date)
+    end = dt.datetime.now(dt.UTC) if now else night_end(date)
     docs, articles, outside = [], {}, []
     for article in store.all():
         why = in_window(published(article.published), end, options.window_hours)
@@ -104,6 +108,29 @@ def dress(
     return {**data, "sentences": sentences, "sources": sources, "brief": text, "words": len(text.split())}
 
 
+def story_change(
+    folder: Path, before: Path | None, outcome: Any, articles: Sequence[str], earlier: Mapping[str, Sequence[str]]
+) -> str:
+    """`new`, `updated` or `unchanged` since the night `before`: a story it did not have is new;
+    one with articles it did not have, or whose brief reads otherwise, is updated ("" when failed)."""
+    if outcome.status == "failed":
+        return ""
+    old = read_brief(before / outcome.story) if before else None
+    if old is None:
+        return "new"
+    now = read_brief(folder / outcome.story)
+    gained = set(articles) - set(earlier.get(outcome.story, ()))
+    return "unchanged" if not gained and now is not None and now.get("brief") == old.get("brief") else "updated"
+
+
+def read_brief(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _terms(text: str) -> set[str]:
     return set(content_terms(_BRACKETS.sub("", text)))
 
@@ -149,4 +176,4 @@ def _lead(sentences: list[dict], data: Mapping, known: list[set[str]], news: set
     return kept
 
 
-__all__ = ["Failure", "NewsroomOptions", "Night", "dress", "gather"]
+__all__ = ["Failure", "NewsroomOptions", "Night", "dress", "gather", "read_brief", "story_change"]

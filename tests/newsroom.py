@@ -10,9 +10,11 @@ import email.utils
 import hashlib
 import http.server
 import threading
+import time
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+SLOW_S = 2.0
 SYLLABLES = ["ka", "lo", "mer", "vin", "dus", "tra", "pel", "gor", "san", "qui", "bre", "zol", "fen", "hap", "ru"]
 
 
@@ -93,6 +95,8 @@ class Outlet:
     entries: list[tuple[str, str, dt.datetime | None]] = field(default_factory=list)
     pages: dict[str, bytes] = field(default_factory=dict)
     seen: list[tuple[str, int]] = field(default_factory=list)  # (path, status) of every request
+    moved: dict[str, str] = field(default_factory=dict)  # path -> where it redirects
+    slow: set[str] = field(default_factory=set)  # paths answered only after SLOW_S seconds
     base: str = ""
     version: int = 0  # changes the feed's ETag
 
@@ -130,6 +134,14 @@ class Outlet:
                     return self._send(200, outlet.feed(), "application/rss+xml", etag)
                 if path == "/robots.txt":
                     return self._send(200, outlet.robots.encode(), "text/plain")
+                if path in outlet.moved:
+                    self.send_response(302)
+                    self.send_header("Location", outlet.moved[path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
+                if path in outlet.slow:
+                    time.sleep(SLOW_S)
                 if path in outlet.pages:
                     return self._send(200, outlet.pages[path], "text/html; charset=utf-8")
                 return self._send(404, b"not found", "text/plain")

@@ -15,7 +15,7 @@ from summarize.cli import app
 from summarize.web.dates import date_days, in_window, published
 from summarize.web.feeds import read_feed_list
 
-from .newsroom import Outlet, Topic, article
+from .newsroom import Outlet, Topic, article, page
 
 NIGHT = dt.datetime(2026, 6, 21, 12, tzinfo=dt.UTC)
 BASE = "https://news.example/briefs/"
@@ -108,8 +108,8 @@ def test_a_night_from_three_feeds_run_twice(newsroom, tmp_path):
     source = brief["sources"][0]
     assert source["outlet"] in {o.site for o in outlets} and source["url"].startswith("http://127.0.0.1:")
     assert source["title"] and source["published"].startswith("2026-06-2")
-    page = (out / "2026-06-22" / updated[0]["id"] / "brief.html").read_text(encoding="utf-8")
-    assert f'href="{source["url"]}"' in page and source["outlet"] in page
+    story_page = (out / "2026-06-22" / updated[0]["id"] / "brief.html").read_text(encoding="utf-8")
+    assert f'href="{source["url"]}"' in story_page and source["outlet"] in story_page
 
 
 def test_the_store_reruns_a_night_offline_and_the_window_sets_old_articles_aside(newsroom, tmp_path):
@@ -139,15 +139,36 @@ def test_a_feed_that_fails_costs_only_itself(newsroom, tmp_path):
         closed.bind(("127.0.0.1", 0))
         down = f"http://127.0.0.1:{closed.getsockname()[1]}/feed.xml"
     feeds.write_text(feeds.read_text() + f"{down}\n{outlets[0].base}/nothing.xml\n")
+    host = outlets[1]  # a redirecting page, an oversized one and a slow one
+    host.add("/news/moved-target.html", *article(Topic(70), 0), NIGHT, in_feed=False)
+    host.moved["/news/moved.html"] = "/news/moved-target.html"
+    host.entries.append(("/news/moved.html", "Moved", NIGHT))
+    headline, text = article(Topic(71), 0)
+    host.add("/news/huge.html", headline, text + "\n\n" + "padding " * 700_000, NIGHT)
+    host.add("/news/slow.html", *article(Topic(72), 0), NIGHT)
+    host.slow.add("/news/slow.html")
     out = tmp_path / "briefs"
     nightly(
-        "--feeds", str(feeds), "--out", str(out), "--date", "2026-06-21", "--mode", "extractive", "--fetch-timeout", "5"
+        "--feeds",
+        str(feeds),
+        "--out",
+        str(out),
+        "--date",
+        "2026-06-21",
+        "--mode",
+        "extractive",
+        "--fetch-timeout",
+        "1",
     )
     night = index(out, "2026-06-21")
     assert len(night["stories"]) == 40
     failed = {f["url"]: f["why"] for f in night["failures"]}
     assert failed[f"{outlets[0].base}/nothing.xml"] == "HTTP 404"
     assert failed[down].startswith("robots.txt could not be read (cannot connect")
+    assert failed[f"{host.base}/news/huge.html"] == "larger than 5 MB"
+    assert failed[f"{host.base}/news/slow.html"] == "took longer than 1 s"
+    stored = json.loads((out / "store" / "feeds.json").read_text(encoding="utf-8"))
+    assert stored[f"{host.base}/feed.xml"]["entries"][f"{host.base}/news/moved.html"]["article"]
 
 
 def test_relative_days_get_their_date_in_brackets():
@@ -182,3 +203,26 @@ def test_a_feed_list_is_lines_or_opml(tmp_path):
     bad.write_text("file:///etc/passwd\n")
     result = CliRunner().invoke(app, ["nightly", "--feeds", str(bad), "--out", str(tmp_path / "o")])
     assert result.exit_code != 0 and "not an http(s) URL" in result.output
+
+
+def test_a_folder_night_dates_its_articles_from_records_and_pages(tmp_path):
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    records = []
+    for k in range(2):  # tonight's story, in an export with `published`; an old one with `date`
+        headline, text = article(Topic(5), k)
+        records.append({"id": f"plant-{k}", "title": headline, "text": text, "published": "2026-06-21T09:00:00Z"})
+        headline, text = article(Topic(6), k)
+        records.append({"id": f"old-{k}", "title": headline, "text": text, "date": "2026-06-01"})
+    (feed / "night.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    headline, text = article(Topic(5), 2)
+    (feed / "page.html").write_bytes(page(headline, text, "Coast Courier", NIGHT - dt.timedelta(days=1)))
+    out = tmp_path / "briefs"
+    nightly(str(feed), "--out", str(out), "--date", "2026-06-21", "--window", "72", "--mode", "extractive")
+    night = index(out, "2026-06-21")
+    assert night["outside_window"]["count"] == 2 and len(night["stories"]) == 1
+    story = night["stories"][0]
+    assert len(story["articles"]) == 3 and story["first_published"] == "2026-06-20T12:00:00Z"
+    brief = json.loads((out / "2026-06-21" / story["id"] / "brief.json").read_text(encoding="utf-8"))
+    mondays = [s["text"] for s in brief["sentences"] if "Monday" in s["text"]]
+    assert mondays and all("Monday [June 15]" in text for text in mondays)  # June 21 2026 is a Sunday

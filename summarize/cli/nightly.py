@@ -61,14 +61,15 @@ def nightly(
         typer.Option("--from-store", help="Re-run the night from the articles stored under --out (no network)."),
     ] = False,
     window: Annotated[
-        float,
+        Optional[float],
         typer.Option(
             "--window",
             min=1,
             callback=finite,
-            help="Hours before the night's end (--date's midnight UTC, else now) whose articles join it.",
+            help="Hours before the night's end (--date's midnight UTC, else now) whose articles join it "
+            "(default 48 from --feeds; a folder only when given).",
         ),
-    ] = 48.0,
+    ] = None,
     base_url: Annotated[
         Optional[str],
         typer.Option("--base-url", callback=_base_url, help="The address --out is published at: absolute feed links."),

@@ -22,13 +22,14 @@ from ..fs.folders import NIGHT_NAME, output_lock, valid_id
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
 from ..pipeline.segment import split_text
-from ..web.dates import stamp
+from ..web.dates import night_end, stamp
 from ..web.newsroom import NewsroomOptions, dress, gather, read_brief, story_change
 from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
 from .stories import Feed, Story, read_feed, read_night
 
 log = logging.getLogger(__name__)
 
+DEFAULT_WINDOW = 48.0  # hours, for a night from feeds
 WORKERS_PER_CPU = 2  # more processes than this only fight over the CPUs (and memory: a model each)
 
 
@@ -45,7 +46,9 @@ class NightlyOptions:
     concurrency: int = 1  # stories in flight at once, in threads: for a model server (--api-base)
     feeds: Path | None = None  # a feed list (--feeds): the night's articles come from the feeds
     from_store: bool = False  # the articles already stored under `out` (no network)
-    window: float = 48.0  # hours before the night's end whose articles join it (feeds and store)
+    # Hours before the night's end whose articles join it: 48 from feeds; a folder is windowed
+    # only when this is given (its articles were chosen by someone).
+    window: float | None = None
     base_url: str = ""  # where `out` is published: the feed's links are absolute under it
     per_host: int = 2
     delay: float = 0.5
@@ -106,7 +109,9 @@ def _run_locked(
     # (and its unchanged brief is carried over), whatever headline its newcomers bring.
     earlier = earlier_stories(folder) or (earlier_stories(previous) if previous else {})
     if options.feeds is not None or options.from_store or feed_dir is None:
-        feed = read_night(gather(_newsroom(options), date, now=not options.date), options.min_articles, earlier)
+        feed = read_night(
+            gather(_newsroom(options), date, _end(date, now=not options.date)), options.min_articles, earlier
+        )
     else:
         feed = read_feed(
             Path(feed_dir),
@@ -114,6 +119,7 @@ def _run_locked(
             options.brief.max_file_bytes,
             earlier,
             follow_links=options.brief.follow_links,
+            window=(_end(date, now=not options.date), options.window) if options.window else None,
         )
     folder.mkdir(parents=True, exist_ok=True)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
@@ -148,11 +154,17 @@ def _run_locked(
     return Run(folder, tuple(outcomes), feed)
 
 
+def _end(date: str, now: bool) -> dt.datetime:
+    """The end of the night's window: midnight UTC after `date`, or this moment for a night run
+    without `--date`."""
+    return dt.datetime.now(dt.UTC) if now else night_end(date)
+
+
 def _newsroom(options: NightlyOptions) -> NewsroomOptions:
     return NewsroomOptions(
         out=Path(options.out),
         feeds=None if options.from_store else options.feeds,
-        window_hours=options.window,
+        window_hours=options.window or DEFAULT_WINDOW,
         fetch_timeout=options.brief.fetch_timeout,
         max_bytes=options.brief.max_file_bytes,
         per_host=options.per_host,

@@ -83,7 +83,7 @@ def story_facts(feed: Feed) -> dict[str, dict]:
     facts = {}
     for story in feed.stories:
         dates = sorted(a.published for a in story.articles if a.published)
-        outlets = sorted({a.outlet for a in story.articles}) if story.articles else []
+        outlets = sorted({a.outlet for a in story.articles if a.outlet})
         facts[story.id] = {
             "outlets": outlets,
             "outlet_count": len(outlets) or len(story.docs),

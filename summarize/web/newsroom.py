@@ -48,9 +48,9 @@ class Night:
     harvest: Harvest
 
 
-def gather(options: NewsroomOptions, date: str, now: bool = False) -> Night:
+def gather(options: NewsroomOptions, date: str, end: dt.datetime | None = None) -> Night:
     """Poll the feeds (unless reading the store only), then the store's articles in the window
-    that ends at the night `date`'s end (midnight UTC after it), or at this moment when `now`."""
+    that ends at `end` (by default the night `date`'s end: midnight UTC after it)."""
     store = Store(options.out)
     harvest = Harvest((), (), ())
     if options.feeds is not None:
@@ -59,7 +59,7 @@ def gather(options: NewsroomOptions, date: str, now: bool = False) -> Night:
             FetchLimits(deadline=options.fetch_timeout, max_bytes=options.max_bytes), options.per_host, options.delay
         )
         harvest = poll(urls, store, polite)
-    end = dt.datetime.now(dt.UTC) if now else night_end(date)
+    end = end or night_end(date)
     docs, articles, outside = [], {}, []
     for article in store.all():
         why = in_window(published(article.published), end, options.window_hours)
@@ -100,9 +100,11 @@ def dress(
     sources = []
     for source in data.get("sources", []):
         article = articles.get(source.get("id", ""))
-        if article is not None:
+        if article is not None and article.url:
             source = {**source, "title": source.get("title") or article.title or None, "url": article.url,
                       "outlet": article.outlet, "published": article.published}  # fmt: skip
+        elif article is not None and article.published:  # a dated file of a folder
+            source = {**source, "published": article.published}
         sources.append(source)
     text = " ".join(s["text"] for s in sentences)
     return {**data, "sentences": sentences, "sources": sources, "brief": text, "words": len(text.split())}

@@ -18,12 +18,14 @@ class RawDocument:
         path: where it was read from.
         text: the decoded text, before cleaning.
         encoding: the encoding it was decoded from.
+        published: when it was published (ISO 8601 UTC), when its record said so; "" otherwise.
     """
 
     id: str
     path: Path
     text: str
     encoding: str
+    published: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ ALLOWED = {
     "text": {"kernel"},
     "fs": {"kernel"},
     "models": {"kernel", "text"},
-    "web": {"kernel", "text"},  # fetching pages: URLs given on the command line, feeds
+    "web": {"kernel", "text", "fs"},  # fetching pages: URLs given on the command line, feeds (stored under fs)
     "editing": {"kernel", "text"},  # a wire editor's rules for the brief's sentences
     "pipeline": {"kernel", "text", "editing", "fs", "models", "web"},
     "output": {"kernel", "text", "fs", "jobs"},  # draws the jobs' results (metrics, outcomes, feeds)

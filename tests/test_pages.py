@@ -121,13 +121,17 @@ def test_feed_ids_are_stable_and_it_keeps_the_last_nights(tmp_path):
     nightly(feed, out, "2026-11-20", force=True)  # the same night again: the same entries
     again = {e.find(f"{ATOM}id").text for e in parse_atom(out / "feed.xml").findall(f"{ATOM}entry")}
     assert first == again and len(first) == 2
+    stamps = {e.find(f"{ATOM}updated").text for e in parse_atom(out / "feed.xml").findall(f"{ATOM}entry")}
     nightly(feed, out, "2026-11-21")
     nightly(feed, out, "2026-11-22", feed_nights=2)
     root = parse_atom(out / "feed.xml")
+    # One entry per story, updated in place: the same id every night, linking to the latest
+    # brief, and `updated` kept while the brief reads the same.
     hrefs = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
-    assert [h.split("/")[0] for h in hrefs] == ["2026-11-22"] * 2 + ["2026-11-21"] * 2  # newest first
-    ids = [e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")]
-    assert len(set(ids)) == 4 and not first & set(ids)
+    assert [h.split("/")[0] for h in hrefs] == ["2026-11-22"] * 2
+    ids = {e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")}
+    assert ids == first
+    assert {e.find(f"{ATOM}updated").text for e in root.findall(f"{ATOM}entry")} == stamps
     newest = max(e.find(f"{ATOM}updated").text for e in root.findall(f"{ATOM}entry"))
     assert root.find(f"{ATOM}updated").text == newest
 
@@ -144,7 +148,7 @@ def test_failed_and_unchanged_stories_are_marked(tmp_path):
     assert page.count('<article class="card unchanged"') == 2 and page.count('<article class="card failed"') == 1
     assert "InputError: no English articles" in page and "1 failed" in page
     assert not (out / "2026-11-22" / "broken" / "brief.html").exists()
-    assert len(parse_atom(out / "feed.xml").findall(f"{ATOM}entry")) == 4  # failed stories have none
+    assert len(parse_atom(out / "feed.xml").findall(f"{ATOM}entry")) == 2  # one per story; failed ones have none
 
 
 def test_a_notice_every_story_carries_is_said_once(tmp_path):

@@ -13,7 +13,7 @@ from ..options import Mode, Options
 from ..text.safety import printable
 from .app import app
 from .console import errors_to_exit, setup_logging, stderr, story_progress
-from .params import LENGTH, MODEL, ModeOption, QuietOption, options_fields, shared
+from .params import FETCH, LENGTH, MODEL, ModeOption, QuietOption, finite, options_fields, shared
 
 
 class Engine(str, Enum):
@@ -31,13 +31,58 @@ def _date(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(str(err).removeprefix(f"--date {value!r}: ")) from None
 
 
+def _base_url(value: Optional[str]) -> Optional[str]:
+    from urllib.parse import urlsplit
+
+    if value is not None and (urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc):
+        raise typer.BadParameter(f"{value!r}: not an http(s) address (e.g. https://example.org/briefs/)")
+    return value
+
+
 @app.command()
-@shared(LENGTH, MODEL)
+@shared(LENGTH, MODEL, FETCH)
 def nightly(
-    feed: Annotated[
-        Path, typer.Argument(help="Folder of story folders, or a flat folder of articles from many stories.")
-    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where the dated folders of briefs go.")],
+    feed: Annotated[
+        Optional[Path],
+        typer.Argument(
+            help="Folder of story folders, or a flat folder of articles from many stories (or give --feeds)."
+        ),
+    ] = None,
+    feeds: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--feeds",
+            help="A file of RSS/Atom feed URLs (one a line) or an OPML file: the night's articles come from them.",
+        ),
+    ] = None,
+    from_store: Annotated[
+        bool,
+        typer.Option("--from-store", help="Re-run the night from the articles stored under --out (no network)."),
+    ] = False,
+    window: Annotated[
+        Optional[float],
+        typer.Option(
+            "--window",
+            min=1,
+            callback=finite,
+            help="Hours before the night's end (--date's midnight UTC, else now) whose articles join it "
+            "(default 48 from --feeds; a folder only when given).",
+        ),
+    ] = None,
+    base_url: Annotated[
+        Optional[str],
+        typer.Option("--base-url", callback=_base_url, help="The address --out is published at: absolute feed links."),
+    ] = None,
+    per_host: Annotated[
+        int, typer.Option("--per-host", min=1, help="Requests in flight at once to one host (--feeds).")
+    ] = 2,
+    delay: Annotated[
+        float,
+        typer.Option(
+            "--delay", min=0, max=60, callback=finite, help="Seconds between two requests to one host (--feeds)."
+        ),
+    ] = 0.5,
     mode: ModeOption = Mode.auto,
     date: Annotated[
         Optional[str],
@@ -75,6 +120,11 @@ def nightly(
     from ..jobs.nightly import NightlyOptions, run_nightly
 
     setup_logging(quiet)
+    if (feed is not None) + (feeds is not None) + from_store != 1:
+        raise typer.BadParameter(
+            "give a feed folder, or --feeds FILE, or --from-store (to re-run from the articles under --out)",
+            param_hint="FEED / --feeds / --from-store",
+        )
     if concurrency > 1 and (
         workers > 1 or engine is Engine.ray or (not shared["api_base"] and mode is not Mode.extractive)
     ):
@@ -94,10 +144,18 @@ def nightly(
         brief=brief_options,
         concurrency=concurrency,
         feed_nights=feed_nights,
+        feeds=feeds,
+        from_store=from_store,
+        window=window,
+        base_url=base_url or "",
+        per_host=per_host,
+        delay=delay,
     )
     with errors_to_exit():
         with story_progress(quiet) as report:
             run = run_nightly(feed, options, report)
+        if run.feed.newsroom is not None and not quiet:
+            stderr.print(escape(printable(newsroom_line(run.feed.newsroom))), highlight=False)
         if run.model_notice and not quiet:
             stderr.print(f"[yellow]notice:[/] {escape(printable(run.model_notice))}", highlight=False)
         counts = {s: sum(o.status == s for o in run.outcomes) for s in ("written", "unchanged", "failed")}
@@ -127,3 +185,15 @@ def nightly(
                 )
         if run.failed:
             raise typer.Exit(1)
+
+
+def newsroom_line(room) -> str:  # type: ignore[no-untyped-def]
+    """What the feeds gave: "feeds: 3 (2 unchanged, 0 failed); 10 pages fetched, 1 failed; 4 outside the window"."""
+    same = sum(status == 304 for _, status in room.feeds)
+    failed = sum(f.kind == "feed" for f in room.failures)
+    pages = sum(f.kind == "page" for f in room.failures)
+    return (
+        f"feeds: {len(room.feeds)} ({same} unchanged, {failed} failed); {room.fetched} page"
+        f"{'s' * (room.fetched != 1)} fetched, {pages} failed (see index); "
+        f"{len(room.outside)} stored article{'s' * (len(room.outside) != 1)} outside the window"
+    )

@@ -35,7 +35,7 @@ _ID = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,126}[A-Za-z0-9_])?\Z")
 # case-insensitive disk makes `Index.JSON` the index): no story may be called so. Dated nights,
 # hidden names and temporary files (`.index.json.x1y2.tmp`) are reserved by `is_reserved` too.
 RESERVED = frozenset(
-    {"index.json", "index.md", "index.html", "nightly.log", "latest", "feed.xml", FEED_ID_FILE, LOCK_NAME}
+    {"index.json", "index.md", "index.html", "nightly.log", "latest", "feed.xml", "store", FEED_ID_FILE, LOCK_NAME}
 )
 
 

@@ -21,11 +21,15 @@ from ..fs.atomic import point_link, remove_stale_temporaries, write_atomic
 from ..fs.folders import NIGHT_NAME, output_lock, valid_id
 from ..options import Mode, Options
 from ..output.render import to_dict, to_markdown
+from ..pipeline.segment import split_text
+from ..web.dates import night_end, stamp
+from ..web.newsroom import NewsroomOptions, dress, gather, read_brief, story_change
 from .nightly_safety import Outcome, move_latest, remove_stale_stories, run_in_processes
-from .stories import Feed, Story, read_feed
+from .stories import Feed, Story, read_feed, read_night
 
 log = logging.getLogger(__name__)
 
+DEFAULT_WINDOW = 48.0  # hours, for a night from feeds
 WORKERS_PER_CPU = 2  # more processes than this only fight over the CPUs (and memory: a model each)
 
 
@@ -40,6 +44,14 @@ class NightlyOptions:
     brief: Options = Options()
     feed_nights: int = 7  # how many of the latest runs `feed.xml` lists
     concurrency: int = 1  # stories in flight at once, in threads: for a model server (--api-base)
+    feeds: Path | None = None  # a feed list (--feeds): the night's articles come from the feeds
+    from_store: bool = False  # the articles already stored under `out` (no network)
+    # Hours before the night's end whose articles join it: 48 from feeds; a folder is windowed
+    # only when this is given (its articles were chosen by someone).
+    window: float | None = None
+    base_url: str = ""  # where `out` is published: the feed's links are absolute under it
+    per_host: int = 2
+    delay: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +67,7 @@ class Run:
 
 
 def run_nightly(
-    feed_dir: Path, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None
+    feed_dir: Path | None, options: NightlyOptions, on_outcome: Callable[[Outcome, int], None] | None = None
 ) -> Run:
     """Brief every story of `feed_dir` into `options.out/<date>/`; see the module docstring."""
     date = check_date(options.date or dt.date.today().isoformat())
@@ -89,20 +101,26 @@ def worker_count(wanted: int, stories: int, cpus: int | None = None) -> int:
 
 
 def _run_locked(
-    feed_dir: Path, options: NightlyOptions, date: str, on_outcome: Callable[[Outcome, int], None] | None
+    feed_dir: Path | None, options: NightlyOptions, date: str, on_outcome: Callable[[Outcome, int], None] | None
 ) -> Run:
     folder = Path(options.out) / date
-    previous = _previous_run(Path(options.out), date)
+    previous = night_before(Path(options.out), date)
     # Ids stay put within a day and from one night to the next: a story that goes on keeps its id
     # (and its unchanged brief is carried over), whatever headline its newcomers bring.
     earlier = earlier_stories(folder) or (earlier_stories(previous) if previous else {})
-    feed = read_feed(
-        Path(feed_dir),
-        options.min_articles,
-        options.brief.max_file_bytes,
-        earlier,
-        follow_links=options.brief.follow_links,
-    )
+    if options.feeds is not None or options.from_store or feed_dir is None:
+        feed = read_night(
+            gather(_newsroom(options), date, _end(date, now=not options.date)), options.min_articles, earlier
+        )
+    else:
+        feed = read_feed(
+            Path(feed_dir),
+            options.min_articles,
+            options.brief.max_file_bytes,
+            earlier,
+            follow_links=options.brief.follow_links,
+            window=(_end(date, now=not options.date), options.window) if options.window else None,
+        )
     folder.mkdir(parents=True, exist_ok=True)
     jobs = [(story, options.brief, folder, previous, options.force) for story in feed.stories]
     workers = worker_count(options.workers, len(jobs))
@@ -126,11 +144,32 @@ def _run_locked(
                 on_outcome(outcome, len(jobs))
     outcomes.sort(key=lambda o: o.story)
     remove_stale_stories(folder, {o.story for o in outcomes})
+    before = earlier_stories(previous) if previous else {}
+    now = {s.id: [d.id for d in s.docs] for s in feed.stories}
+    outcomes = [replace(o, change=story_change(folder, previous, o, now.get(o.story, []), before)) for o in outcomes]
     write_index(folder, outcomes, feed)
     if move_latest(Path(options.out), date):
         point_link(Path(options.out) / "latest", date)
-    write_feed(Path(options.out), options.feed_nights)
+    write_feed(Path(options.out), options.feed_nights, options.base_url)
     return Run(folder, tuple(outcomes), feed)
+
+
+def _end(date: str, now: bool) -> dt.datetime:
+    """The end of the night's window: midnight UTC after `date`, or this moment for a night run
+    without `--date`."""
+    return dt.datetime.now(dt.UTC) if now else night_end(date)
+
+
+def _newsroom(options: NightlyOptions) -> NewsroomOptions:
+    return NewsroomOptions(
+        out=Path(options.out),
+        feeds=None if options.from_store else options.feeds,
+        window_hours=options.window or DEFAULT_WINDOW,
+        fetch_timeout=options.brief.fetch_timeout,
+        max_bytes=options.brief.max_file_bytes,
+        per_host=options.per_host,
+        delay=options.delay,
+    )
 
 
 def input_hash(story: Story, options: Options) -> str:
@@ -175,12 +214,19 @@ def process_story(story: Story, options: Options, folder: Path, previous: Path |
         from ..pipeline.run import summarize_documents
 
         brief = summarize_documents(story.docs, options)
+        before = read_brief(previous / story.id) if previous else None
+        articles = {a.id: a for a in story.articles}
+        known = {str(s.get("id")) for s in (before or {}).get("sources", [])}
+        news = [d.id for d in story.docs if d.id not in known]
         data = {
-            **to_dict(brief),
+            **dress(to_dict(brief), articles, before, news, split_text),
             "story": story.id,
             "input_hash": key,
             "written_by": written_by(brief, bool(options.api_base)),
         }
+        # When the brief last changed (the feed's `updated`): kept while it reads the same.
+        same = [d for d in (read_brief(target), before) if d and d.get("brief") == data["brief"]]
+        data["changed"] = (same[0].get("changed") if same else "") or stamp(dt.datetime.now(dt.UTC))
         # The JSON last: it carries the hash that marks the story done.
         write_atomic(target / "brief.md", f"# {story.id}\n\n{to_markdown(brief)}")
         write_atomic(target / "brief.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -211,15 +257,14 @@ def _copy_brief(source: Path, target: Path) -> None:
         write_atomic(target / name, (source / name).read_text(encoding="utf-8"))
 
 
-def _previous_run(out: Path, date: str) -> Path | None:
-    """The night `latest` points at, when it is another night of this `out` (never a link elsewhere)."""
+def night_before(out: Path, date: str) -> Path | None:
+    """The latest night of this `out` before `date` (a real folder, never a link elsewhere)."""
     try:
-        night = os.readlink(out / "latest")
+        names = sorted(p.name for p in out.iterdir() if NIGHT_NAME.match(p.name) and p.name < date)
     except OSError:
         return None
-    if night != date and NIGHT_NAME.match(night) and (out / night).is_dir() and not (out / night).is_symlink():
-        return out / night
-    return None
+    nights = [out / n for n in names if (out / n).is_dir() and not (out / n).is_symlink()]
+    return nights[-1] if nights else None
 
 
 def _log_line(o: Outcome) -> str:
@@ -291,10 +336,10 @@ def write_index(folder: Path, outcomes: Sequence[Outcome], feed: Feed) -> None:
     write_atomic(folder / "index.json", index_json(folder.name, outcomes, feed))
 
 
-def write_feed(out: Path, nights: int) -> None:
+def write_feed(out: Path, nights: int, base_url: str = "") -> None:
     from ..output.nightly_pages import write_feed as write_atom
 
-    write_atom(out, nights)
+    write_atom(out, nights, base_url)
 
 
 def earlier_stories(folder: Path) -> dict[str, list[str]]:

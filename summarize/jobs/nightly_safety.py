@@ -45,6 +45,7 @@ class Outcome:
     headline: str = ""
     seconds: float = 0.0
     error: str = ""
+    change: str = ""  # since the night before: "new", "updated" or "unchanged" ("" when failed)
 
 
 def run_in_processes(fn: Callable, jobs: Sequence[tuple], workers: int) -> Iterator:  # type: ignore[type-arg]

@@ -7,6 +7,7 @@ ids are kept across runs of one day: a story keeps the id it was first given whi
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import defaultdict
@@ -25,6 +26,10 @@ from ..pipeline.segment import split_text
 from ..text.nonarticle import judge
 from ..text.words import content_terms
 from ..types import Document, RawDocument
+from ..web.dates import html_date, in_window, published, stamp
+from ..web.feeds import Failure
+from ..web.newsroom import Night
+from ..web.store import Article
 from .grouping import GroupingOptions, cluster, vectors
 
 log = logging.getLogger(__name__)
@@ -46,6 +51,18 @@ class Story:
     title: str = ""  # the headline shown; may change as articles arrive while the id does not
     added: int = 0  # articles gained since an earlier run of the same day
     new: bool = True  # False when an earlier run of the same day had this story
+    articles: tuple[Article, ...] = ()  # fed articles: URL, outlet, title, publication date of each doc
+
+
+@dataclass(frozen=True, slots=True)
+class Newsroom:
+    """What a night from feeds adds to its index: articles outside the window, failed feeds and
+    pages, and how each feed answered."""
+
+    outside: tuple[tuple[str, str], ...] = ()  # (article id, why not tonight)
+    failures: tuple[Failure, ...] = ()
+    feeds: tuple[tuple[str, int], ...] = ()  # (feed URL, HTTP status; 0 when it failed)
+    fetched: int = 0  # pages fetched this run
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +70,7 @@ class Feed:
     stories: tuple[Story, ...]
     ungrouped: tuple[str, ...]  # loose articles no other article shares a story with
     non_articles: tuple[tuple[str, str], ...] = ()  # (document id, why it is not an article)
+    newsroom: Newsroom | None = None  # set when the night came from feeds (or their store)
 
 
 def read_feed(
@@ -62,13 +80,16 @@ def read_feed(
     previous: Mapping[str, Sequence[str]] | None = None,
     grouping: GroupingOptions = GroupingOptions(),
     follow_links: bool = False,
+    window: tuple[dt.datetime, float] | None = None,
 ) -> Feed:
     """Each sub-folder with articles is a story; loose articles are grouped by similarity.
 
     `previous` maps the story ids of an earlier run of the same day to their document ids, so a
     story that is still there keeps its id. Links that leave `folder` are not followed unless
-    `follow_links`; entries that cannot be read are skipped with a warning (fsafety).
+    `follow_links`; entries that cannot be read are skipped with a warning (fsafety). With a
+    `window` (end, hours), dated articles outside it are set aside (`Feed.newsroom.outside`).
     """
+    outside: list[tuple[str, str]] = []
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is a file")
@@ -79,19 +100,23 @@ def read_feed(
     for sub in top.dirs:
         files = [p for p in walk(sub, follow_links, root=folder) if p.suffix.lower() in SUFFIXES]
         raws, skipped = _read(files, sub, max_file_bytes)
+        raws, old = window_split(raws, window)
+        outside.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in old)
         docs, bad = split_non_articles(raws)
         rejected.extend((f"{sub.name}/{doc_id}", why) for doc_id, why in [*skipped, *bad])
         if docs or (files and not raws):  # a story whose files cannot be read fails, visibly, in the run
-            stories.append(Story(safe_name(sub.name), tuple(docs), new=False))
+            stories.append(Story(safe_name(sub.name), tuple(docs), new=False, articles=dated_articles(docs)))
             names.append(sub.name)
     ids = unique_ids([s.id for s in stories], names, is_reserved)
     stories = [replace(s, id=i) for s, i in zip(stories, ids)]
     loose = [p for p in top.files if p.suffix.lower() in SUFFIXES]
     raws, skipped = _read(loose, folder, max_file_bytes)
+    raws, old = window_split(raws, window)
+    outside.extend(old)
     articles, bad = split_non_articles(raws)
     rejected.extend([*skipped, *bad])
     grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids))
-    stories.extend(grouped)
+    stories.extend(replace(s, articles=dated_articles(s.docs)) for s in grouped)
     if not stories:
         aside = ""
         if rejected:  # no index is written for an empty night, so say here what was set aside and why
@@ -103,13 +128,62 @@ def read_feed(
         raise InputError(
             f"{folder}: no stories found (no story folders, and no {min_articles} related articles){aside}"
         )
-    return Feed(tuple(stories), tuple(ungrouped), tuple(rejected))
+    return Feed(tuple(stories), tuple(ungrouped), tuple(rejected), Newsroom(tuple(outside)) if window else None)
+
+
+def read_night(night: Night, min_articles: int = 2, previous: Mapping[str, Sequence[str]] | None = None) -> Feed:
+    """The stories of a night from feeds: its articles in the window, set aside and grouped as a
+    flat folder's are; each story carries its articles' metadata."""
+    articles, rejected = split_non_articles(night.docs)
+    grouped, ungrouped = group_articles(articles, min_articles, GroupingOptions(), previous or {})
+    stories = tuple(replace(s, articles=tuple(night.articles[d.id] for d in s.docs)) for s in grouped)
+    harvest = night.harvest
+    newsroom = Newsroom(night.outside, harvest.failures, harvest.feeds, len(harvest.fetched))
+    # A night of no stories (every feed down, nothing new in the window) still writes its index,
+    # which says why.
+    return Feed(stories, tuple(ungrouped), tuple(rejected), newsroom)
 
 
 def _read(files: Sequence[Path], root: Path, max_file_bytes: int) -> tuple[list[RawDocument], list[tuple[str, str]]]:
-    """The documents, and (id, why) for each file skipped (empty, binary): the index lists those too."""
+    """The documents, and (id, why) for each file skipped (empty, binary): the index lists those too.
+    An HTML page's publication date comes from its metadata (htmldate)."""
     skipped: list[tuple[str, str]] = []
-    return read_paths(list(files), root, max_file_bytes, skipped), skipped
+    docs = read_paths(list(files), root, max_file_bytes, skipped)
+    return [_dated(d, max_file_bytes) for d in docs], skipped
+
+
+def _dated(doc: RawDocument, max_file_bytes: int) -> RawDocument:
+    if doc.published or Path(doc.path).suffix.lower() not in (".html", ".htm"):
+        return doc
+    try:
+        with open(doc.path, "rb") as handle:
+            return replace(doc, published=stamp(html_date(handle.read(max_file_bytes))))
+    except OSError:
+        return doc
+
+
+def window_split(
+    docs: Sequence[RawDocument], window: tuple[dt.datetime, float] | None
+) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """(the documents in the window (end, hours), (id, why) of those outside); all when no window."""
+    if window is None:
+        return list(docs), []
+    kept, outside = [], []
+    for doc in docs:
+        why = in_window(published(doc.published), *window)
+        if why:
+            outside.append((doc.id, why))
+        else:
+            kept.append(doc)
+    return kept, outside
+
+
+def dated_articles(docs: Sequence[RawDocument]) -> tuple[Article, ...]:
+    """Folder articles with a date, as the newsroom's records (no URL, no outlet): the story's
+    time span and the dated sentences of its brief."""
+    if not any(d.published for d in docs):
+        return ()
+    return tuple(Article(d.id, "", "", "", "", d.published, "", "") for d in docs)
 
 
 def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:

@@ -59,10 +59,11 @@ def index_markdown(
     return "\n".join(lines) + "\n"
 
 
-def story_view(folder: Path, story: str, status: str, sources: int, error: str = "") -> dict:
+def story_view(folder: Path, story: str, status: str, sources: int, error: str = "", facts: dict | None = None) -> dict:
     """One story as the templates show it; `brief` is None when failed or unreadable."""
     data = _read_brief(folder / story) if status != "failed" else None
     brief = brief_view(data, number_sources([data]), "s") if data else None
+    facts = facts or {}
     return {
         "id": story,
         "status": status,
@@ -70,14 +71,66 @@ def story_view(folder: Path, story: str, status: str, sources: int, error: str =
         "error": error,
         "brief": brief,
         "headline": brief["title"] if brief else story,
+        "outlets": facts.get("outlets", []),
+        "span": _span(facts.get("first", ""), facts.get("last", "")),
+        "change": "",
     }
 
 
+def story_facts(feed: Feed) -> dict[str, dict]:
+    """Per story: its outlets (site names, else domains; a file of a folder is its own), its
+    articles, and its first and last publication dates ("" when none is known)."""
+    facts = {}
+    for story in feed.stories:
+        dates = sorted(a.published for a in story.articles if a.published)
+        outlets = sorted({a.outlet for a in story.articles if a.outlet})
+        facts[story.id] = {
+            "outlets": outlets,
+            "outlet_count": len(outlets) or len(story.docs),
+            "articles": len(story.docs),
+            "first": dates[0] if dates else "",
+            "last": dates[-1] if dates else "",
+        }
+    return facts
+
+
+def ranked(outcomes: Sequence, facts: dict[str, dict]) -> list:  # type: ignore[type-arg]
+    """The front page's order, by news value: most distinct outlets, then most articles, then the
+    latest article first; failed stories last; the id breaks ties, so the order is stable."""
+
+    def key(o) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+        f = facts.get(o.story, {})
+        last = f.get("last", "")
+        latest = dt.datetime.fromisoformat(last.replace("Z", "+00:00")).timestamp() if last else float("-inf")
+        return (
+            o.status == "failed",
+            -f.get("outlet_count", o.sources),
+            -f.get("articles", o.sources),
+            -latest,
+            o.story,
+        )
+
+    return sorted(outcomes, key=key)
+
+
+def _span(first: str, last: str) -> str:
+    """ "19 Jun 14:00 – 20 Jun 09:30 UTC" from two ISO times ("" when none)."""
+    if not first:
+        return ""
+    a, b = (dt.datetime.fromisoformat(t.replace("Z", "+00:00")) for t in (first, last))
+    show = "%d %b %H:%M"
+    return f"{a:{show}} UTC" if a == b else f"{a:{show}} – {b:{show}} UTC"
+
+
 def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: ignore[type-arg]
-    """`index.md`, `index.html` and each story's `brief.html` in the night's `folder`."""
-    stories = [story_view(folder, o.story, o.status, o.sources, o.error) for o in outcomes]
-    for story in stories:
-        story["change"] = _change(feed, story["id"]).strip(" ()")
+    """`index.md`, `index.html` (the front page, ranked by news value) and each story's
+    `brief.html` in the night's `folder`."""
+    facts = story_facts(feed)
+    outcomes = ranked(outcomes, facts)
+    stories = [story_view(folder, o.story, o.status, o.sources, o.error, facts.get(o.story)) for o in outcomes]
+    for story, outcome in zip(stories, outcomes):
+        story["added"] = _change(feed, story["id"]).strip(" ()")
+        story["change"] = getattr(outcome, "change", "")
     for story in stories:
         if story["brief"] is not None:
             write_atomic(folder / story["id"] / "brief.html", render("brief.html", date=folder.name, story=story))
@@ -97,27 +150,38 @@ def write_pages(folder: Path, outcomes: Sequence, feed: Feed) -> None:  # type: 
             ungrouped=list(feed.ungrouped),
             non_articles=list(feed.non_articles),
             notices=shared,
+            newsroom=feed.newsroom,
         ),
     )
 
 
-def write_feed(out: Path, nights: int = 7) -> Path:
-    """`out/feed.xml`: an Atom 1.0 feed with one entry per story of each of the last `nights` runs."""
+def write_feed(out: Path, nights: int = 7, base_url: str = "") -> Path:
+    """`out/feed.xml`: an Atom 1.0 feed with one entry per story of the last `nights` runs, its
+    latest brief: the same id every night, `updated` when the brief last changed. Links are
+    absolute under `base_url` (where `out` is published), else relative to the feed."""
     feed_id = _feed_id(out)
+    base = base_url.rstrip("/") + "/" if base_url else ""
     entries: list[dict] = []
+    seen: set[str] = set()
     for night in _nights(out)[-nights:][::-1]:
         for story_dir in sorted(p for p in night.iterdir() if (p / "brief.json").is_file()):
+            if story_dir.name in seen:
+                continue
             story = story_view(night, story_dir.name, "written", 0)
             if story["brief"] is None:
                 continue
-            href = f"{quote(night.name)}/{quote(story_dir.name)}/brief.html"
+            seen.add(story_dir.name)
+            href = f"{base}{quote(night.name)}/{quote(story_dir.name)}/brief.html"
+            changed = (_read_brief(story_dir) or {}).get("changed")
             entries.append(
                 {
-                    "id": f"urn:uuid:{uuid.uuid5(feed_id, f'{night.name}/{story_dir.name}')}",
+                    "id": f"urn:uuid:{uuid.uuid5(feed_id, story_dir.name)}",
                     "story": story,
                     "href": href,
                     "anchor": f"{night.name}-{story_dir.name}",
-                    "updated": _stamp((story_dir / "brief.json").stat().st_mtime),
+                    "updated": changed
+                    if isinstance(changed, str) and changed
+                    else _stamp((story_dir / "brief.json").stat().st_mtime),
                     "summary": " ".join(
                         s["text"] + "".join(f"[{n}]" for n in s["marks"]) for s in story["brief"]["sentences"]
                     ),
@@ -134,8 +198,9 @@ def write_feed(out: Path, nights: int = 7) -> Path:
         title="Nightly briefs",
         nights=nights,
         updated=updated,
-        entries=entries,
+        entries=sorted(entries, key=lambda e: e["updated"], reverse=True),
         version=release,
+        base=base,
     )
     write_atomic(out / "feed.xml", NOT_XML.sub("", text))  # only article text can hold them
     return out / "feed.xml"
@@ -180,8 +245,11 @@ def _stamp(seconds: float) -> str:
 
 
 def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignore[type-arg]
-    """The night as data: each story's id, headline, articles and outcome; the pages set aside."""
+    """The night as data: each story's id, headline, articles and outcome, in front-page order;
+    the pages set aside; from feeds, what was outside the window and what failed."""
     by_id = {o.story: o for o in outcomes}
+    facts = story_facts(feed)
+    order = {o.story: n for n, o in enumerate(ranked(outcomes, facts))}
     stories = [
         {
             "id": s.id,
@@ -189,16 +257,29 @@ def index_json(date: str, outcomes: Sequence, feed: Feed) -> str:  # type: ignor
             "articles": [d.id for d in s.docs],
             "added": s.added,
             "status": by_id[s.id].status if s.id in by_id else "",
+            "change": getattr(by_id.get(s.id), "change", ""),
             "headline": by_id[s.id].headline if s.id in by_id else "",
+            "outlets": facts[s.id]["outlets"],
+            "first_published": facts[s.id]["first"],
+            "last_published": facts[s.id]["last"],
         }
-        for s in feed.stories
+        for s in sorted(feed.stories, key=lambda s: order.get(s.id, len(order)))
     ]
-    data = {
+    data: dict = {
         "date": date,
         "stories": stories,
         "ungrouped": list(feed.ungrouped),
         "non_articles": [{"id": doc, "reason": reason} for doc, reason in feed.non_articles],
     }
+    if feed.newsroom is not None:
+        room = feed.newsroom
+        data["feeds"] = [{"url": url, "status": status} for url, status in room.feeds]
+        data["fetched"] = room.fetched
+        data["outside_window"] = {
+            "count": len(room.outside),
+            "articles": [{"id": i, "why": w} for i, w in room.outside],
+        }
+        data["failures"] = [{"kind": f.kind, "url": f.url, "why": f.why} for f in room.failures]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -72,6 +72,11 @@ def brief_view(data: Mapping, numbers: Mapping[str, int], prefix: str = "s") -> 
                 "title": s.get("title") or "",
                 "file": os.path.basename(s.get("path") or s["id"]),
                 "cited": s["id"] in cited,
+                # A nightly from feeds: where the article is, who published it and when. The JSON is a
+                # file anyone may edit: only an http(s) address becomes a link.
+                "url": s["url"] if str(s.get("url", "")).startswith(("http://", "https://")) else "",
+                "outlet": str(s.get("outlet") or ""),
+                "published": str(s.get("published") or "")[:10],
             }
             for s in data["sources"]
         ),

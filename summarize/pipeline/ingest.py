@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -13,6 +14,7 @@ from ..fs.folders import unique_ids, walk
 from ..text.encoding import decode, looks_binary
 from ..text.safety import printable, strip_invisible
 from ..types import RawDocument
+from ..web.dates import published, stamp
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ def _unique(docs: list[RawDocument]) -> list[RawDocument]:
         nth[d.path] += 1
         names.append(f"{d.path}#{nth[d.path]}")
     ids = unique_ids([d.id for d in docs], [d.id if d.id == d.path.stem else n for d, n in zip(docs, names)])
-    return [d if i == d.id else RawDocument(i, d.path, d.text, d.encoding) for d, i in zip(docs, ids)]
+    return [d if i == d.id else replace(d, id=i) for d, i in zip(docs, ids)]
 
 
 def read_file(
@@ -187,7 +189,8 @@ def record_document(
     record_id = (
         clean_id(str(raw_id), f"{path}#{n}") if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback
     )
-    return RawDocument(record_id, path, text, encoding)
+    when = fields.get("published") or fields.get("date")  # a nightly's window and dated sentences
+    return RawDocument(record_id, path, text, encoding, stamp(published(when)))
 
 
 def _is_text_name(path: Path) -> bool:

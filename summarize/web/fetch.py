@@ -24,6 +24,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -56,12 +57,18 @@ class Page:
     url: str  # where the page was found, after redirects
     data: bytes
     content_type: str  # as the server sent it ("" when it sent none)
+    status: int = 200  # 304 when a conditional request found the page unchanged (no data then)
+    etag: str = ""  # the validators to send next time (ETag, Last-Modified), when the server gave them
+    last_modified: str = ""
 
 
-def fetch(url: str, limits: FetchLimits = FetchLimits(), given: str | None = None) -> Page:
+def fetch(
+    url: str, limits: FetchLimits = FetchLimits(), given: str | None = None, headers: Mapping[str, str] | None = None
+) -> Page:
     """The page at `url` under `limits` (see the module docstring). `given` is the address the
     user gave (`url` itself by default; a feed's address for the feed's links): only its host may
-    be a non-public address."""
+    be a non-public address. `headers` are sent too: `If-None-Match` / `If-Modified-Since` make a
+    conditional request, answered by a `Page` of status 304 and no data when nothing changed."""
     clock = _Clock(url, limits.deadline)
     trusted = set(_resolve(urlsplit(given or url), url, clock))
     current, hop = url, "link" if given and given != url else ""
@@ -71,16 +78,19 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), given: str | None = Non
             raise FetchError(url, f"{hop + ' to ' if hop else ''}{printable(current)} refused: http(s) only")
         address = _allowed(_resolve(parts, url, clock), trusted, url, hop)
         with _pool(parts, address, clock) as pool:  # one page, one connection: nothing kept alive
-            response = _request(pool, parts, url, clock)
+            response = _request(pool, parts, url, clock, headers or {})
             try:
                 location = response.headers.get("Location")
                 if response.status in REDIRECTS and location:
                     current, hop = urljoin(current, location), "redirect"
                     continue
+                valid = (response.headers.get("ETag", ""), response.headers.get("Last-Modified", ""))
+                if response.status == 304 and headers:
+                    return Page(current, b"", response.headers.get("Content-Type", ""), 304, *valid)
                 if response.status != 200:
                     raise FetchError(url, f"HTTP {response.status}")
                 data = _read(response, url, limits, clock)
-                return Page(current, data, response.headers.get("Content-Type", ""))
+                return Page(current, data, response.headers.get("Content-Type", ""), 200, *valid)
             finally:
                 response.close()
     raise FetchError(url, f"more than {limits.max_redirects} redirects")
@@ -156,9 +166,9 @@ def _pool(parts, address: str, clock: _Clock):  # type: ignore[no-untyped-def]
     return pool
 
 
-def _request(pool, parts, url: str, clock: _Clock):  # type: ignore[no-untyped-def]
+def _request(pool, parts, url: str, clock: _Clock, extra: Mapping[str, str]):  # type: ignore[no-untyped-def]
     """The response's head (its body is read by `_read`)."""
-    from urllib3.exceptions import HTTPError, SSLError
+    from urllib3.exceptions import HTTPError, NewConnectionError, SSLError
     from urllib3.exceptions import TimeoutError as SlowAnswer
 
     host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
@@ -167,11 +177,13 @@ def _request(pool, parts, url: str, clock: _Clock):  # type: ignore[no-untyped-d
         return pool.urlopen(
             "GET",
             target,
-            headers={"Host": host, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
+            headers={**extra, "Host": host, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
             redirect=False,
             preload_content=False,
             assert_same_host=False,
         )
+    except NewConnectionError as err:  # a refused connection, which urllib3 files under timeouts
+        raise FetchError(url, f"cannot connect: {_reason(err)}") from None
     except (SlowAnswer, TimeoutError):
         raise clock.expired() from None
     except SSLError as err:

@@ -102,7 +102,7 @@ def cross_validate(
     items: list[Item], labelled: dict[tuple, list[int]], folds: list[set[str]], chosen: list[tuple] | None = None
 ) -> dict:
     """Held-out scores; each fold's setting is `chosen[k]`, or else the best on the other folds' stories."""
-    gold, predicted, unit, exact, junk = [], [], [], 0, 0
+    gold, predicted, unit, exact, junk, mixed = [], [], [], 0, 0, 0
     if chosen is None:
         chosen = [choose([(items, labelled)], set().union(*folds) - held) for held in folds]
     for k, (held, best) in enumerate(zip(folds, chosen)):
@@ -110,6 +110,7 @@ def cross_validate(
         s = score(items, labels, held)
         exact += s.exact
         junk = max(junk, s.non_article_stories)
+        mixed += mixed_stories(items, labels, held)
         # The held-out articles, and any other story's article that landed in one of their clusters:
         # a merge with a training story must cost the held-out score too.
         theirs = {
@@ -128,8 +129,19 @@ def cross_validate(
         "exact": exact,
         "stories": held_out,
         "junk": junk,
+        "mixed": mixed,
         "chosen": chosen,
     }
+
+
+def mixed_stories(items: list[Item], labels: list[int], held: set[str]) -> int:
+    """Predicted stories that hold real articles of two or more stories, one of them in `held`: the worst
+    failure, a brief that mixes two stories."""
+    stories_of: dict[int, set[str]] = {}
+    for item, label in zip(items, labels):
+        if label >= 0 and item.real and item.story is not None:
+            stories_of.setdefault(label, set()).add(item.story)
+    return sum(len(found) > 1 and bool(found & held) for found in stories_of.values())
 
 
 def bootstrap(gold: list[str], predicted: list[str], unit: list[str], samples: int = 1000) -> tuple[float, float]:
@@ -160,7 +172,15 @@ def main() -> None:
         metavar="DIR",
         help="one setting per fold for the feed alone and hidden among each DIR",
     )
-    parser.add_argument("--seed", type=int, default=0, help="shuffles the feed and the fold split (default 0)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        nargs="+",
+        default=[0],
+        metavar="N",
+        help="shuffles the feed (the first N) and splits the folds (each N: one fold split each; default 0)",
+    )
+    parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF average-link baseline")
     parser.add_argument(
         "--all-parameters", action="store_true", help="also tune title and entity weights (108 settings, 4 parameters)"
     )
@@ -189,38 +209,62 @@ def main() -> None:
         term_grid = ((not (args.no_pairs or previous), not (args.plain_idf or previous)),)
     stories = story_files(args.data)
     noises = [args.noise] if args.joint is None else [None, *args.joint]
-    feeds = [build_feed(stories, read_noise(noise), args.seed) for noise in noises]
-    names = sorted(stories)
-    random.Random(args.seed).shuffle(names)
-    folds = [set(names[k::5]) for k in range(5)]
+    feeds = [build_feed(stories, read_noise(noise), args.seed[0]) for noise in noises]
     tuned = (4 if args.all_parameters else 1 if len(args.leads) == 1 else 2) + 2 * args.tune_terms
-    runs = (
-        ("ours", lambda i: our_labels(i, args.all_parameters, tuple(args.leads), term_grid), tuned),
-        ("baseline", baseline_labels, 1),
-    )
-    results = {}
-    for name, labeller, count in runs:
+    runs = [("ours", lambda i: our_labels(i, args.all_parameters, tuple(args.leads), term_grid), tuned)]
+    if not args.no_baseline:
+        runs.append(("baseline", baseline_labels, 1))
+    labelled, seconds = {}, {}
+    for name, labeller, _ in runs:  # grouping uses no labels: each setting's labels serve every fold split
         start = time.perf_counter()
-        together = [(items, labeller(items)) for items in feeds]
-        chosen = [choose(together, set(names) - held) for held in folds] if args.joint else None
-        for n, (items, labels) in enumerate(together):
-            final = choose(together if args.joint else [(items, labels)], set(names))
-            results[name, n] = (cross_validate(items, labels, folds, chosen), final)
-        results[name] = (count, time.perf_counter() - start)
-    for n, (items, noise) in enumerate(zip(feeds, noises)):
-        print(
-            f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
-            f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
-            + (f" ({noise})" if noise else "")
-        )
-        for name, _, _ in runs:
-            (r, final), (count, seconds) = results[name, n], results[name]
+        labelled[name] = [(items, labeller(items)) for items in feeds]
+        seconds[name] = time.perf_counter() - start
+    summary = []
+    for seed in args.seed:
+        names = sorted(stories)
+        random.Random(seed).shuffle(names)
+        folds = [set(names[k::5]) for k in range(5)]
+        print(f"fold split --seed {seed}")
+        for n, (items, noise) in enumerate(zip(feeds, noises)):
             print(
-                f"{name:>8} (held-out, {count} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
-                f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  stories of non-articles {r['junk']}  "
-                f"({seconds:.0f} s)"
+                f"{len(stories)} stories, {sum(i.story is not None for i in items)} articles "
+                f"({sum(not i.real for i in items)} gold non-articles), {sum(i.story is None for i in items)} noise articles"
+                + (f" ({noise})" if noise else "")
             )
-            print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
+            for name, _, count in runs:
+                together = labelled[name]
+                chosen = [choose(together, set(names) - held) for held in folds] if args.joint else None
+                r = cross_validate(items, together[n][1], folds, chosen)
+                final = choose(together if args.joint else [together[n]], set(names))
+                if name == "ours":
+                    summary.append((seed, n, r))
+                print(
+                    f"{name:>8} (held-out, {count} tuned): V {r['v']:.3f} [{r['ci'][0]:.3f}, {r['ci'][1]:.3f}]  "
+                    f"ARI {r['ari']:.3f}  exact {r['exact']}/{r['stories']}  mixed {r['mixed']}  "
+                    f"stories of non-articles {r['junk']}  ({seconds[name]:.0f} s)"
+                )
+                print(f"{'':>8} per fold: {r['chosen']}; on all stories: {final}")
+    if len(args.seed) > 1:
+        print_summary(summary, noises)
+
+
+def print_summary(summary: list[tuple[int, int, dict]], noises: list[Path | None]) -> None:
+    """Ours, held out, per fold split and feed: stories exact, mixed stories, V-measure; then per feed
+    the median exact, the most mixed and the lowest V over the splits."""
+    labels = [str(noise) if noise else "alone" for noise in noises]
+    print("| split (--seed) | " + " | ".join(labels) + " |")
+    print("|---" * (len(labels) + 1) + "|")
+    for seed in sorted({s for s, _, _ in summary}):
+        cells = [f"{r['exact']}/{r['stories']}, {r['mixed']} mixed, V {r['v']:.3f}" for s, _, r in summary if s == seed]
+        print(f"| {seed} | " + " | ".join(cells) + " |")
+    cells = []
+    for n in range(len(noises)):
+        rs = [r for _, m, r in summary if m == n]
+        cells.append(
+            f"median {float(np.median([r['exact'] for r in rs])):g}, at most {max(r['mixed'] for r in rs)} mixed, "
+            f"V >= {min(r['v'] for r in rs):.3f}"
+        )
+    print("| all splits | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

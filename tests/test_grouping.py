@@ -453,6 +453,20 @@ def test_the_previous_terms_stay_available_for_comparison():
     assert (previous @ previous.T).toarray().round(6).tolist() != (shipped @ shipped.T).toarray().round(6).tolist()
 
 
+def test_tuning_counts_each_predicted_story_that_mixes_two_real_stories():
+    from summarize.jobs.evaluate_grouping import Item
+
+    tune = _tune_grouping()
+    items = [Item(make_raw(f"{s}{n}", "text"), s, True) for s in "abcde" for n in range(2)]
+    items.append(Item(make_raw("noise", "text"), None, True))
+    folds = [{s} for s in "abcde"]
+    # b and c in one predicted story; the noise article beside story a is not a second real story.
+    labels = [0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 0]
+    result = tune.cross_validate(items, {(0.2,): labels}, folds)
+    assert result["mixed"] == 2  # counted in b's held-out fold and in c's
+    assert tune.cross_validate(items, {(0.2,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 0]}, folds)["mixed"] == 0
+
+
 def test_one_setting_per_fold_is_chosen_across_night_sizes_with_joint():
     from summarize.jobs.evaluate_grouping import Item
 

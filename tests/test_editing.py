@@ -256,6 +256,7 @@ def test_a_news_brief_opens_on_an_articles_lead_not_on_background():
         "Screenplay by Marc Klein and Jason Keller, based on stories by the Brothers Grimm.",
         "Relativity Media presents a film directed by Tarsem Singh.",
         "“Mirror Mirror” is rated PG (Parental guidance suggested).",
+        'Tweet View Comments "Next Tuesday, Gov. Huntsman will boycott the Nevada debate," said Matt David.',
     ],
 )
 def test_captions_credits_and_cut_off_lines_are_furniture(text):
@@ -365,3 +366,15 @@ def test_once_a_brief_has_its_lead_another_articles_lead_is_not_shown_too():
     opening = ("A Playmobil pirate ship set", "A mother is upset")
     assert brief.sentences[0].text.startswith(opening)
     assert not any(s.text.startswith(opening) for s in brief.sentences[1:])
+
+
+def test_a_post_signed_with_a_handle_is_not_shown_under_the_handle():
+    # multinews-dev test0794: "STVN tweeted: …" names no one a reader has met (the article has Stevie Johnson).
+    article = (
+        "Buffalo Bills wide receiver Stevie Johnson joked on Twitter on Wednesday about North Korea's nuclear threats.\n\n"
+        "War is nothing to be played with. I apologize North Korea but if y'all do bomb 1st, bomb Foxboro, Mass. "
+        "— STVN (@StevieJohnson13) April 3, 2013\n\n"
+        "Johnson later said he has much respect for the New England Patriots and every other team in the league.\n"
+    )
+    brief = summarize_texts({"a": article}, Options(mode=Mode.extractive, words=200))
+    assert brief.sentences and not any((s.attribution or "").startswith("STVN") for s in brief.sentences)

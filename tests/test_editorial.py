@@ -168,3 +168,28 @@ def test_times_defined_noun_phrases_and_bracketed_given_names_are_not_defects():
     article = "Biographer Ron Chernow said the plot failed. Chernow said Washington pursued her for years."
     shown = "[Ron] Chernow said Washington pursued her for years."
     assert codes(brief([(shown, "a", "Chernow said Washington pursued her for years.")], {"a": article})) == [()]
+
+
+def test_a_quotation_closed_by_a_named_speaker_with_a_less_common_verb_is_theirs():
+    # multinews-dev test1255: "Jones concluded" after a sentence on Morgan read as Morgan's words.
+    article = (
+        "CNN host Piers Morgan said the interview went badly. Radio host Alex Jones said the producers panicked. "
+        "“I think putting this video out will protect us,” Jones concluded."
+    )
+    first = "CNN host Piers Morgan said the interview went badly."
+    quote = "“I think putting this video out will protect us,” Jones concluded."
+    assert "WA" not in codes(brief([(first, "a", None), (quote, "a", None)], {"a": article}))[1]
+
+
+def test_a_post_printed_with_its_author_is_not_wrong_attribution():
+    # multinews-dev test5590: the cleaner turned "— Jim Carrey (@JimCarrey)" into the printed
+    # speaker and dropped it from the text; looking back found Millar, the reporter's last speaker.
+    article = (
+        "Jim Carrey said he could not support the film. Mark Millar said he was baffled by the announcement.\n\n"
+        "My love to the victims in Colorado. The kid was sick but those who support weapon sales are the maniacs.\n\n"
+        "The film is due out in theaters on Aug. 16."
+    )
+    post = "The kid was sick but those who support weapon sales are the maniacs."
+    shown = f"Jim Carrey tweeted: “{post}”"
+    first = "Mark Millar said he was baffled by the announcement."
+    assert "WA" not in codes(brief([(first, "a", None), (shown, "a", post)], {"a": article}))[1]

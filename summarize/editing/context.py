@@ -120,6 +120,8 @@ _FURNITURE = re.compile(
     r"|\bpresents an? (?:film|movie|production)\b"
     r"|\bis rated (?:G|PG|PG-13|R|NC-17)\b"
     r"|\b(?:in|of|to|with|for|by|at|from|the|a|an|and|or)\.$"
+    # A share bar run into the sentence: "Tweet View Comments “Next Tuesday, Gov. Huntsman …"
+    r"|^(?:Tweet|Share|Email|Print)(?: (?:View|Share|Email|Print|Comments|Tweet))+\b"
 )
 
 

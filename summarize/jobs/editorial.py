@@ -132,6 +132,8 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
         why: dict[str, str] = {}
         source = _source_sentences(sources, spans[i])
         why.update(attribution(text, texts[:i], source))
+        if "WA" in why and _signed(text, sources, spans[i]):
+            del why["WA"]
         reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
         if reason:
             why["DR"] = reason
@@ -156,6 +158,22 @@ def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
         return []
     text = sources[span["doc_id"]]
     return [*split_text(text[: span["start"]])[-12:], text[span["start"] : span["end"]]]
+
+
+def _signed(text: str, sources: dict[str, str], span: dict | None) -> bool:
+    """Is the sentence a post printed with its author ("Jim Carrey tweeted: …") whose cited words
+    end a paragraph of an article that names that author? An embedded post is signed after its
+    words ("… — Jim Carrey (@JimCarrey) July 21, 2012"); cleaning turns the signature into the
+    printed speaker and drops it from the text, so looking back through the article finds the
+    reporter's last speaker instead of the post's author."""
+    m = re.match(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:tweeted|posted):", text)
+    if m is None or span is None or span["doc_id"] not in sources:
+        return False
+    article = sources[span["doc_id"]]
+    ends_paragraph = article[span["end"] : span["end"] + 3].strip(' \t"”') == "" or article[
+        span["end"] : span["end"] + 3
+    ].lstrip(' "”').startswith("\n")
+    return ends_paragraph and m.group(1).split()[-1] in article
 
 
 def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) -> bool:

@@ -30,7 +30,9 @@ _CAP = r"[A-Z][\w'’.-]*[\w]"
 NAME = rf"(?:{_CAP}\.?)(?:\s+(?:{_CAP}\.?|[A-Z]\.))*"
 _VERB = (
     r"(?:said|says|told|added|adds|wrote|writes|explained|noted|argued|argues|stated|insisted|claimed|"
-    r"tweeted|recalled|continued|warned|asked|announced|acknowledged|admitted|replied|responded|testified)"
+    r"tweeted|recalled|continued|warned|asked|announced|acknowledged|admitted|replied|responded|testified|"
+    r"concluded|posted|explains|notes|insists|recalls|continues|warns|asks|adds|tells|quipped|joked|"
+    r"conceded|cautioned|emphasized|stressed|suggested|complained|boasted|declared|predicted|urged)"
 )
 # The speaker before the verb: a pronoun, a name, or a described one ("officials", "the bishop").
 _SUBJECT_SAYS = re.compile(

@@ -272,6 +272,8 @@ def _shown_telling(
         m = cut
     if count_words(m.text) < min_words or instruction_like(m.text):
         return None
+    if m.attribution and not re.search(r"[a-z]", m.attribution.split()[0]):
+        return None  # "STVN tweeted: …": a post's handle, not a name a reader has met
     if news and not m.attribution and not attributed(m.text) and argues(m.text):
         return None  # "the absurd faux principle": a column's judgement in nobody's name, never the brief's
     # Someone's own words whose speaker the source names print as `Name said: “...”`:

@@ -119,3 +119,16 @@ def test_a_log_of_numbered_items_is_not_a_disagreement_between_outlets():
         brief = summarize_texts(texts, Options(words=60))
         assert brief.sentences
         assert not [s.text for s in brief.sentences if s.text.startswith("Other reports give")]
+
+
+def test_the_same_figures_told_again_are_no_disagreement():
+    # A blind read found "Other reports give 18 rather than 13." under "An 18-year-old … was sentenced
+    # to 13 years", an outlet telling the same two figures: its age was paired with the 13 years.
+    said = "An 18-year-old Hanford woman was sentenced to 13 years in prison for her role in trafficking girls."
+    members = (
+        _sentence("a", said),
+        _sentence(
+            "b", "An 18-year-old central California woman was sentenced to 13 years in prison for trafficking girls."
+        ),
+    )
+    assert [s.text for s in promised(SentenceGroup(members[0], members)) if s.disagreement] == []

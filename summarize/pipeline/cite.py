@@ -99,8 +99,18 @@ def _disagreements(text: str, others: Sequence[Sentence]) -> dict[tuple[str, str
     found: dict[tuple[str, str], list[Sentence]] = {}
     for m in others:
         theirs = [(v, figure_context(m.text, a, b)) for v, a, b in figures(m.text)]
-        # Each of the sentence's figures paired with the member's figure counting the same thing.
-        paired = [next((v for v, c in theirs if c & mine_context), None) for _, mine_context in stated]
+        # Each of the sentence's figures paired with the member's figure counting the same thing, each
+        # of theirs used once: in "an 18-year-old … sentenced to 13 years" told twice, the 13 years
+        # must not pair with the age (both are "year"), which made "Other reports give 18 rather than 13".
+        paired: list[str | None] = []
+        unused = list(theirs)
+        for mine, mine_context in stated:
+            counting = [t for t in unused if t[1] & mine_context]
+            # The same figure first, then the one whose context says most nearly what this one counts.
+            match = max(counting, key=lambda t: (t[0] == mine, len(t[1] & mine_context)), default=None)
+            paired.append(None if match is None else match[0])
+            if match is not None:
+                unused.remove(match)
         if not stated or None in paired:
             continue
         differing = [(mine, v) for (mine, _), v in zip(stated, paired) if v is not None and v != mine]

@@ -467,6 +467,20 @@ def test_tuning_counts_each_predicted_story_that_mixes_two_real_stories():
     assert tune.cross_validate(items, {(0.2,): [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 0]}, folds)["mixed"] == 0
 
 
+def test_tuning_prefers_a_setting_that_loses_articles_to_one_that_mixes_stories():
+    from summarize.jobs.evaluate_grouping import Item, score
+
+    tune = _tune_grouping()
+    items = [Item(make_raw(f"{s}{n}", "text"), s, True) for s in "abcdef" for n in range(3)]
+    train = set("abcdef")
+    # 0.15 puts a and b in one story; 0.25 leaves one article of each of c, d and e in no story.
+    merges = [0, 0, 0, 0, 0, 0, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5]
+    loses = [0, 0, 0, 1, 1, 1, 2, 2, -1, 3, 3, -1, 4, 4, -1, 5, 5, 5]
+    settings = {(0.15,): merges, (0.25,): loses}
+    assert score(items, merges, train).v_measure > score(items, loses, train).v_measure
+    assert tune.choose([(items, settings)], train) == (0.25,)
+
+
 def test_one_setting_per_fold_is_chosen_across_night_sizes_with_joint():
     from summarize.jobs.evaluate_grouping import Item
 

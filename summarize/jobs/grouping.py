@@ -31,13 +31,13 @@ from ..types import Document
 
 @dataclass(frozen=True, slots=True)
 class GroupingOptions:
-    """Two tuned parameters, `threshold` and `lead_words`, chosen together by 5-fold cross-validation
-    over stories (eval/tune_grouping.py; held-out figures in the README). The others are fixed for the
-    reason given beside each: tuned as well, the folds disagreed on them and held-out stories paid for it."""
+    """One tuned parameter, `threshold`, chosen by 5-fold cross-validation over stories
+    (eval/tune_grouping.py; held-out figures in docs/evaluation/grouping.md). The others are fixed for
+    the reason given beside each: tuned as well, the folds disagreed on them and held-out stories paid."""
 
     # Average cosine similarity the members of one story reach. Lower merges stories, higher splits them.
-    # Tuned with the lead, one setting for a night of any size (tune_grouping.py --joint): 0.15 or 0.175
-    # in every one of 30 folds (six fold splits: 0.15 in 17); 0.15 on all 50 Multi-News stories.
+    # One setting for a night of any size (tune_grouping.py --joint): 0.15 in every one of 30 folds
+    # (six fold splits) with the lead fixed; 0.15 on all 50 Multi-News stories.
     threshold: float = 0.15
     # Extra weight of the headline's terms. Fixed at 0: the body block already holds the headline once, a
     # headline is a handful of words (weighted up, one shared word such as a name makes two stories
@@ -48,11 +48,12 @@ class GroupingOptions:
     # person together (tests: "Jordan"). 0.5 lost held-out stories in every feed.
     entity_weight: float = 0.0
     # Words of each article's body read (0: all). News tells the story first (the inverted pyramid);
-    # read whole, long features drift into background that other stories share. Tuned with the
-    # threshold, inside the folds, among a 300-word lead, a 600-word wire report and the whole article
-    # (the first search's grid). The folds disagree (300 in 15 of 30 folds, 600 in 7, the whole article
-    # in 8) and held-out stories do not pay for it: with word pairs and squared IDF the lead matters
-    # little (README). 300 on all stories; it also halves the terms a 10,000-article night holds.
+    # read whole, long features drift into background that other stories share. Fixed at 300, no longer
+    # tuned: when the folds chose it with the threshold (among 300, a 600-word wire report and the whole
+    # article), every held-out story that mixed two real stories came from a fold that chose 600 words
+    # or the whole article at 0.175 (a Trump profile read whole joined the Trump-Nordstrom story), in
+    # one to two of five folds of every split among 1,000 others; fixed at 300, none in 18 cells of six
+    # splits. 300 is also what every search chose on all 50 stories, and it halves a big night's terms.
     lead_words: int = 300
     # Terms: content words and the pairs of neighbouring content words (`story_terms`), weighted by
     # TF-IDF with the IDF squared (`_tfidf`). Both fixed, not tuned: each was a single change tried on

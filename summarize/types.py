@@ -41,6 +41,7 @@ class Document:
         spoken: (start, end, attribution) of text that is someone's own words.
         sentence_spans: (start, end) of each sentence, in order, as cleaning split the text (it
             reads sentence by sentence); None where nobody has split it yet (segmentation does).
+        published: when it was published (ISO 8601 UTC), from its record or page; "" otherwise.
     """
 
     id: str
@@ -53,6 +54,7 @@ class Document:
     spoken: tuple[tuple[int, int, str], ...] = ()
     # Split once: Punkt is most of the cost of cleaning and of segmenting a long text (issue 28).
     sentence_spans: tuple[tuple[int, int], ...] | None = None
+    published: str = ""  # ISO 8601 UTC, when its record or page said so: relative days get dates
 
 
 @dataclass(frozen=True, slots=True)

@@ -469,3 +469,22 @@ def test_a_paywall_page_beside_articles_is_set_aside_with_one_notice(tmp_path):
     brief = json.loads(result.stdout)
     assert "paywall.txt" not in {Path(s["path"]).name for s in brief["sources"]}
     assert [(Path(a["path"]).name, a["reason"]) for a in brief["stats"]["non_articles"]] == [("paywall.txt", "paywall")]
+
+
+def test_a_relative_day_gets_its_date_from_the_articles_published_field(tmp_path):
+    # Seeds with dates: "Blinken said Monday" read a week later says nothing of when; the record's
+    # `published` dates it in editorial brackets. Without a date the sentence is left as written.
+    records = [
+        {"id": f"s{p}", "text": seed_text(p), "published": "2023-06-20T09:00:00Z"} for p in ("000", "002", "003")
+    ]
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(
+        "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records), encoding="utf-8"
+    )
+    with_dates = json.loads(invoke(str(dated), *EXTRACTIVE, "--length", "medium", "-f", "json").stdout)
+    without = json.loads(invoke(str(undated), *EXTRACTIVE, "--length", "medium", "-f", "json").stdout)
+    assert "Monday [June 19]" in with_dates["brief"]
+    assert "Monday" in without["brief"] and "[June" not in without["brief"]
+    assert len(with_dates["sentences"]) == len(without["sentences"])

@@ -138,7 +138,7 @@ def clean_text(raw: RawDocument, text: str, vocabulary: Counter[str] | None = No
             spans.extend((offset + a, offset + b) for a, b in found)
             offset += len(paragraph) + 2
     counts = tuple(sorted((k, v) for k, v in removed.items() if v))
-    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts, tuple(spoken), tuple(spans))
+    return Document(raw.id, raw.path, "\n\n".join(kept), title, counts, tuple(spoken), tuple(spans), raw.published)
 
 
 def classify_line(line: str) -> str | None:

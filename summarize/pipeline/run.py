@@ -20,7 +20,8 @@ from ..options import Mode, Options
 from ..text.language import language
 from ..text.nonarticle import MIN_WORDS, judge
 from ..text.safety import printable
-from ..types import Brief, Document, RawDocument, ScoredGroup, Sentence, Source
+from ..types import Brief, BriefSentence, Document, RawDocument, ScoredGroup, Sentence, Source
+from ..web.dates import date_days, published
 from .cite import extractive_sentences
 from .clean import clean_documents, fix_encoding
 from .dedup import Deduplicated, deduplicate
@@ -240,6 +241,21 @@ def _english_only(docs: list[Document], options: Options) -> tuple[list[Document
     return english, foreign
 
 
+def dated(sentences: Sequence[BriefSentence], docs: Sequence[Document]) -> tuple[BriefSentence, ...]:
+    """Each sentence's relative days ("said Monday") dated in editorial brackets, "said Monday [June
+    19]", from the publication date of the article it comes from, where its record gave one: a
+    brief is read days later, and "Monday" alone no longer says when."""
+    when = {d.id: day for d in docs if d.published and (day := published(d.published)) is not None}
+    if not when:
+        return tuple(sentences)
+    out = []
+    for sentence in sentences:
+        ids = [span.doc_id for span in sentence.spans] + list(sentence.citations)
+        day = next((when[i] for i in ids if i in when), None)
+        out.append(sentence if day is None else replace(sentence, text=date_days(sentence.text, day.date())))
+    return tuple(out)
+
+
 def write_brief(
     analysis: Analysis,
     options: Options = Options(),
@@ -279,6 +295,7 @@ def write_brief(
                     f"nothing {generator.name} wrote is supported by the articles; "
                     "showing the extractive brief instead."
                 )
+    brief_sentences = dated(brief_sentences, docs)
     stats: dict[str, object] = {
         "documents": len(docs),
         "sentences": sum(len(s) for s in analysis.sentences),

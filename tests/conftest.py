@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -30,6 +32,17 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def eval_script(name: str) -> ModuleType:
+    """`eval/<name>.py` as a module: the evaluation scripts are not part of the package."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 SEEDS = ROOT / "seeds"
 # An article, but in no language a brief is made in: its story fails (tests of failed stories).
 GERMAN_ARTICLE = (

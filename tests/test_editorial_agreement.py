@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("editorial_agreement", ROOT / "eval" / "editorial_agreement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import ROOT, eval_script
 
 
 def test_reader_lines_count_from_one_and_labels_resolve_to_systems():
     answers = {"story01": {"A": {"sentences": 2, "defects": [{"line": 2, "code": "DR"}]}}}
     key = {"story01": {"story": "test7", "A": "extractive"}}
-    assert _module().reader_codes(answers, key) == {
+    assert eval_script("editorial_agreement").reader_codes(answers, key) == {
         ("test7", "extractive", 0): set(),
         ("test7", "extractive", 1): {"DR"},
     }
@@ -59,6 +49,6 @@ def test_agreement_counts_both_reader_only_and_checker_only(tmp_path):
 
 
 def test_kappa_is_one_when_reader_and_checker_agree_and_zero_at_chance():
-    kappa = _module().kappa
+    kappa = eval_script("editorial_agreement").kappa
     assert kappa([(True, True), (False, False)]) == 1.0
     assert abs(kappa([(True, True), (True, False), (False, True), (False, False)])) < 1e-9

@@ -11,7 +11,7 @@ from summarize.jobs.stories import group_articles, read_feed
 from summarize.options import Mode, Options
 from summarize.text.nonarticle import judge
 
-from .conftest import ROOT, SEEDS, make_raw, write_articles
+from .conftest import ROOT, SEEDS, eval_script, make_raw, write_articles
 
 runner = CliRunner()
 HARBOR = ROOT / "tests" / "data" / "harbor"
@@ -336,13 +336,9 @@ def test_a_read_feed_of_story_folders_sets_non_articles_aside(tmp_path):
 
 
 def test_benchmark_noise_articles_are_distinct_not_copies():
-    import importlib.util
-
     from summarize.text.words import words
 
-    spec = importlib.util.spec_from_file_location("noise", ROOT / "eval" / "noise.py")
-    noise = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(noise)
+    noise = eval_script("noise")
     sources = [p.read_text() for p in sorted(SEEDS.glob("*.txt")) + sorted(HARBOR.glob("*.txt"))]
     articles = list(noise.generate(sources, 30, seed=1))
 
@@ -384,12 +380,7 @@ def test_a_story_without_headlines_is_named_from_its_lead_not_a_file_name(tmp_pa
 
 
 def _tune_grouping():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("tune_grouping", ROOT / "eval" / "tune_grouping.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_script("tune_grouping")
 
 
 def test_tuning_counts_a_story_only_with_a_setting_chosen_without_it():

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _converter():
-    spec = importlib.util.spec_from_file_location("multinews", ROOT / "eval" / "multinews.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import eval_script
 
 
 def test_a_hugging_face_export_becomes_one_folder_per_story_of_two_or_more_articles(tmp_path):
@@ -25,7 +15,7 @@ def test_a_hugging_face_export_becomes_one_folder_per_story_of_two_or_more_artic
         {"document": "A. |||||  ||||| B.", "summary": "– Two, once the empty one is gone."},
     ]
     export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    assert _converter().write(export, tmp_path / "out") == 2
+    assert eval_script("multinews").write(export, tmp_path / "out") == 2
     story = tmp_path / "out" / "test0"
     assert (story / "docs" / "d00.txt").read_text() == "First report.\n\nSecond paragraph.\n"
     assert (story / "docs" / "d01.txt").read_text() == "Other outlet.\n"
@@ -38,6 +28,6 @@ def test_the_original_release_files_are_read_line_by_line(tmp_path):
     source, targets = tmp_path / "test.src.cleaned", tmp_path / "test.tgt"
     source.write_text("One NEWLINE_CHAR NEWLINE_CHAR Two story_separator_special_tag Three\n", encoding="utf-8")
     targets.write_text("– A reference .\n", encoding="utf-8")
-    assert _converter().write(source, tmp_path / "out", summaries=targets) == 1
+    assert eval_script("multinews").write(source, tmp_path / "out", summaries=targets) == 1
     docs = tmp_path / "out" / "test0" / "docs"
     assert (docs / "d00.txt").read_text() == "One\n\nTwo\n" and (docs / "d01.txt").read_text() == "Three\n"

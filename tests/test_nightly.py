@@ -188,3 +188,10 @@ def test_ray_engine_in_a_local_runtime(tmp_path):
         ray.shutdown()
     assert sorted(o.status for o in run.outcomes) == ["written", "written"]
     assert (tmp_path / "briefs" / "2026-11-22" / "blinken" / "brief.json").is_file()
+
+
+def test_a_one_story_night_says_one_story_not_one_stories(tmp_path):
+    feed = tmp_path / "feed"
+    shutil.copytree(HARBOR, feed / "harbor")
+    nightly(feed, tmp_path / "out", date="2026-11-22")
+    assert "\n1 story, 1 written" in (tmp_path / "out" / "2026-11-22" / "index.md").read_text()

@@ -37,7 +37,7 @@ def index_markdown(
     lines = [
         f"# Briefs for {date}",
         "",
-        f"{len(outcomes)} stories, {_counts(outcomes)}.",
+        f"{len(outcomes)} {'story' if len(outcomes) == 1 else 'stories'}, {_counts(outcomes)}.",
         "",
         "| story | headline | sources | files |",
         "|---|---|---|---|",

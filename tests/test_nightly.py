@@ -188,3 +188,15 @@ def test_ray_engine_in_a_local_runtime(tmp_path):
         ray.shutdown()
     assert sorted(o.status for o in run.outcomes) == ["written", "written"]
     assert (tmp_path / "briefs" / "2026-11-22" / "blinken" / "brief.json").is_file()
+
+
+def test_nightly_reads_each_file_up_to_max_file_mb(tmp_path):
+    """`nightly --max-file-mb` caps each file as the main command's option does: the longest seed
+    (23.6 KB) is read up to 20 KB, and the run says so."""
+    feed = story_feed(tmp_path)
+    capped = runner.invoke(
+        app, ["nightly", str(feed), "--out", str(tmp_path / "o"), "-m", "extractive", "--max-file-mb", "0.02"]
+    )
+    assert capped.exit_code == 0 and "larger than 20000 bytes; only the start is read" in capped.stderr
+    whole = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "p"), "-m", "extractive"])
+    assert whole.exit_code == 0 and "only the start is read" not in whole.stderr

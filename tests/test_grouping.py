@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.jobs.nightly import NightlyOptions, run_nightly
-from summarize.jobs.stories import group_articles, read_feed
+from summarize.jobs.stories import group_articles, judge_pages, read_feed
 from summarize.options import Mode, Options
 from summarize.text.nonarticle import judge
 
@@ -579,3 +579,6 @@ def test_a_flat_night_runs_ftfy_once_per_article_and_groups_from_its_fixed_text(
     border = next(s for s in feed.stories if s.docs[0].id.startswith("border"))
     assert "don’t close" in border.title and "â€" not in border.title
     assert "â€™" in border.docs[0].text  # the story is briefed from the article as it came
+    articles, fixed, _ = judge_pages([make_raw(name, text) for name, text in articles.items()])
+    assert len(group_articles(articles, fixed=fixed)[0]) == 2
+    assert fixed == []  # let go once cleaned: a night's text is not held twice while it is grouped

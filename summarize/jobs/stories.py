@@ -216,18 +216,22 @@ def group_articles(
     options: GroupingOptions = GroupingOptions(),
     previous: Mapping[str, Sequence[str]] | None = None,
     taken: set[str] | frozenset[str] = frozenset(),
-    fixed: Sequence[str] | None = None,
+    fixed: list[str] | None = None,
 ) -> tuple[list[Story], list[str]]:
     """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped.
-    `fixed`: the articles' texts through `fix_encoding` (`judge_pages`), when already done."""
+    `fixed`: the articles' texts through `fix_encoding` (`judge_pages`), when already done; the
+    list is emptied once the articles are cleaned, so the night's text is not held twice while
+    their vectors are built and compared (the peak of a night's memory)."""
     if not docs:
         return [], []
     cleaned = clean_documents(_leads(docs, options, fixed), encoding_fixed=True)
     # A page of nothing but chrome (a tweet prompt, a crawl notice) has no words to group by.
     words = [bool(content_terms(f"{c.title or ''} {c.text}")) for c in cleaned]
+    kept_fixed = [fixed[i] for i, has in enumerate(words) if has] if fixed is not None and not all(words) else None
+    if fixed is not None:
+        fixed.clear()
     if not all(words):
         keep = [i for i, has in enumerate(words) if has]
-        kept_fixed = [fixed[i] for i in keep] if fixed is not None else None
         stories, ungrouped = (
             group_articles([docs[i] for i in keep], min_articles, options, previous, taken, kept_fixed)
             if keep

@@ -10,13 +10,15 @@ folder (extractive mode: the model is not what is measured), with --workers 1 an
 wall time, the peak resident memory of the main process and of the largest worker, and each time's
 ratio to the 1,000-article night with the same workers; and the time grouping the loose articles took
 (cleaning their leads, vectors, candidate pairs, clustering) with its ratio to the 10,000-article night:
-grouping must grow with the night, not its square (issue 28: 50,000 within 6x of 10,000).
+grouping must grow with the night, not its square (issue 28: 50,000 within 6x of 10,000). The machine
+may be shared: grouping's CPU seconds and their ratio are printed too, and the load average at each size.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -33,20 +35,21 @@ from pathlib import Path
 from summarize.jobs import stories
 from summarize.jobs.nightly import NightlyOptions, run_nightly
 from summarize.options import Mode, Options
-grouping, group_articles = [0.0, 0], stories.group_articles
+grouping, group_articles = [0.0, 0, 0.0], stories.group_articles
 def timed(*args, **kw):  # the outermost call only: group_articles calls itself once for blank pages
     grouping[1] += 1
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     try:
         return group_articles(*args, **kw)
     finally:
         grouping[1] -= 1
         grouping[0] += (time.perf_counter() - began) if grouping[1] == 0 else 0.0
+        grouping[2] += (time.process_time() - began_cpu) if grouping[1] == 0 else 0.0
 stories.group_articles = timed
 start = time.perf_counter()
 run = run_nightly(Path(sys.argv[1]), NightlyOptions(out=Path(sys.argv[2]), date="2026-01-01",
                   workers=int(sys.argv[3]), brief=Options(mode=Mode.extractive)))
-print(json.dumps({"seconds": time.perf_counter() - start, "grouping": grouping[0], "stories": len(run.outcomes), "failed": run.failed,
+print(json.dumps({"seconds": time.perf_counter() - start, "grouping": grouping[0], "grouping_cpu": grouping[2], "stories": len(run.outcomes), "failed": run.failed,
                   "non_articles": len(run.feed.non_articles), "ungrouped": len(run.feed.ungrouped),
                   "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -92,11 +95,17 @@ def main() -> None:
                 r = json.loads(done.stdout.strip().splitlines()[-1])
                 first.setdefault(workers, r["seconds"])
                 if size == 10000:
-                    grouped[workers] = r["grouping"]
-                ratio = f" ({r['grouping'] / grouped[workers]:4.1f}x 10,000)" if workers in grouped else ""
+                    grouped[workers] = (r["grouping"], r["grouping_cpu"])
+                ratio = (
+                    f" ({r['grouping'] / grouped[workers][0]:4.1f}x 10,000; CPU {r['grouping_cpu']:6.1f} s, "
+                    f"{r['grouping_cpu'] / grouped[workers][1]:4.1f}x)"
+                    if workers in grouped
+                    else ""
+                )
                 print(
                     f"{size:>6} articles ({real} real), --workers {workers}: {r['seconds']:7.1f} s "
-                    f"({r['seconds'] / first[workers]:4.1f}x the first size), grouping {r['grouping']:6.1f} s{ratio}, peak {r['main_mb']:6.0f} MB main, "
+                    f"({r['seconds'] / first[workers]:4.1f}x the first size; load {os.getloadavg()[0]:.1f}), "
+                    f"grouping {r['grouping']:6.1f} s{ratio}, peak {r['main_mb']:6.0f} MB main, "
                     f"{r['worker_mb']:5.0f} MB largest worker; {r['stories']} stories ({r['failed']} failed), "
                     f"{r['non_articles']} non-articles, {r['ungrouped']} in no story",
                     flush=True,

@@ -110,3 +110,24 @@ def test_a_brief_imports_neither_scikit_learn_nor_all_of_nltk_and_nltk_stays_who
         "assert nltk.tokenize.punkt.PunktSentenceTokenizer is PunktSentenceTokenizer\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_copies_are_grouped_as_scipy_connected_components_groups_them():
+    """Syndicated copies are joined by a union-find rather than scipy.sparse.csgraph (whose
+    import brings scipy.linalg): the same groups, named by their first member, on random graphs."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from summarize.pipeline.dedup import _components
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 7, 40):
+        edges = [(int(a), int(b)) for a, b in rng.integers(0, n, (n // 2 + 1, 2)) if a < b]
+        rows, cols = zip(*edges) if edges else ((), ())
+        _, theirs = connected_components(csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(n, n)), directed=False)
+        ours = _components(n, edges)
+        assert [[i for i in range(n) if ours[i] == ours[j]] for j in range(n)] == [
+            [i for i in range(n) if theirs[i] == theirs[j]] for j in range(n)
+        ]
+        assert all(ours[i] <= i for i in range(n))

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.jobs.nightly import NightlyOptions, run_nightly
-from summarize.jobs.stories import group_articles, read_feed
+from summarize.jobs.stories import group_articles, judge_pages, read_feed
 from summarize.options import Mode, Options
 from summarize.text.nonarticle import judge
 
@@ -495,9 +495,9 @@ def test_a_huge_scrape_is_grouped_from_its_lead_without_cleaning_all_of_it(monke
     seen = []
     clean = stories.clean_documents
 
-    def recording(docs):
+    def recording(docs, **kw):
         seen.extend(len(d.text) for d in docs)
-        return clean(docs)
+        return clean(docs, **kw)
 
     monkeypatch.setattr(stories, "clean_documents", recording)
     huge = jordan("court", 0) + "\n\n" + " ".join(["The crowd cheered the overtime win."] * 60_000)
@@ -552,3 +552,33 @@ def test_an_editors_update_above_the_story_does_not_name_it(tmp_path):
     )
     (story,) = run.feed.stories
     assert story.id.startswith("dallas-delynn-says") and story.title.startswith("Dallas Delynn says")
+
+
+def test_a_flat_night_runs_ftfy_once_per_article_and_groups_from_its_fixed_text(tmp_path, monkeypatch):
+    """Setting non-articles aside fixes each page's encoding; grouping reuses that text instead of
+    running ftfy (about a second a megabyte) over the night a second time. The headline a story is
+    named by is still the repaired one."""
+    import ftfy
+
+    calls = []
+    fix_text = ftfy.fix_text
+
+    def counting(text, *args, **kw):
+        calls.append(len(text))
+        return fix_text(text, *args, **kw)
+
+    monkeypatch.setattr(ftfy, "fix_text", counting)
+    articles = {f"border{n}.txt": jordan("border", n).replace("opens", "donâ€™t close", 1) for n in range(3)}
+    articles |= {f"court{n}.txt": jordan("court", n) for n in range(2)} | {"cookies.txt": COOKIES}
+    feed = read_feed(write_articles(tmp_path / "night", articles))
+    assert len(calls) == len(articles)
+    assert sorted(sorted(d.id for d in s.docs) for s in feed.stories) == [
+        [f"border{n}" for n in range(3)],
+        ["court0", "court1"],
+    ]
+    border = next(s for s in feed.stories if s.docs[0].id.startswith("border"))
+    assert "don’t close" in border.title and "â€" not in border.title
+    assert "â€™" in border.docs[0].text  # the story is briefed from the article as it came
+    articles, fixed, _ = judge_pages([make_raw(name, text) for name, text in articles.items()])
+    assert len(group_articles(articles, fixed=fixed)[0]) == 2
+    assert fixed == []  # let go once cleaned: a night's text is not held twice while it is grouped

@@ -182,6 +182,21 @@ def test_relative_days_get_their_date_in_brackets():
     assert date_days("On Wednesday, June 21, he spoke.", wednesday) == "On Wednesday, June 21, he spoke."
 
 
+def test_a_brief_dated_again_is_dated_once():
+    """A folder night dates a brief twice: the brief's own pass (pipeline/run.dated) and the
+    nightly's dress (which must date the new-fact lead it adds). The second pass leaves a day
+    already dated, even a day later (another article's date), so no sentence reads "Monday
+    [June 19] [June 12]"."""
+    wednesday, later = dt.date(2023, 6, 21), dt.date(2023, 6, 28)
+    for text in (
+        "The mayor said Monday that it would reopen.",
+        "It rained yesterday and will again next Monday, officials said on Tuesday.",
+        "Talks resume today; last Friday they stalled, and since Sunday nothing has moved.",
+    ):
+        once = date_days(text, wednesday)
+        assert once != text and date_days(once, wednesday) == once and date_days(once, later) == once
+
+
 def test_dates_and_the_window():
     end = dt.datetime(2026, 6, 22, tzinfo=dt.UTC)
     assert published("Sun, 21 Jun 2026 14:00:00 GMT") == dt.datetime(2026, 6, 21, 14, tzinfo=dt.UTC)

@@ -195,3 +195,15 @@ def test_a_one_story_night_says_one_story_not_one_stories(tmp_path):
     shutil.copytree(HARBOR, feed / "harbor")
     nightly(feed, tmp_path / "out", date="2026-11-22")
     assert "\n1 story, 1 written" in (tmp_path / "out" / "2026-11-22" / "index.md").read_text()
+
+
+def test_nightly_reads_each_file_up_to_max_file_mb(tmp_path):
+    """`nightly --max-file-mb` caps each file as the main command's option does: the longest seed
+    (23.6 KB) is read up to 20 KB, and the run says so."""
+    feed = story_feed(tmp_path)
+    capped = runner.invoke(
+        app, ["nightly", str(feed), "--out", str(tmp_path / "o"), "-m", "extractive", "--max-file-mb", "0.02"]
+    )
+    assert capped.exit_code == 0 and "larger than 20000 bytes; only the start is read" in capped.stderr
+    whole = runner.invoke(app, ["nightly", str(feed), "--out", str(tmp_path / "p"), "-m", "extractive"])
+    assert whole.exit_code == 0 and "only the start is read" not in whole.stderr

@@ -106,6 +106,16 @@ def nightly(
     feed_nights: Annotated[
         int, typer.Option("--feed-nights", min=1, help="How many of the latest runs OUT/feed.xml lists.")
     ] = 7,
+    max_file_mb: Annotated[
+        float,
+        typer.Option(
+            "--max-file-mb",
+            min=0.001,
+            max=1000,
+            callback=finite,
+            help="Read at most this much of each file or fetched page (MB).",
+        ),
+    ] = 5.0,
     concurrency: Annotated[
         int,
         typer.Option(
@@ -133,7 +143,7 @@ def nightly(
             "an in-process model takes --workers instead",
             param_hint="--concurrency",
         )
-    brief_options = Options(mode=mode, **options_fields(shared))
+    brief_options = Options(mode=mode, max_file_bytes=int(max_file_mb * 1_000_000), **options_fields(shared))
     options = NightlyOptions(
         out=out,
         date=date or "",

@@ -17,7 +17,7 @@ and `sume/base.py`) and where it differs on purpose:
 - Candidates are the raw sentences of at least `MIN_WORDS` words (sume's `prune_sentences` defaults
   to 5; shorter than 8 words, a news sentence is mostly a fragment, a caption or a byline), each told
   once (sume drops identical repeats).
-- The integer programme is solved exactly with HiGHS (`scipy.optimize.milp`): maximise the summed
+- The integer programme is solved exactly with HiGHS (`highspy`): maximise the summed
   weight of the concepts covered, each counted once, within the word budget (words split on white
   space, as sume measures a sentence). sume ships only its greedy approximation in this file; the
   paper solves the ILP, and so does this.
@@ -93,8 +93,9 @@ def candidates(sentences: Sequence[str]) -> list[str]:
 def solve_ilp(sentences: Sequence[str], weights: dict[str, int], budget: int) -> list[int]:
     """The indices (ascending) of the sentences whose covered concept weight is largest within
     `budget` words: the exact optimum of the paper's programme."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csr_matrix, eye, hstack
+
+    from ..pipeline.coverage import highs_milp
 
     lengths = np.array([len(s.split()) for s in sentences], dtype=float)
     columns: dict[str, int] = {}
@@ -108,24 +109,17 @@ def solve_ilp(sentences: Sequence[str], weights: dict[str, int], budget: int) ->
     if n == 0 or not (lengths <= budget).any():
         return []
     occurs = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, m))
-    # Variables: s_j (sentence j picked) then c_i (concept i covered); milp minimises.
+    # Variables: s_j (sentence j picked) then c_i (concept i covered); HiGHS minimises.
     cost = -np.concatenate([np.zeros(n), np.array([weights[c] for c in columns], dtype=float)])
     constraints = [
-        LinearConstraint(csr_matrix(np.concatenate([lengths, np.zeros(m)])[None, :]), -np.inf, budget),
+        (csr_matrix(np.concatenate([lengths, np.zeros(m)])[None, :]), float(budget)),
         # c_i <= sum of the picked sentences holding i: a concept counts only when stated.
-        LinearConstraint(hstack([-occurs.T, eye(m)]).tocsr(), -np.inf, 0.0),
+        (hstack([-occurs.T, eye(m)]).tocsr(), 0.0),
     ]
-    result = milp(
-        cost,
-        constraints=constraints,
-        integrality=np.ones(n + m),
-        bounds=Bounds(np.zeros(n + m), np.ones(n + m)),
-        # presolve off: HiGHS otherwise prints a stray line on stderr (see pipeline/coverage.py).
-        options={"time_limit": TIME_LIMIT_S, "disp": False, "presolve": False},
-    )
-    if result.x is None:
+    x = highs_milp(cost, constraints, np.zeros(n + m), np.ones(n + m), np.ones(n + m), time_limit=TIME_LIMIT_S)
+    if x is None:
         return []
-    return [j for j in range(n) if result.x[j] > 0.5]
+    return [j for j in range(n) if x[j] > 0.5]
 
 
 def icsi(docs: Sequence[RawDocument], words: int) -> list[str]:

@@ -113,9 +113,9 @@ def read_feed(
     raws, skipped = _read(loose, folder, max_file_bytes)
     raws, old = window_split(raws, window)
     outside.extend(old)
-    articles, bad = split_non_articles(raws)
+    articles, fixed, bad = judge_pages(raws)
     rejected.extend([*skipped, *bad])
-    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids))
+    grouped, ungrouped = group_articles(articles, min_articles, grouping, previous or {}, set(ids), fixed)
     stories.extend(replace(s, articles=dated_articles(s.docs)) for s in grouped)
     if not stories:
         aside = ""
@@ -134,8 +134,8 @@ def read_feed(
 def read_night(night: Night, min_articles: int = 2, previous: Mapping[str, Sequence[str]] | None = None) -> Feed:
     """The stories of a night from feeds: its articles in the window, set aside and grouped as a
     flat folder's are; each story carries its articles' metadata."""
-    articles, rejected = split_non_articles(night.docs)
-    grouped, ungrouped = group_articles(articles, min_articles, GroupingOptions(), previous or {})
+    articles, fixed, rejected = judge_pages(night.docs)
+    grouped, ungrouped = group_articles(articles, min_articles, GroupingOptions(), previous or {}, fixed=fixed)
     stories = tuple(replace(s, articles=tuple(night.articles[d.id] for d in s.docs)) for s in grouped)
     harvest = night.harvest
     newsroom = Newsroom(night.outside, harvest.failures, harvest.feeds, len(harvest.fetched))
@@ -188,16 +188,26 @@ def dated_articles(docs: Sequence[RawDocument]) -> tuple[Article, ...]:
 
 def split_non_articles(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
     """(articles, [(id, reason)] for the pages that are not articles)."""
-    articles, rejected = [], []
+    articles, _, rejected = judge_pages(docs)
+    return articles, rejected
+
+
+def judge_pages(docs: Sequence[RawDocument]) -> tuple[list[RawDocument], list[str], list[tuple[str, str]]]:
+    """(articles, each article's text through `fix_encoding`, [(id, reason)] for the pages that
+    are not articles). Grouping cleans the articles from those texts rather than running ftfy
+    (about a second a megabyte) over every article of the night a second time."""
+    articles, fixed, rejected = [], [], []
     for doc in docs:
-        verdict = judge(fix_encoding(doc.text))
+        text = fix_encoding(doc.text)
+        verdict = judge(text)
         if verdict.is_article:
             articles.append(doc)
+            fixed.append(text)
         else:
             rejected.append((doc.id, verdict.reason))
     if rejected:
         log.info("%d pages are not articles: %s", len(rejected), ", ".join(f"{i} ({r})" for i, r in rejected[:5]))
-    return articles, rejected
+    return articles, fixed, rejected
 
 
 def group_articles(
@@ -206,23 +216,28 @@ def group_articles(
     options: GroupingOptions = GroupingOptions(),
     previous: Mapping[str, Sequence[str]] | None = None,
     taken: set[str] | frozenset[str] = frozenset(),
+    fixed: list[str] | None = None,
 ) -> tuple[list[Story], list[str]]:
-    """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped."""
+    """Cluster articles into stories (summarize/grouping.py); small clusters stay ungrouped.
+    `fixed`: the articles' texts through `fix_encoding` (`judge_pages`), when already done; the
+    list is emptied once the articles are cleaned, so the night's text is not held twice while
+    their vectors are built and compared (the peak of a night's memory)."""
     if not docs:
         return [], []
-    # Grouping reads each article's lead; cleaning the whole of a 2 MB scrape for it took minutes.
-    # The prefix leaves room for a page's chrome ahead of its lead.
-    if options.lead_words:
-        chars = max(GROUPING_CHARS, 60 * options.lead_words)
-        cleaned = clean_documents([replace(d, text=d.text[:chars]) if len(d.text) > chars else d for d in docs])
-    else:
-        cleaned = clean_documents(docs)
+    cleaned = clean_documents(_leads(docs, options, fixed), encoding_fixed=True)
     # A page of nothing but chrome (a tweet prompt, a crawl notice) has no words to group by.
-    blank = [d.id for d, c in zip(docs, cleaned) if not content_terms(f"{c.title or ''} {c.text}")]
-    if blank:
-        keep = [docs[i] for i, c in enumerate(cleaned) if content_terms(f"{c.title or ''} {c.text}")]
-        stories, ungrouped = group_articles(keep, min_articles, options, previous, taken) if keep else ([], [])
-        return stories, blank + ungrouped
+    words = [bool(content_terms(f"{c.title or ''} {c.text}")) for c in cleaned]
+    kept_fixed = [fixed[i] for i, has in enumerate(words) if has] if fixed is not None and not all(words) else None
+    if fixed is not None:
+        fixed.clear()
+    if not all(words):
+        keep = [i for i, has in enumerate(words) if has]
+        stories, ungrouped = (
+            group_articles([docs[i] for i in keep], min_articles, options, previous, taken, kept_fixed)
+            if keep
+            else ([], [])
+        )
+        return stories, [d.id for d, has in zip(docs, words) if not has] + ungrouped
     rows = vectors(cleaned, options)
     labels = cluster(rows, options)
     members: dict[int, list[int]] = defaultdict(list)
@@ -241,6 +256,20 @@ def group_articles(
         stories.append(Story(story_id, tuple(docs[i] for i in indices), title, added, new))
     log.info("grouped %d loose articles into %d stories; %d left alone", len(docs), len(stories), len(ungrouped))
     return stories, ungrouped
+
+
+def _leads(docs: Sequence[RawDocument], options: GroupingOptions, fixed: Sequence[str] | None) -> list[RawDocument]:
+    """Each article's text for grouping, its encoding fixed. Grouping reads a lead: cleaning the
+    whole of a 2 MB scrape for it took minutes, so a long article gives a prefix, which leaves room
+    for a page's chrome ahead of its lead (and is fixed afresh); a shorter one reuses `fixed`."""
+    chars = max(GROUPING_CHARS, 60 * options.lead_words) if options.lead_words else None
+    leads = []
+    for i, doc in enumerate(docs):
+        if chars is not None and len(doc.text) > chars:
+            leads.append(replace(doc, text=fix_encoding(doc.text[:chars])))
+        else:
+            leads.append(replace(doc, text=fixed[i] if fixed is not None else fix_encoding(doc.text)))
+    return leads
 
 
 def _headline(cleaned: Sequence[Document], rows, indices: list[int], raw: Sequence[RawDocument]) -> str:  # type: ignore[no-untyped-def]

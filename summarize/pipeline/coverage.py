@@ -2,7 +2,7 @@
 
 The objective of Gillick & Favre (2009): each concept counts once however many picked sentences
 state it, so repetition earns nothing and redundancy is handled by the objective itself. It is
-solved exactly as an integer programme with HiGHS (`scipy.optimize.milp`); above `EXACT_LIMIT`
+solved exactly as an integer programme with HiGHS (through `highspy`, see `highs_milp`); above `EXACT_LIMIT`
 candidates, or when HiGHS runs out of time without a solution, the cost-scaled greedy of Khuller,
 Moss & Naor (1999), which keeps the (1 - 1/e)/2 guarantee for budgeted coverage (the better of the
 greedy set and the best single sentence), takes over.
@@ -65,41 +65,94 @@ def objective(problem: Problem, picked: Sequence[int]) -> float:
 
 
 def _exact(problem: Problem) -> list[int] | None:
-    from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import eye, hstack
 
     occurs = problem.occurs.tocsc().astype(float)
     n, m = occurs.shape
-    # Variables: x (sentence picked) then z (concept covered); milp minimises, so negate.
+    # Variables: x (sentence picked) then z (concept covered); HiGHS minimises, so negate.
     cost = -np.concatenate([problem.sentence_values, problem.concept_weights])
     rows = [
         # Words within the budget.
-        LinearConstraint(csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), -np.inf, problem.budget),
+        (csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), float(problem.budget)),
         # A concept counts only when a picked sentence states it: z_c - sum_{i states c} x_i <= 0.
-        LinearConstraint(hstack([-occurs.T, eye(m)]).tocsr(), -np.inf, 0.0),
+        (hstack([-occurs.T, eye(m)]).tocsr(), 0.0),
     ]
     if problem.conflicts:
         pairs = np.array(problem.conflicts)
         k = len(pairs)
         data = np.ones(2 * k)
         idx = np.concatenate([np.arange(k), np.arange(k)])
-        conflict = csr_matrix((data, (idx, pairs.T.ravel())), shape=(k, n + m))
-        rows.append(LinearConstraint(conflict, -np.inf, 1.0))
+        rows.append((csr_matrix((data, (idx, pairs.T.ravel())), shape=(k, n + m)), 1.0))
     bounds_high = np.concatenate([(problem.lengths <= problem.budget).astype(float), np.ones(m)])
     bounds_low = np.zeros(n + m)
     bounds_low[list(problem.forced)] = 1.0
-    result = milp(
+    x = highs_milp(
         cost,
-        constraints=rows,
+        rows,
+        bounds_low,
+        bounds_high,
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),  # z is 0/1 at the optimum anyway
-        bounds=Bounds(bounds_low, bounds_high),
-        # Without presolve HiGHS never prints its stray "transformNewIntegerFeasibleSolution" line
-        # (ERGO-Code/HiGHS#2783) on our stderr; these programmes are small enough not to need it.
-        options={"node_limit": NODE_LIMIT, "time_limit": TIME_LIMIT_S, "disp": False, "presolve": False},
+        node_limit=NODE_LIMIT,
     )
-    if result.x is None:
+    if x is None:
         return None
-    return [i for i in range(n) if result.x[i] > 0.5]
+    return [i for i in range(n) if x[i] > 0.5]
+
+
+def highs_milp(
+    cost: np.ndarray,
+    rows: Sequence[tuple[object, float]],
+    low: np.ndarray,
+    high: np.ndarray,
+    integrality: np.ndarray,
+    node_limit: int | None = None,
+    time_limit: float = TIME_LIMIT_S,
+) -> np.ndarray | None:
+    """The x minimising `cost @ x` with `matrix @ x <= bound` for each (sparse matrix, bound) of
+    `rows`, `low <= x <= high`, and x integral where `integrality` is 1; None when HiGHS found no
+    solution. The model `scipy.optimize.milp` hands HiGHS, built here with HiGHS's own `highspy`:
+    importing `scipy.optimize` imports most of SciPy (linalg, fft, special, spatial; a third of a
+    second), more than a brief spends choosing its sentences."""
+    import highspy
+    from scipy.sparse import csc_array, vstack
+
+    blocks = [csc_array(matrix) for matrix, _ in rows]
+    matrix = vstack(blocks, format="csc") if len(blocks) > 1 else blocks[0]
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = matrix.shape[1], matrix.shape[0]
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_, lp.a_matrix_.index_ = matrix.indptr, matrix.indices
+    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.col_cost_ = np.asarray(cost, dtype=np.float64)
+    lp.col_lower_, lp.col_upper_ = np.asarray(low, dtype=np.float64), np.asarray(high, dtype=np.float64)
+    lp.row_lower_ = np.full(matrix.shape[0], -np.inf)
+    lp.row_upper_ = np.concatenate(
+        [np.full(block.shape[0], bound, dtype=np.float64) for block, (_, bound) in zip(blocks, rows)]
+    )
+    lp.integrality_ = [highspy.HighsVarType(int(i)) for i in integrality]
+    highs = highspy.Highs()
+    highs.setOptionValue("log_to_console", False)
+    if node_limit is not None:
+        highs.setOptionValue("mip_max_nodes", node_limit)
+    highs.setOptionValue("time_limit", float(time_limit))
+    # Without presolve HiGHS never prints its stray "transformNewIntegerFeasibleSolution" line
+    # (ERGO-Code/HiGHS#2783) on our stderr; these programmes are small enough not to need it.
+    highs.setOptionValue("presolve", "off")
+    if highs.passModel(lp) == highspy.HighsStatus.kError or highs.run() == highspy.HighsStatus.kError:
+        return None
+    status = highs.getModelStatus()
+    # At a limit HiGHS hands back the best solution it found, when it found one.
+    limits = {
+        highspy.HighsModelStatus.kTimeLimit,
+        highspy.HighsModelStatus.kIterationLimit,
+        highspy.HighsModelStatus.kSolutionLimit,
+    }
+    if status != highspy.HighsModelStatus.kOptimal and status not in limits:
+        return None
+    if status in limits and highs.getInfo().objective_function_value == highspy.kHighsInf:
+        return None
+    return np.array(highs.getSolution().col_value)
 
 
 def greedy(problem: Problem) -> list[int]:

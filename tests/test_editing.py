@@ -97,6 +97,42 @@ def test_a_pronoun_after_an_opening_phrase_gets_its_person_in_brackets():
     assert not needs_context(shown(sentences[2]))
 
 
+# test5041 (d03): "She" is the suspect Almario, "he" the detective Pontecorvo who speaks the
+# sentence before; a brief once printed "[Pontecorvo] often found the girls …, he said."
+HANFORD = (
+    "Hanford police Detective Richard Pontecorvo said Almario was the prime suspect in a pimping ring.\n\n"
+    "Almario would post pictures of the girls on different websites for prostitution and then take them "
+    "to motels to have sex, Pontecorvo said.\n\n"
+    "She often found the girls through friends and acquaintances or social media, he said.\n\n"
+    "“These people are great at locating kids with low self-esteem,” said Pontecorvo.\n\n"
+    "The human trafficking and prostitution ring went on for several weeks last spring, he said.\n"
+)
+
+
+def test_a_subject_pronoun_is_never_given_the_speaker_of_the_sentence_before():
+    sentences = segment(make_doc("h", HANFORD))
+    found = next(s for s in sentences if "often found the girls" in s.text)
+    assert found.referent is None and "Pontecorvo" not in shown(found)
+    assert needs_context(shown(found))  # not a candidate: the article does not settle "she" here
+
+
+def test_a_reported_claims_pronoun_speaker_gets_its_articles_speaker_in_brackets():
+    sentences = segment(make_doc("h", HANFORD))
+    ring = next(s for s in sentences if s.text.startswith("The human trafficking"))
+    assert shown(ring) == (
+        "The human trafficking and prostitution ring went on for several weeks last spring, [Pontecorvo] said."
+    )
+    assert not needs_context(shown(ring))
+    # The span contract: the slice is the source's own sentence; the bracket is the brief's.
+    assert HANFORD[ring.start : ring.end] == ring.text
+
+
+def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_candidate():
+    text = "Gov. Matt Bevin met Speaker Greg Stumbo in Frankfort on Monday.\n\nThe bill will not pass this year, he said.\n"
+    said = segment(make_doc("k", text))[1]
+    assert said.referent is None and needs_context(shown(said))
+
+
 @pytest.mark.parametrize(
     "text",
     [

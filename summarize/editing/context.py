@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.people import REPORTED
 from ..text.quality import outside_quotes
 
 # A pronoun or demonstrative subject: the brief never said whom or what it stands for. "This
@@ -107,6 +108,8 @@ def needs_context(text: str) -> bool:
         or _COUNT_OF.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
+        # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.
+        or REPORTED.search(own) is not None
     )
 
 

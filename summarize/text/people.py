@@ -43,6 +43,11 @@ PERSONAL = re.compile(
     r"^(?:[“\"‘]?(?=[HS])|(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b"
     r"[^,;“”\"]{0,80}, )(He|She|His|Her|he|she|his|her)\b"
 )
+# Reported speech whose speaker is a pronoun, with no quotation marks: "The ring went on for
+# several weeks last spring, he said.", "Some chose names …, he says, and …" (group "pronoun").
+REPORTED = re.compile(
+    rf", (?P<pronoun>he|she) (?:also |later )?(?:{_SPEECH}|told)(?:(?: [^\s“”\".,;:!?]+){{0,5}})(?=[,.;])"
+)
 LOOK_BACK = 5  # sentences between a name and the pronoun that stands for it, at most
 
 
@@ -174,32 +179,50 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in titles) | {"sen", "rep"}
 
 
-def referent(sentences: Sequence[Sentence], index: int, known: dict[str, Person]) -> Person | None:
+def referent(
+    sentences: Sequence[Sentence], index: int, known: dict[str, Person], speaker: bool = True
+) -> Person | None:
     """The person the pronoun opening or tagging sentence `index` stands for, read back through
     its own article; None when the article does not settle it.
 
-    Walking back: a sentence that gives one speaker by name ("…,” Blunt said") settles it; so does
-    one that names exactly one of the article's people. A sentence naming two people without one
-    speaker among them leaves it open (None: "Gov. Matt Bevin met Speaker Greg Stumbo" and then
-    "he added"), as does a Mr./Ms. that disagrees with he/she, or a speaker the article never
-    names in full. Sentences naming nobody (the quotation going on) are walked over.
+    A pronoun that speaks (`speaker`: "“…,” he added", "He said …", "…, he said.") walks back to
+    a sentence that gives one speaker by name ("…,” Blunt said"), or that names exactly one of
+    the article's people. A pronoun that is a sentence's subject and does not speak ("She often
+    found the girls …, he said.") is not the speaker before it: "Almario would post pictures …,
+    Pontecorvo said." names two people, and which one "she" is the sentence does not say; only a
+    sentence naming one person, and nobody else, settles a subject. Either way a sentence naming
+    two people without one speaker among them leaves it open (None: "Gov. Matt Bevin met Speaker
+    Greg Stumbo" and then "he added"), as does a Mr./Ms. that disagrees with he/she, or a speaker
+    the article never names in full. Sentences naming nobody (the quotation going on) are walked over.
     """
     pronoun = _pronoun_of(sentences[index].text)
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
-        named = _named(sentences[i].text, known)
+        text = sentences[i].text
+        named = _named(text, known) if speaker else _all_named(text, known)
         if not named:
-            if _other_speaker(sentences[i].text, known):
+            if _other_speaker(text, known):
                 return None  # someone the article never names in full speaks in between
             continue
         # Two people and no one speaker: either could be "he"; so could a name the article never
         # confirms as a person ("Gov. Matt Bevin met Speaker Greg Stumbo").
-        text = sentences[i].text
-        alone = len(named) == 1 and (_speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0]))
+        if speaker:
+            alone = len(named) == 1 and (
+                _speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0])
+            )
+        else:
+            # "Almario was the prime suspect, he said.": a pronoun that speaks there is a second person.
+            alone = len(named) == 1 and not _other_name(text, named[0]) and REPORTED.search(text) is None
         person = named[0] if alone else None
         if person is None or person.pronoun and pronoun and person.pronoun != pronoun:
             return None
         return person
     return None
+
+
+def speaks(text: str) -> bool:
+    """Does the pronoun opening `text` (`PERSONAL`) speak: "He said at the time …", "She told …"?"""
+    opening = PERSONAL.match(text)
+    return opening is not None and re.match(rf" (?:also |later |then )?{_SPEECH}\b", text[opening.end(1) :]) is not None
 
 
 def _pronoun_of(text: str) -> str:
@@ -222,6 +245,13 @@ def _named(text: str, known: dict[str, Person]) -> list[Person]:
     if speaker is not None and len({q.surname for q in order if _speaks(outside, q.surname)}) == 1:
         return [speaker]
     return order
+
+
+def _all_named(text: str, known: dict[str, Person]) -> list[Person]:
+    """Every one of the article's people the sentence names outside quotation marks, in order."""
+    outside = outside_quotes(text)
+    found = {p for p in known.values() if re.search(rf"\b{re.escape(p.surname)}\b", outside)}
+    return sorted(found, key=lambda p: outside.index(p.surname))
 
 
 def _other_name(text: str, person: Person) -> bool:

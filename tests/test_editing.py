@@ -241,6 +241,27 @@ def test_the_lead_is_the_first_sentence_that_says_what_happened_not_a_quotation(
     assert [g.group.representative for g in lead_first(groups)] == [fact, quote]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # test3882: an article's own first sentence, leaning on the one before it in the page.
+        "But Merriam-Webster has a less discussed word on its mind that is apparently also on the minds "
+        "of many dictionary users: Fascism.",
+        # test0080: a role for a person the article names later (Anthony Scaramucci).
+        "The incoming White House communications director earned $4.9 million from his ownership stake in SkyBridge.",
+        # test2080: a critic's verdict, talking to the reader.
+        "\"The Road\" is a road you'll wish hadn't been taken.",
+    ],
+)
+def test_a_lead_never_leans_on_what_comes_before_nor_leaves_out_who(opening):
+    doc = make_doc(
+        "a", f"{opening}\n\nFascism was Merriam-Webster's most-looked-up word of the year as of Nov. 29, 2016.\n"
+    )
+    first, fact = segment(doc)
+    groups = [ScoredGroup(SentenceGroup(s, (s,)), 1.0) for s in (first, fact)]
+    assert [g.group.representative for g in lead_first(groups)] == [fact, first]
+
+
 def test_a_surname_two_people_of_one_article_share_is_nobodys_alone():
     text = (
         "Jerry Sandusky said in a letter from prison that he had done nothing wrong.\n\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.people import REPORTED
+from ..text.people import REPORTED, is_title
 from ..text.quality import outside_quotes
 
 # A pronoun or demonstrative subject: the brief never said whom or what it stands for. "This
@@ -111,6 +111,30 @@ def needs_context(text: str) -> bool:
         # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.
         or REPORTED.search(own) is not None
     )
+
+
+# A verb right after a subject: "earned", "says", "will" (what ends a role standing for a name).
+_VERB = re.compile(r"^(?:[a-z]+ed|said|says|told|tells|has|had|was|is|will|would|won|took|made|met|left|sent|gave)$")
+
+
+def unnamed_role(text: str) -> bool:
+    """Does the sentence's subject give a role and no name: "The incoming White House communications
+    director earned $4.9 million …" (test0080: Anthony Scaramucci)? A lead must say who."""
+    tokens = text.split()[:9]
+    if not tokens or tokens[0] != "The":
+        return False
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k].strip(",")
+        if word[:1].islower() and is_title(word) and _VERB.match(tokens[k + 1]):
+            return True
+        if word != tokens[k]:
+            return False  # a comma ended the subject
+    return False
+
+
+def addresses_reader(text: str) -> bool:
+    """Does the reporter's own voice speak to the reader ("… a road you'll wish hadn't been taken")?"""
+    return re.search(r"\byou(?:'ll|’ll|'re|’re|'d|’d|'ve|’ve|r)?\b", outside_quotes(text), re.IGNORECASE) is not None
 
 
 # Page furniture that reads as a sentence: a photo caption ("Children: Goldie Hawn pictured with

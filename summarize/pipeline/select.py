@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..editing.context import furniture, needs_context
+from ..editing.context import addresses_reader, furniture, needs_context, unnamed_role
 from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
@@ -408,9 +408,25 @@ def lead_first(selected: Sequence[ScoredGroup]) -> list[ScoredGroup]:
 
 
 def can_lead(sentence: Sentence) -> bool:
+    """May the sentence open a brief? A lead says who did what in the reporter's voice, read
+    with nothing before it: not a quotation, not a pronoun's sentence, not one that continues or
+    leans on another ("But Merriam-Webster has a less discussed word …", an article's first
+    sentence in test3882), not a role standing for an unnamed person ("The incoming White House
+    communications director earned …"), not a caption or credits line, not a judgement or one
+    talking to the reader ("\"The Road\" is a road you'll wish hadn't been taken.")."""
     text = sentence.text
     quoted = len(text) - len(outside_quotes(text).replace(" … ", ""))
-    return sentence.attribution is None and sentence.referent is None and quoted < 0.3 * len(text)
+    return (
+        sentence.attribution is None
+        and sentence.referent is None
+        and quoted < 0.3 * len(text)
+        and not continues(text)
+        and not needs_context(text)
+        and not unnamed_role(text)
+        and not furniture(text)
+        and not addresses_reader(text)
+        and not argues(text)
+    )
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

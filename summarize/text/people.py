@@ -147,6 +147,11 @@ def _honorific(text: str, surname: str) -> str:
     return _HONORIFIC[found.group(1)] if found else ""
 
 
+def is_title(word: str) -> bool:
+    """Is `word` a person's title or role ("director", "Sen.", "Governor"), by nameparser's list?"""
+    return word.rstrip(".").lower() in _titles()
+
+
 def _titled(token: str) -> bool:
     return token.rstrip(".").lower() in _titles() or token.rstrip(".") in NOT_GIVEN
 

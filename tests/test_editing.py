@@ -383,6 +383,42 @@ def test_a_surname_after_according_to_is_introduced():
     )
 
 
+def test_a_surname_inside_a_clause_or_a_possessive_is_introduced():
+    # multinews-dev test0576, abridged: only the other article gives "Kristine Bunch" as a person.
+    a = make_doc(
+        "a",
+        "Kristine Bunch walked free from jail Wednesday after 16 years, her lawyers said.\n\n"
+        "Bunch said she was grateful to the Center on Wrongful Convictions.\n",
+    )
+    b = make_doc(
+        "b",
+        "A mom jailed since 1996 walked free Wednesday.\n\n"
+        "Authorities say Bunch set fire to her mobile home in a blaze that killed her 3-year-old son, Tony.\n\n"
+        "The Center on Wrongful Convictions took up Bunch's case in 2007, a bunch of lawyers said.\n",
+    )
+    say, case = segment(b)[1:]
+    brief = [BriefSentence(say.text, ("b",)), BriefSentence(case.text, ("b",))]
+    shown = introduce(brief, [say, case], [a, b])
+    assert shown[0].text.startswith("Authorities say [Kristine] Bunch set fire")
+    assert "took up Bunch's case" in shown[1].text  # introduced once, in the first sentence
+
+
+def test_a_surname_after_an_article_is_a_modifier_not_the_person():
+    doc = make_doc("a", "President Barack Obama said the plan would work, Obama said on Monday.\n")
+    (s,) = segment(doc)
+    brief = [BriefSentence("Critics say the Obama administration's plan failed.", ("a",))]
+    assert introduce(brief, [s], [doc])[0].text == "Critics say the Obama administration's plan failed."
+
+
+def test_a_titled_name_is_a_person_though_the_article_writes_its_surname_in_lower_case():
+    # multinews-dev test2997: "Dallas Bishop Edward Burns", in an article that also says "burns".
+    text = (
+        "Dallas Bishop Edward Burns said the priest had fled the country, and the church burns with anger.\n\n"
+        "Burns decided to disclose the allegations to parishioners on Sunday.\n"
+    )
+    assert people(text)["Burns"].name == "Edward Burns"
+
+
 def test_a_surname_as_a_modifier_does_not_introduce_the_person():
     # multinews-dev test2277: after "The Olsen twins said …", "Olsen said: …" could be either twin.
     doc = make_doc(

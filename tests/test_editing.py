@@ -3,7 +3,7 @@ context the brief does not give, people introduced on first mention, a lead firs
 
 import pytest
 
-from summarize.editing.context import furniture, needs_context
+from summarize.editing.context import furniture, needs_context, unintroduced
 from summarize.editing.introduce import introduce
 from summarize.editing.story import on_story
 from summarize.options import Mode, Options
@@ -125,6 +125,19 @@ def test_a_reported_claims_pronoun_speaker_gets_its_articles_speaker_in_brackets
     assert not needs_context(shown(ring))
     # The span contract: the slice is the source's own sentence; the bracket is the brief's.
     assert HANFORD[ring.start : ring.end] == ring.text
+
+
+def test_a_he_is_never_the_woman_the_article_calls_she():
+    # multinews-dev test0576 (d01), abridged: "He" is the sheriff; a brief printed "[Bunch] let go of her arm".
+    text = (
+        "A sheriff led Kristine Bunch, carrying her prison clothes in a Wal-Mart bag, out the door of the jail.\n\n"
+        'He let go of her arm and then said quietly: "You\'re free."\n\n'
+        "Bunch said she was initially in a state of shock upon being sentenced.\n\n"
+        "While in prison, Bunch said she took part in Kairos prison ministry.\n\n"
+        "First, Bunch said she wants to get reacquainted with her family.\n"
+    )
+    assert people(text)["Bunch"].pronoun == "she"
+    assert segment(make_doc("d", text))[1].referent is None
 
 
 def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_candidate():
@@ -417,6 +430,28 @@ def test_a_titled_name_is_a_person_though_the_article_writes_its_surname_in_lowe
         "Burns decided to disclose the allegations to parishioners on Sunday.\n"
     )
     assert people(text)["Burns"].name == "Edward Burns"
+
+
+def test_a_thing_the_brief_never_told_is_not_opened_on_as_known():
+    # multinews-dev test0319 and test5041: "The report …", "The case …" with no report or case before.
+    assert unintroduced("The report suggested that the government stop using contractors so routinely.", []) == "report"
+    told = ["Almario was tried as an adult in the case, the court said."]
+    assert unintroduced("The case was surprising for the city, Pontecorvo said.", told) is None
+    assert unintroduced("The case was surprising for the city, Pontecorvo said.", ["Almario was sentenced."]) == "case"
+    assert unintroduced("The report by the inspector general found waste in Iraq.", []) is None
+
+
+def test_a_news_brief_leaves_out_a_sentence_opening_on_something_it_never_told():
+    a = (
+        "A federal commission said on Monday that contractors in Iraq and Afghanistan wasted $30 billion, officials said.\n\n"
+        "The report suggested that the government stop using contractors so routinely, officials said.\n\n"
+        "Sen. James Webb said the proposals deserve attention from Congress, officials said.\n\n"
+        "Since 2002 the United States has spent $117 billion on contractors in Iraq and Afghanistan, officials said.\n"
+    )
+    b = a.replace("on Monday", "Monday afternoon")
+    brief = summarize_texts({"a": a, "b": b}, Options(mode=Mode.extractive, words=60))
+    texts = [s.text for s in brief.sentences]
+    assert texts and not any(t.startswith("The report") for t in texts)
 
 
 def test_a_surname_as_a_modifier_does_not_introduce_the_person():

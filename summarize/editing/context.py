@@ -14,6 +14,7 @@ Schmid 2000), written here because no maintained package lists them for this use
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..text.people import REPORTED, is_title
 from ..text.quality import outside_quotes
@@ -115,6 +116,27 @@ def needs_context(text: str) -> bool:
 
 # A verb right after a subject: "earned", "says", "will" (what ends a role standing for a name).
 _VERB = re.compile(r"^(?:[a-z]+ed|said|says|told|tells|has|had|was|is|will|would|won|took|made|met|left|sent|gave)$")
+
+
+# "The report suggested …", "The couple's letters …", "The man who found the nugget …": a thing
+# or person the article introduced before; read in a brief, only what the brief told before it
+# introduces them. (Defined where it stands: "The report by the inspector general …".)
+_DEFINITE = re.compile(
+    r"^The (report|case|woman|man|couple|investigation|probe|study|bill|lawsuit|suit|letter|plan|proposal|"
+    r"suspect|victim|pair|company|group|policy|law|measure|meeting|interview|vote|"
+    r"scandal|trial|verdict|sentence|charges|agreement|event|shooting|crash|fire|storm|project|program)s?"
+    r"(?:’s|'s)?(?![\w-])(?! (?:of|by|that|which|in|on|at|from|between|with|to|for|released|published|issued)\b)"
+)
+
+
+def unintroduced(text: str, told: Sequence[str]) -> str | None:
+    """The thing a sentence opens on as known ("The report suggested …") when the brief has not
+    told it in the sentences before (`told`), or None."""
+    found = _DEFINITE.match(text.lstrip("“‘\"' "))
+    if found is None:
+        return None
+    head = found.group(1)
+    return None if any(re.search(rf"\b{head}", t, re.IGNORECASE) for t in told) else head
 
 
 def unnamed_role(text: str) -> bool:

@@ -187,7 +187,11 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     clause = re.search(
         r"\b(?:say|says|said|that|believe|believes|allege|alleges|when|after|because|while|and|but)\s+\Z", before
     )
-    embedded = possessive or clause is not None and re.match(r" [a-z]", after) is not None
+    # "people like Bunch.", "a visit by Bunch,": the person, as the object of a preposition.
+    object_ = re.search(r"\b(?:like|with|for|against|about|by|to|from)\s+\Z", before) is not None and re.match(
+        r"[.,;:!?]", after
+    )
+    embedded = possessive or object_ or clause is not None and re.match(r" [a-z]", after) is not None
     return bool(opens or speaks or alone or embedded or before.endswith("[") or _titled(before))
 
 

@@ -118,7 +118,9 @@ def people(text: str) -> dict[str, Person]:
             re.findall(re.escape(" ".join(name_tokens)), text)
         )
         if role and alone or _speaks(text, surname) or _honorific(text, surname):
-            found[surname] = Person(" ".join(name_tokens), role, _honorific(text, surname))
+            found[surname] = Person(
+                " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
+            )
     return {surname: person for surname, person in found.items() if surname not in shared}
 
 
@@ -141,6 +143,24 @@ def _speaks(text: str, surname: str) -> bool:
             text,
         )
     )
+
+
+def _usual_pronoun(text: str, surname: str) -> str:
+    """ "he" or "she" where the article's sentences naming the person use one and not the other
+    ("Bunch said she was initially in a state of shock …"), else "". It only ever
+    makes `referent` stricter: a "He" after that sentence is the sheriff, not Bunch."""
+    counts = {"he": 0, "she": 0}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(rf"\b{re.escape(surname)}\b", sentence):
+            own = outside_quotes(sentence).lower()
+            # Subject pronouns only: "Next in line for Bunch was her son, … his mother" is the son's "his".
+            counts["he"] += len(re.findall(r"\b(?:he|himself)\b", own))
+            counts["she"] += len(re.findall(r"\b(?:she|herself)\b", own))
+    # Others speak and act in those sentences too ("…, Safer said he …"): the person's own pronoun
+    # is the one used at least three times as often.
+    if counts["he"] >= 3 * max(1, counts["she"]):
+        return "he"
+    return "she" if counts["she"] >= 3 * max(1, counts["he"]) else ""
 
 
 def _honorific(text: str, surname: str) -> str:

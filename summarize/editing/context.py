@@ -14,7 +14,9 @@ Schmid 2000), written here because no maintained package lists them for this use
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ..text.people import REPORTED, is_title
 from ..text.quality import outside_quotes
 
 # A pronoun or demonstrative subject: the brief never said whom or what it stands for. "This
@@ -107,7 +109,54 @@ def needs_context(text: str) -> bool:
         or _COUNT_OF.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
+        # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.
+        or REPORTED.search(own) is not None
     )
+
+
+# A verb right after a subject: "earned", "says", "will" (what ends a role standing for a name).
+_VERB = re.compile(r"^(?:[a-z]+ed|said|says|told|tells|has|had|was|is|will|would|won|took|made|met|left|sent|gave)$")
+
+
+# "The report suggested …", "The couple's letters …", "The man who found the nugget …": a thing
+# or person the article introduced before; read in a brief, only what the brief told before it
+# introduces them. (Defined where it stands: "The report by the inspector general …".)
+_DEFINITE = re.compile(
+    r"^The (report|case|woman|man|couple|investigation|probe|study|bill|lawsuit|suit|letter|plan|proposal|"
+    r"suspect|victim|pair|company|group|policy|law|measure|meeting|interview|vote|"
+    r"scandal|trial|verdict|sentence|charges|agreement|event|shooting|crash|fire|storm|project|program)s?"
+    r"(?:’s|'s)?(?![\w-])(?! (?:of|by|that|which|in|on|at|from|between|with|to|for|released|published|issued)\b)"
+)
+
+
+def unintroduced(text: str, told: Sequence[str]) -> str | None:
+    """The thing a sentence opens on as known ("The report suggested …") when the brief has not
+    told it in the sentences before (`told`), or None."""
+    found = _DEFINITE.match(text.lstrip("“‘\"' "))
+    if found is None:
+        return None
+    head = found.group(1)
+    return None if any(re.search(rf"\b{head}", t, re.IGNORECASE) for t in told) else head
+
+
+def unnamed_role(text: str) -> bool:
+    """Does the sentence's subject give a role and no name: "The incoming White House communications
+    director earned $4.9 million …" (test0080: Anthony Scaramucci)? A lead must say who."""
+    tokens = text.split()[:9]
+    if not tokens or tokens[0] != "The":
+        return False
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k].strip(",")
+        if word[:1].islower() and is_title(word) and _VERB.match(tokens[k + 1]):
+            return True
+        if word != tokens[k]:
+            return False  # a comma ended the subject
+    return False
+
+
+def addresses_reader(text: str) -> bool:
+    """Does the reporter's own voice speak to the reader ("… a road you'll wish hadn't been taken")?"""
+    return re.search(r"\byou(?:'ll|’ll|'re|’re|'d|’d|'ve|’ve|r)?\b", outside_quotes(text), re.IGNORECASE) is not None
 
 
 # Page furniture that reads as a sentence: a photo caption ("Children: Goldie Hawn pictured with

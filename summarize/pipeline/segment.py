@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text.people import PERSONAL, Person, people, referent
+from ..text.people import PERSONAL, REPORTED, Person, people, referent, speaks
 from ..text.quality import first_person, speakerless_quote
 from ..text.submodules import submodule
 from ..text.voice import PRONOUN_TAG, quote_speaker, speaker_named
@@ -80,14 +80,19 @@ def segment(doc: Document) -> list[Sentence]:
 def _named(s: Sentence, sentences: list[Sentence], index: int, cast) -> Sentence:  # type: ignore[no-untyped-def]
     """The sentence with the person its pronoun stands for, when its article settles who:
     "“I think that will encourage people …,” he added." becomes the quoted words with the
-    attribution "Blunt added", and "He said at the time …" knows its referent, "McConnell".
+    attribution "Blunt added", "He said at the time …" knows its referent, "McConnell", and so does
+    "The ring went on for several weeks, he said." ("Pontecorvo").
     Where the article does not settle it the sentence is left as it is (selection leaves it out)."""
     if s.attribution is not None:
         return s
     tag = PRONOUN_TAG.match(s.text)
-    if tag is None and not PERSONAL.match(s.text):
+    subject, reported = PERSONAL.match(s.text), REPORTED.search(s.text)
+    if tag is None and subject is None and reported is None:
         return s
-    person = referent(sentences, index, cast())
+    if tag is None and subject is not None and reported is not None:
+        return s  # "She often found the girls …, he said.": two people to name; the brief leaves it out
+    speaker = tag is not None or reported is not None or speaks(s.text)
+    person = referent(sentences, index, cast(), speaker)
     if person is None:
         return s
     if tag is None:

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..editing.context import furniture, needs_context
+from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
@@ -49,6 +49,7 @@ PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in
 SAME_FACT_TERMS = 4
 SAME_FACT_SHARE = 0.5
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
+RESOLVES = 3  # selections solved at most, each without the sentences that dangled in the one before
 
 
 def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
@@ -58,16 +59,47 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     Objective (solved exactly, see `coverage`): the weight of every concept the brief states,
     counted once, plus each picked sentence's own value (`sentence_values`). Redundancy needs no
     threshold: a second sentence stating the same concepts adds nothing.
+
+    Whether "The report suggested …" leans on something the brief never introduced depends on
+    what comes before it in the brief, so it is checked on the brief in its order: a sentence
+    naming something the brief has not told is left out and the selection solved again without it
+    (a few times at most; each round only removes candidates).
     """
+    left_out: set[tuple[str, int]] = set()
+    news = news_story(scored)
+    for _ in range(RESOLVES):
+        out = _select(scored, vectors, options, frozenset(left_out))
+        told: list[str] = []
+        dangling = set()
+        for s in out:
+            m = s.group.representative
+            if news and unintroduced(shown(m), told) is not None:
+                dangling.add((m.doc_id, m.index))
+            told.append(shown(m))
+        if not dangling:
+            return out
+        left_out |= dangling
+    return [s for s in out if (s.group.representative.doc_id, s.group.representative.index) not in left_out]
+
+
+def news_story(scored: Sequence[ScoredGroup]) -> bool:
+    """Is the story news (its sentences attribute as reporters do), where a brief reads as a wire story?"""
+    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
+    return bool(sample) and StoryStyle.of(sample, [form_flaws(t) for t in sample]).newsiness >= 1.0
+
+
+def _select(
+    scored: Sequence[ScoredGroup], vectors, options: Options, left_out: frozenset[tuple[str, int]]
+) -> list[ScoredGroup]:
     low, high = options.word_range()
     if not scored:
         return []
     min_words = shortest(high)
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
-    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high)
+    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high, left_out)
     if sum(count_words(shown(m)) for _, m in options_) < low:  # too few clean sentences: take what there is
-        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high)
+        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high, left_out)
     if not options_:
         return []
     vocabulary = None
@@ -77,7 +109,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
         # hold gigabytes for concepts no candidate states).
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
-    lead = _article_lead(scored, options_, story, min_words, high) if story.newsiness >= 1.0 else None
+    lead = _article_lead(scored, options_, story, min_words, high, left_out) if story.newsiness >= 1.0 else None
     told: set[str] = set()
     if lead is not None:
         # The lead says what the story is: sentences only articles on something else tell are not it.
@@ -138,7 +170,12 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
 
 
 def _article_lead(
-    scored: Sequence[ScoredGroup], options_: list[tuple[int, Sentence]], story: StoryStyle, min_words: int, high: int
+    scored: Sequence[ScoredGroup],
+    options_: list[tuple[int, Sentence]],
+    story: StoryStyle,
+    min_words: int,
+    high: int,
+    left_out: frozenset[tuple[str, int]] = frozenset(),
 ) -> int | None:
     """The news brief's lead: of the articles' own leads (each article's first sentence past its
     dateline) that a brief may show and that say what happened in the reporter's voice, the one
@@ -151,7 +188,7 @@ def _article_lead(
     leads = []
     for g, s in enumerate(scored):
         for told in s.group.members:
-            if first.get(told.doc_id) != told.index:
+            if first.get(told.doc_id) != told.index or (told.doc_id, told.index) in left_out:
                 continue
             lead = _shown_telling(told, min_words, MIN_WORDS, True, True, style)
             if lead is not None and can_lead(lead) and count_words(shown(lead)) <= high:
@@ -215,10 +252,12 @@ def why_nothing_fits(texts: Sequence[str], options: Options) -> str:
     return f"no sentence of these articles fits a {high}-word brief ({', '.join(parts)}){hint}"
 
 
-def _fitting(found: list[tuple[int, Sentence]], high: int) -> list[tuple[int, Sentence]]:
+def _fitting(
+    found: list[tuple[int, Sentence]], high: int, left_out: frozenset[tuple[str, int]] = frozenset()
+) -> list[tuple[int, Sentence]]:
     """Sentences longer than the whole brief (a spam article's 1,000-word run-ons) can never be
-    chosen: they must not take the candidates' places."""
-    return [(g, m) for g, m in found if count_words(shown(m)) <= high]
+    chosen: they must not take the candidates' places; nor can those `left_out`."""
+    return [(g, m) for g, m in found if count_words(shown(m)) <= high and (m.doc_id, m.index) not in left_out]
 
 
 def _asks(text: str) -> bool:
@@ -408,9 +447,25 @@ def lead_first(selected: Sequence[ScoredGroup]) -> list[ScoredGroup]:
 
 
 def can_lead(sentence: Sentence) -> bool:
+    """May the sentence open a brief? A lead says who did what in the reporter's voice, read
+    with nothing before it: not a quotation, not a pronoun's sentence, not one that continues or
+    leans on another ("But Merriam-Webster has a less discussed word …", an article's first
+    sentence in test3882), not a role standing for an unnamed person ("The incoming White House
+    communications director earned …"), not a caption or credits line, not a judgement or one
+    talking to the reader ("\"The Road\" is a road you'll wish hadn't been taken.")."""
     text = sentence.text
     quoted = len(text) - len(outside_quotes(text).replace(" … ", ""))
-    return sentence.attribution is None and sentence.referent is None and quoted < 0.3 * len(text)
+    return (
+        sentence.attribution is None
+        and sentence.referent is None
+        and quoted < 0.3 * len(text)
+        and not continues(text)
+        and not needs_context(text)
+        and not unnamed_role(text)
+        and not furniture(text)
+        and not addresses_reader(text)
+        and not argues(text)
+    )
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

@@ -43,6 +43,11 @@ PERSONAL = re.compile(
     r"^(?:[“\"‘]?(?=[HS])|(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b"
     r"[^,;“”\"]{0,80}, )(He|She|His|Her|he|she|his|her)\b"
 )
+# Reported speech whose speaker is a pronoun, with no quotation marks: "The ring went on for
+# several weeks last spring, he said.", "Some chose names …, he says, and …" (group "pronoun").
+REPORTED = re.compile(
+    rf", (?P<pronoun>he|she) (?:also |later )?(?:{_SPEECH}|told)(?:(?: [^\s“”\".,;:!?]+){{0,5}})(?=[,.;])"
+)
 LOOK_BACK = 5  # sentences between a name and the pronoun that stands for it, at most
 
 
@@ -102,9 +107,10 @@ def people(text: str) -> dict[str, Person]:
         if (
             surname in found
             or given.rstrip(".").lower() in _titles()
-            or surname.lower() in lower
-            or given.lower() in lower
-            and _opens(text, run.start())
+            # A title before the name makes it a person's, though the article writes "burns" or "a
+            # bunch of" in lower case ("Dallas Bishop Edward Burns", test2997).
+            or not role
+            and (surname.lower() in lower or given.lower() in lower and _opens(text, run.start()))
         ):
             continue
         # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
@@ -112,7 +118,9 @@ def people(text: str) -> dict[str, Person]:
             re.findall(re.escape(" ".join(name_tokens)), text)
         )
         if role and alone or _speaks(text, surname) or _honorific(text, surname):
-            found[surname] = Person(" ".join(name_tokens), role, _honorific(text, surname))
+            found[surname] = Person(
+                " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
+            )
     return {surname: person for surname, person in found.items() if surname not in shared}
 
 
@@ -137,9 +145,32 @@ def _speaks(text: str, surname: str) -> bool:
     )
 
 
+def _usual_pronoun(text: str, surname: str) -> str:
+    """ "he" or "she" where the article's sentences naming the person use one and not the other
+    ("Bunch said she was initially in a state of shock …"), else "". It only ever
+    makes `referent` stricter: a "He" after that sentence is the sheriff, not Bunch."""
+    counts = {"he": 0, "she": 0}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(rf"\b{re.escape(surname)}\b", sentence):
+            own = outside_quotes(sentence).lower()
+            # Subject pronouns only: "Next in line for Bunch was her son, … his mother" is the son's "his".
+            counts["he"] += len(re.findall(r"\b(?:he|himself)\b", own))
+            counts["she"] += len(re.findall(r"\b(?:she|herself)\b", own))
+    # Others speak and act in those sentences too ("…, Safer said he …"): the person's own pronoun
+    # is the one used at least three times as often.
+    if counts["he"] >= 3 * max(1, counts["she"]):
+        return "he"
+    return "she" if counts["she"] >= 3 * max(1, counts["he"]) else ""
+
+
 def _honorific(text: str, surname: str) -> str:
     found = re.search(rf"\b(Mr\.|Mrs\.|Ms\.) {re.escape(surname)}\b", text)
     return _HONORIFIC[found.group(1)] if found else ""
+
+
+def is_title(word: str) -> bool:
+    """Is `word` a person's title or role ("director", "Sen.", "Governor"), by nameparser's list?"""
+    return word.rstrip(".").lower() in _titles()
 
 
 def _titled(token: str) -> bool:
@@ -174,32 +205,50 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in titles) | {"sen", "rep"}
 
 
-def referent(sentences: Sequence[Sentence], index: int, known: dict[str, Person]) -> Person | None:
+def referent(
+    sentences: Sequence[Sentence], index: int, known: dict[str, Person], speaker: bool = True
+) -> Person | None:
     """The person the pronoun opening or tagging sentence `index` stands for, read back through
     its own article; None when the article does not settle it.
 
-    Walking back: a sentence that gives one speaker by name ("…,” Blunt said") settles it; so does
-    one that names exactly one of the article's people. A sentence naming two people without one
-    speaker among them leaves it open (None: "Gov. Matt Bevin met Speaker Greg Stumbo" and then
-    "he added"), as does a Mr./Ms. that disagrees with he/she, or a speaker the article never
-    names in full. Sentences naming nobody (the quotation going on) are walked over.
+    A pronoun that speaks (`speaker`: "“…,” he added", "He said …", "…, he said.") walks back to
+    a sentence that gives one speaker by name ("…,” Blunt said"), or that names exactly one of
+    the article's people. A pronoun that is a sentence's subject and does not speak ("She often
+    found the girls …, he said.") is not the speaker before it: "Almario would post pictures …,
+    Pontecorvo said." names two people, and which one "she" is the sentence does not say; only a
+    sentence naming one person, and nobody else, settles a subject. Either way a sentence naming
+    two people without one speaker among them leaves it open (None: "Gov. Matt Bevin met Speaker
+    Greg Stumbo" and then "he added"), as does a Mr./Ms. that disagrees with he/she, or a speaker
+    the article never names in full. Sentences naming nobody (the quotation going on) are walked over.
     """
     pronoun = _pronoun_of(sentences[index].text)
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
-        named = _named(sentences[i].text, known)
+        text = sentences[i].text
+        named = _named(text, known) if speaker else _all_named(text, known)
         if not named:
-            if _other_speaker(sentences[i].text, known):
+            if _other_speaker(text, known):
                 return None  # someone the article never names in full speaks in between
             continue
         # Two people and no one speaker: either could be "he"; so could a name the article never
         # confirms as a person ("Gov. Matt Bevin met Speaker Greg Stumbo").
-        text = sentences[i].text
-        alone = len(named) == 1 and (_speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0]))
+        if speaker:
+            alone = len(named) == 1 and (
+                _speaks(outside_quotes(text), named[0].surname) or not _other_name(text, named[0])
+            )
+        else:
+            # "Almario was the prime suspect, he said.": a pronoun that speaks there is a second person.
+            alone = len(named) == 1 and not _other_name(text, named[0]) and REPORTED.search(text) is None
         person = named[0] if alone else None
         if person is None or person.pronoun and pronoun and person.pronoun != pronoun:
             return None
         return person
     return None
+
+
+def speaks(text: str) -> bool:
+    """Does the pronoun opening `text` (`PERSONAL`) speak: "He said at the time …", "She told …"?"""
+    opening = PERSONAL.match(text)
+    return opening is not None and re.match(rf" (?:also |later |then )?{_SPEECH}\b", text[opening.end(1) :]) is not None
 
 
 def _pronoun_of(text: str) -> str:
@@ -222,6 +271,13 @@ def _named(text: str, known: dict[str, Person]) -> list[Person]:
     if speaker is not None and len({q.surname for q in order if _speaks(outside, q.surname)}) == 1:
         return [speaker]
     return order
+
+
+def _all_named(text: str, known: dict[str, Person]) -> list[Person]:
+    """Every one of the article's people the sentence names outside quotation marks, in order."""
+    outside = outside_quotes(text)
+    found = {p for p in known.values() if re.search(rf"\b{re.escape(p.surname)}\b", outside)}
+    return sorted(found, key=lambda p: outside.index(p.surname))
 
 
 def _other_name(text: str, person: Person) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import Sentence
-from .people import PERSONAL
+from .people import PERSONAL, REPORTED
 from .quality import first_person, outside_quotes
 
 _NAME = r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
@@ -112,10 +112,14 @@ def shown(sentence: Sentence) -> str:
 
 def bracketed(text: str, referent: str) -> str:
     """The sentence with its opening pronoun replaced by the person it stands for, in editorial
-    brackets: "He said at the time …" -> "[McConnell] said at the time …"; "His" -> "[McConnell’s]"."""
+    brackets: "He said at the time …" -> "[McConnell] said at the time …"; "His" -> "[McConnell’s]";
+    "…, he said." (a reported claim's pronoun speaker) -> "…, [Pontecorvo] said." likewise."""
     opening = PERSONAL.match(text)
     if opening is None:
-        return text
+        tag = REPORTED.search(text)  # "…, he said." -> "…, [Pontecorvo] said."
+        if tag is None:
+            return text
+        return f"{text[: tag.start('pronoun')]}[{referent}]{text[tag.end('pronoun') :]}"
     word = opening.group(1)
     name = f"{referent}’s" if word.lower() in ("his", "her") else referent
     return f"{text[: opening.start(1)]}[{name}]{text[opening.end(1) :]}"

@@ -1,8 +1,12 @@
 """Neutral voice and a fact once: a column's judgement never speaks as the brief, and no fact twice."""
 
+import numpy as np
+from scipy.sparse import csr_matrix
+
 from summarize import summarize_texts
 from summarize.editing.subjectivity import argues, judging_words
 from summarize.options import Options
+from summarize.pipeline.select import _conflicts
 
 # From columns in one story's cluster (issue 25).
 OPINION = [
@@ -96,3 +100,20 @@ def test_a_columnists_question_or_exclamation_is_never_a_sentence_of_a_news_brie
     brief = summarize_texts({"a": news, "b": column}, Options(length="long"))
     assert brief.sentences
     assert not any(s.text.rstrip(' ”"').endswith(("?", "!")) for s in brief.sentences)
+
+
+def test_one_precise_figure_told_twice_is_one_fact_once():
+    # Two outlets on Scaramucci's disclosure (issue 25's read: "repeats the $4.9 million from the
+    # SkyBridge stake"): the longer telling adds his salary; the stake income is in both, and the
+    # selection never picks the two together. Sharing a bare number is not the same fact.
+    texts = [
+        "The incoming White House communications director earned $4.9 million from his ownership stake in SkyBridge.",
+        "Anthony Scaramucci made $5 million in salary and another $4.9 million from his ownership stake in his "
+        "investment firm SkyBridge Capital in the first six months of this year, according to the filing.",
+        "The storm killed 12 people and destroyed hundreds of homes in the coastal towns of the province on "
+        "Tuesday, officials said.",
+        "Police arrested 12 people for looting shops in the coastal towns of the province during the night "
+        "curfew on Friday.",
+    ]
+    vectors = csr_matrix(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
+    assert _conflicts(vectors, list(range(len(texts))), texts) == ((0, 1),)

@@ -48,6 +48,11 @@ PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in
 # expressed anger over a retweet").
 SAME_FACT_TERMS = 4
 SAME_FACT_SHARE = 0.5
+# A figure precise enough to be one fact's own: money, a decimal, a share or a scaled count
+# ("$4.9 million", "44 percent"); a bare "12" or a year is shared by unrelated facts.
+_FIGURE = re.compile(
+    r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+|\d[\d,]*)(?:\s?(?:million|billion|trillion|percent|%))?", re.IGNORECASE
+)
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 
 
@@ -391,12 +396,24 @@ def _conflicts(vectors, group_of: Sequence[int], texts: Sequence[str]) -> tuple[
     for ks in members.values():
         pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
     terms = [set(content_terms(t)) for t in texts]
+    figures = [_figures(t) for t in texts]
     for a in range(len(terms)):
         for b in range(a + 1, len(terms)):
             shared = len(terms[a] & terms[b])
-            if shared >= SAME_FACT_TERMS and shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])):
+            # "earned $4.9 million from his ownership stake in SkyBridge" / "made $5 million in salary
+            # and another $4.9 million from his ownership stake in ... SkyBridge Capital": the same
+            # precise figure with the same words round it is one fact, however much else one adds.
+            if shared >= SAME_FACT_TERMS and (
+                shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
+            ):
                 pairs.add((a, b))
     return tuple(sorted(pairs))
+
+
+def _figures(text: str) -> set[str]:
+    """The sentence's precise figures, normalised ("$4.9 million" -> "$4.9million")."""
+    found = (re.sub(r"[\s,]", "", m.group(0)).lower() for m in _FIGURE.finditer(text))
+    return {f for f in found if f.startswith("$") or "." in f or not f.isdigit()}
 
 
 def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]) -> list[int]:

@@ -484,6 +484,12 @@ def test_a_furniture_phrase_in_a_long_paragraph_removes_its_sentence_not_the_art
             "Keller, based on stories by the Brothers Grimm. Running time: 106 minutes. MPAA rating: PG.",
             "film credits",
         ),
+        (
+            "WITH: Julia Roberts (the Queen), Lily Collins (Snow White), Armie Hammer (Prince Alcott), "
+            "Nathan Lane (Brighton) and Sean Bean (the King).",
+            "film credits",
+        ),
+        ("“Mirror Mirror” is rated PG (Parental guidance suggested).", "film credits"),
     ],
 )
 def test_credit_chains_offers_and_film_credits_are_debris(line, kind):
@@ -497,6 +503,8 @@ def test_credit_chains_offers_and_film_credits_are_debris(line, kind):
         "The company offers new users a free trial of its music service.",
         "The film's running time was cut by twenty minutes after the festival.",
         "The 24/7 news cycle left the campaign little room.",
+        "With his wife at his side, the senator said he would not run again.",
+        "The film is rated R for violence and language, the studio said.",
     ],
 )
 def test_slashes_trials_and_running_times_in_prose_are_kept(sentence):

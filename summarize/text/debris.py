@@ -82,8 +82,13 @@ _OFFER = re.compile(
     r"\b(start|begin) your free trial\b|\balready a subscriber\b|\bsubscribers? (get|enjoy) unlimited\b"
 )
 # A film review's credits block: "... Running time: 119 minutes. Rated R.", "MPAA rating: PG (...)",
-# "Cast & Credits The Man Viggo Mortensen".
-_FILM_CREDITS = re.compile(r"\brunning time\s*:\s*\d|\bmpaa rating\s*:|^cast (&|and) credits\b", re.IGNORECASE)
+# "Cast & Credits The Man Viggo Mortensen", "WITH: Julia Roberts (the Queen), Lily Collins (Snow White) ...",
+# "“Mirror Mirror” is rated PG (Parental guidance suggested)." (the rating board's own label).
+_FILM_CREDITS = re.compile(
+    r"\brunning time\s*:\s*\d|\bmpaa rating\s*:|^cast (&|and) credits\b|^with\s*:\s|"
+    r"\brated (g|pg|pg-13|r|nc-17) \((general audiences|parental|restricted|adults|no one)",
+    re.IGNORECASE,
+)
 # An AP caption dates its picture to the day: "..., Wednesday, Sept. 15, 2010, in Kabul." Stories
 # say "Wednesday" or "Sept. 15", never both with the year.
 _CAPTION_DATE = re.compile(rf"\b{_WEEKDAY}, {_MONTH} \d{{1,2}}, (19|20)\d\d\b")
@@ -165,7 +170,7 @@ _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _END_CREDIT: ("/",),
     _CREDIT_CHAIN: ("/",),
     _OFFER: ("trial", "digital access", "subscribe", "never miss", "subscriber"),
-    _FILM_CREDITS: ("running time", "mpaa", "credits"),
+    _FILM_CREDITS: ("running time", "mpaa", "credits", "with", "rated"),
     _PROMPT: (":",),
     _CREDIT: (", left", ", right", ", center", ", centre", ", front", ", rear", ", top", ", bottom"),
     _CAPTION_DATE: ("day, ",),

@@ -461,3 +461,85 @@ def test_a_furniture_phrase_in_a_long_paragraph_removes_its_sentence_not_the_art
     doc = make_doc("long", text)
     assert doc.text == " ".join(prose)
     assert dict(doc.removed)["page chrome"] == 1
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        # People's caption with its agency credit chain (the brief printed it as a sentence).
+        (
+            "Snoop Dogg, wife Shante Broadus, and his kids Cori Broadus and Julian Corrie Broadus "
+            "Axelle/Bauer-Griffin/FilmMagic",
+            "photo caption",
+        ),
+        ("Axelle/Bauer-Griffin/FilmMagic", "photo caption"),
+        # A film review's credits block (Ebert's review of "The Road", the Times' of "Mirror Mirror").
+        (
+            "Dimension Films presents a film directed by John Hillcoat. Written by Joe Penhall, based on the "
+            "novel by Cormac McCarthy. Running time: 119 minutes. Rated R.",
+            "film credits",
+        ),
+        (
+            "Relativity Media presents a film directed by Tarsem Singh. Screenplay by Marc Klein and Jason "
+            "Keller, based on stories by the Brothers Grimm. Running time: 106 minutes. MPAA rating: PG.",
+            "film credits",
+        ),
+        (
+            "WITH: Julia Roberts (the Queen), Lily Collins (Snow White), Armie Hammer (Prince Alcott), "
+            "Nathan Lane (Brighton) and Sean Bean (the King).",
+            "film credits",
+        ),
+        ("“Mirror Mirror” is rated PG (Parental guidance suggested).", "film credits"),
+    ],
+)
+def test_credit_chains_offers_and_film_credits_are_debris(line, kind):
+    assert line_debris(line) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The band AC/DC played to 40,000 fans in Sydney on Saturday.",
+        "The company offers new users a free trial of its music service.",
+        "The film's running time was cut by twenty minutes after the festival.",
+        "The 24/7 news cycle left the campaign little room.",
+        "With his wife at his side, the senator said he would not run again.",
+        "The film is rated R for violence and language, the studio said.",
+    ],
+)
+def test_slashes_trials_and_running_times_in_prose_are_kept(sentence):
+    assert sentence_debris(sentence) is None
+    assert line_debris(sentence) is None
+
+
+def test_a_subscription_offer_inside_a_paragraph_goes_and_the_story_stays():
+    # A newspaper's subscription offer between two paragraphs of a court story, and inside one.
+    offer = "Never miss a local story. Sign up today for a free 30 day free trial of unlimited digital access. SUBSCRIBE NOW"
+    assert make_doc("d", f"{PROSE}\n\n{offer}").text == PROSE
+    doc = make_doc(
+        "d",
+        "She was sentenced on Monday in Kings County Superior Court, two days after her 18th birthday. "
+        "Sign up today for a free 30 day free trial of unlimited digital access. "
+        "The ring involved four girls between the ages of 14 and 15, the detective said.",
+    )
+    assert "trial of unlimited" not in doc.text
+    assert "sentenced on Monday" in doc.text and "four girls" in doc.text
+
+
+def test_a_share_bar_run_into_a_quotation_is_cut_and_the_quotation_kept():
+    sentence = (
+        'Tweet View Comments "Next Tuesday, Gov. Huntsman will boycott the Nevada presidential debate," '
+        "said campaign manager Matt David in a statement."
+    )
+    assert sentence[lead_length(sentence) :].startswith('"Next Tuesday, Gov. Huntsman')
+    assert lead_length("Share prices fell sharply on Monday after the report.") == 0
+
+
+def test_a_caption_file_printed_as_text_is_dropped_whatever_its_length():
+    transcript = "WEBVTT MAX: WE'RE GOING TO BE ONTRAVERSE CREEK, AND THIS IS AWELL-KNOWN AREA TO FIND GOLD. " * 40
+    doc = make_doc(
+        "d", "A geologist said this summer's gold rush is expected to be the best in 20 years.\n\n" + transcript
+    )
+    assert "WEBVTT" not in doc.text and "TRAVERSE" not in doc.text.upper().replace("ONTRAVERSE", "")
+    assert doc.text.startswith("A geologist said")
+    assert dict(doc.removed)["caption transcript"] == 1

@@ -1,7 +1,12 @@
 """Neutral voice and a fact once: a column's judgement never speaks as the brief, and no fact twice."""
 
+import numpy as np
+from scipy.sparse import csr_matrix
+
 from summarize import summarize_texts
 from summarize.editing.subjectivity import argues, judging_words
+from summarize.options import Options
+from summarize.pipeline.select import _conflicts
 
 # From columns in one story's cluster (issue 25).
 OPINION = [
@@ -39,3 +44,76 @@ def test_a_columns_judgement_is_left_out_of_the_brief():
     brief = summarize_texts({"a": news + "Senators from both parties spoke before the vote on Monday.", "b": column})
     assert all("horrible" not in s.text for s in brief.sentences)
     assert brief.sentences
+
+
+# Three critics on one film (issue 25's "The Road" cluster): no one is quoted, so by the share of
+# attributed sentences the story is not news, yet a critic's verdict is still not the brief's voice.
+REVIEWS = {
+    "a": (
+        "The Road follows a father and his son across a burned America after an unnamed catastrophe. "
+        "Kodi Smit-McPhee is convincing as a child stunned by destruction, depending on his father in a world "
+        "where it must be clear to him that any man can die in an instant. "
+        "The father and his son push a shopping cart along the road to the coast before winter comes."
+    ),
+    "b": (
+        "In The Road, Viggo Mortensen and Kodi Smit-McPhee play a father and his son walking to the coast. "
+        "The film is based on the novel by Cormac McCarthy that won the Pulitzer Prize in 2007. "
+        "Charlize Theron appears in flashbacks as the mother of the son before the catastrophe."
+    ),
+    "c": (
+        "John Hillcoat directed The Road from a script by Joe Penhall, based on the McCarthy novel. "
+        "The father and his son walk the road to the coast, hiding from gangs of scavengers. "
+        "Robert Duvall and Guy Pearce play strangers the father and his son meet on the road."
+    ),
+}
+
+
+def test_a_critics_verdict_in_a_review_cluster_is_not_the_briefs_voice():
+    brief = summarize_texts(REVIEWS, Options(words=200))
+    assert brief.sentences
+    assert all("convincing" not in s.text for s in brief.sentences)
+
+
+def test_customer_reviews_in_the_first_person_keep_their_opinions():
+    # Reviews whose writers speak as "I": their opinions are what a brief of them reports.
+    reviews = {
+        "a": "I bought this hotel room for a week. The rooms are awful and the staff were rude to me every day.",
+        "b": "I stayed three nights with my family. The rooms are awful, and the walls are thin as paper.",
+        "c": "We booked it for a conference. I found the rooms awful and the breakfast cold every morning.",
+    }
+    brief = summarize_texts(reviews, Options(words=40))
+    assert any("awful" in s.text for s in brief.sentences)
+
+
+def test_a_columnists_question_or_exclamation_is_never_a_sentence_of_a_news_brief():
+    # The long brief of a short story takes flawed sentences too (too few clean ones fill it): a
+    # question or an exclamation in the writer's own voice stays out even then.
+    news = (
+        "Former President George W. Bush took the Ice Bucket Challenge on Wednesday, his office said. "
+        "Bush was doused with ice water by his wife, Laura Bush, in a video posted on Facebook, his office said. "
+    )
+    column = news + (
+        "Have you done the Ice Bucket Challenge with your own family and friends this week? "
+        "The challenge raised money for ALS research, and Bush took the challenge with his wife — including the dog! "
+        "“Would you do it again?” a reporter asked Bush, who said he would take the challenge again."
+    )
+    brief = summarize_texts({"a": news, "b": column}, Options(length="long"))
+    assert brief.sentences
+    assert not any(s.text.rstrip(' ”"').endswith(("?", "!")) for s in brief.sentences)
+
+
+def test_one_precise_figure_told_twice_is_one_fact_once():
+    # Two outlets on Scaramucci's disclosure (issue 25's read: "repeats the $4.9 million from the
+    # SkyBridge stake"): the longer telling adds his salary; the stake income is in both, and the
+    # selection never picks the two together. Sharing a bare number is not the same fact.
+    texts = [
+        "The incoming White House communications director earned $4.9 million from his ownership stake in SkyBridge.",
+        "Anthony Scaramucci made $5 million in salary and another $4.9 million from his ownership stake in his "
+        "investment firm SkyBridge Capital in the first six months of this year, according to the filing.",
+        "The storm killed 12 people and destroyed hundreds of homes in the coastal towns of the province on "
+        "Tuesday, officials said.",
+        "Police arrested 12 people for looting shops in the coastal towns of the province during the night "
+        "curfew on Friday.",
+    ]
+    vectors = csr_matrix(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
+    assert _conflicts(vectors, list(range(len(texts))), texts) == ((0, 1),)

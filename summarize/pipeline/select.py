@@ -48,6 +48,11 @@ PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in
 # expressed anger over a retweet").
 SAME_FACT_TERMS = 4
 SAME_FACT_SHARE = 0.5
+# A figure precise enough to be one fact's own: money, a decimal, a share or a scaled count
+# ("$4.9 million", "44 percent"); a bare "12" or a year is shared by unrelated facts.
+_FIGURE = re.compile(
+    r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+|\d[\d,]*)(?:\s?(?:million|billion|trillion|percent|%))?", re.IGNORECASE
+)
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 RESOLVES = 3  # selections solved at most, each without the sentences that dangled in the one before
 
@@ -190,7 +195,7 @@ def _article_lead(
         for told in s.group.members:
             if first.get(told.doc_id) != told.index or (told.doc_id, told.index) in left_out:
                 continue
-            lead = _shown_telling(told, min_words, MIN_WORDS, True, True, style)
+            lead = _shown_telling(told, min_words, MIN_WORDS, True, True, style, reporter=True)
             if lead is not None and can_lead(lead) and count_words(shown(lead)) <= high:
                 leads.append((dict(s.features).get("centrality", 0.0), g, lead))
     if not leads:
@@ -265,6 +270,21 @@ def _asks(text: str) -> bool:
     return text.rstrip("”’\"' )").endswith("?") and not text.lstrip().startswith(("“", '"'))
 
 
+def _exclaims(text: str) -> bool:
+    """A question or an exclamation in the writer's own voice ("Have you done the Ice Bucket
+    Challenge?", "... and he had many to thank — including himself!"): a columnist talking to the
+    reader, never a news sentence. One inside quotation marks is someone's words."""
+    return outside_quotes(text).rstrip(" )").endswith(("?", "!"))
+
+
+def reporter_voice(story: StoryStyle) -> bool:
+    """Does the brief speak as a reporter? Yes, unless the sources speak as their writers: customer
+    reviews, written in the first person (or tokenised review text), whose opinions are what a
+    brief of them reports ("The rooms are clean"). News, and critics' reviews and columns too: a
+    critic's verdict is not the brief's ("Kodi Smit-McPhee is convincing as ...")."""
+    return story.newsiness >= 1.0 or not story.common_flaws & {"first person", "garbled"}
+
+
 def continues(text: str) -> bool:
     """Does the sentence open by continuing one before it?"""
     return bool(_CONTINUES.match(text))
@@ -280,6 +300,7 @@ def _variants(
     in news, a fragment, a question or an opener continuing a sentence the brief does not show
     (in reviews "But the battery ..." is how opinions are written)."""
     news = story.newsiness >= 1.0
+    reporter = reporter_voice(story)
     # In news, an essay or open letter among the articles does not make "I" the story's register:
     # the brief is the reporters' voice, so first person and bare quotes are never style there.
     style = story.common_flaws - VOICE_FLAWS if news else story.common_flaws
@@ -287,7 +308,7 @@ def _variants(
     for g, s in enumerate(scored):
         seen = set()
         for told in (s.group.representative, *s.group.members):
-            m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style)
+            m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style, reporter)
             if m is None:
                 continue
             key = (" ".join(words(m.text)), m.attribution)
@@ -298,7 +319,7 @@ def _variants(
 
 
 def _shown_telling(
-    told: Sentence, min_words: int, news_words: int, strict: bool, news: bool, style: set[str]
+    told: Sentence, min_words: int, news_words: int, strict: bool, news: bool, style: set[str], reporter: bool
 ) -> Sentence | None:
     """The telling as a brief may show it, or None (`_variants` says what is left out and why)."""
     m = told
@@ -313,8 +334,10 @@ def _shown_telling(
         return None
     if m.attribution and not re.search(r"[a-z]", m.attribution.split()[0]):
         return None  # "STVN tweeted: …": a post's handle, not a name a reader has met
-    if news and not m.attribution and not attributed(m.text) and argues(m.text):
-        return None  # "the absurd faux principle": a column's judgement in nobody's name, never the brief's
+    if reporter and not m.attribution and (_exclaims(m.text) or not attributed(m.text) and argues(m.text)):
+        # "the absurd faux principle": a column's judgement in nobody's name, never the brief's,
+        # even where too few clean sentences make the brief take flawed ones (`strict` False).
+        return None
     # Someone's own words whose speaker the source names print as `Name said: “...”`:
     # neither first person nor a bare or open quote then.
     excused = style | SPOKEN_FLAWS if m.attribution else style
@@ -412,12 +435,24 @@ def _conflicts(vectors, group_of: Sequence[int], texts: Sequence[str]) -> tuple[
     for ks in members.values():
         pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
     terms = [set(content_terms(t)) for t in texts]
+    figures = [_figures(t) for t in texts]
     for a in range(len(terms)):
         for b in range(a + 1, len(terms)):
             shared = len(terms[a] & terms[b])
-            if shared >= SAME_FACT_TERMS and shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])):
+            # "earned $4.9 million from his ownership stake in SkyBridge" / "made $5 million in salary
+            # and another $4.9 million from his ownership stake in ... SkyBridge Capital": the same
+            # precise figure with the same words round it is one fact, however much else one adds.
+            if shared >= SAME_FACT_TERMS and (
+                shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
+            ):
                 pairs.add((a, b))
     return tuple(sorted(pairs))
+
+
+def _figures(text: str) -> set[str]:
+    """The sentence's precise figures, normalised ("$4.9 million" -> "$4.9million")."""
+    found = (re.sub(r"[\s,]", "", m.group(0)).lower() for m in _FIGURE.finditer(text))
+    return {f for f in found if f.startswith("$") or "." in f or not f.isdigit()}
 
 
 def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]) -> list[int]:

@@ -71,6 +71,24 @@ _CREDIT = re.compile(
     r"\b[A-Z][\w'-]+, (left|right|center|centre|front|rear|top|bottom)( (left|right|center|centre|row))?,"
 )
 _END_CREDIT = re.compile(rf"[A-Z][\w.'-]+ [A-Z][\w.'-]+/{_AGENCY}\s*$")  # "... star Kevin Winter/Getty"
+# A photo credit made of agency and photographer names joined by slashes, closing a caption line:
+# "Snoop Dogg, wife Shante Broadus, and his kids ... Axelle/Bauer-Griffin/FilmMagic". Two slashes
+# between capitalised names are a credit chain whatever the agencies are called ("AC/DC" has one).
+_CREDIT_CHAIN = re.compile(r"[A-Z][\w.&'’-]*(?:\s?/\s?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?){2,}\s*$")
+# A newspaper's subscription offer: "Never miss a local story. Sign up today for a free 30 day free
+# trial of unlimited digital access. SUBSCRIBE NOW".
+_OFFER = re.compile(
+    r"\bfree \d+[- ]day (free )?trial\b|unlimited digital access|\bsubscribe now\b|never miss a (local )?story\b|"
+    r"\b(start|begin) your free trial\b|\balready a subscriber\b|\bsubscribers? (get|enjoy) unlimited\b"
+)
+# A film review's credits block: "... Running time: 119 minutes. Rated R.", "MPAA rating: PG (...)",
+# "Cast & Credits The Man Viggo Mortensen", "WITH: Julia Roberts (the Queen), Lily Collins (Snow White) ...",
+# "“Mirror Mirror” is rated PG (Parental guidance suggested)." (the rating board's own label).
+_FILM_CREDITS = re.compile(
+    r"\brunning time\s*:\s*\d|\bmpaa rating\s*:|^cast (&|and) credits\b|^with\s*:\s|"
+    r"\brated (g|pg|pg-13|r|nc-17) \((general audiences|parental|restricted|adults|no one)",
+    re.IGNORECASE,
+)
 # An AP caption dates its picture to the day: "..., Wednesday, Sept. 15, 2010, in Kabul." Stories
 # say "Wednesday" or "Sept. 15", never both with the year.
 _CAPTION_DATE = re.compile(rf"\b{_WEEKDAY}, {_MONTH} \d{{1,2}}, (19|20)\d\d\b")
@@ -96,13 +114,16 @@ _RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ("social embed", _SOCIAL_EMBED, True),
     ("photo caption", _CAPTION, True),
     ("photo caption", _END_CREDIT, True),
+    ("photo caption", _CREDIT_CHAIN, True),
+    ("subscription offer", _OFFER, False),
+    ("film credits", _FILM_CREDITS, True),
     ("video prompt", _PROMPT, False),
     ("link or contact", _LINK, False),
     ("photo caption", _CREDIT, False),
     ("photo caption", _CAPTION_DATE, False),
 ]
 
-_LOWER_CASED = (_PLAYER_CHROME, _SITE_NOTICE)
+_LOWER_CASED = (_PLAYER_CHROME, _SITE_NOTICE, _OFFER)
 # Words without which a pattern cannot match: a substring test is far cheaper than the regex,
 # and nearly every sentence of a real article fails it.
 _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -147,6 +168,9 @@ _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _LABELS: ("just watched", "must watch", "story highlights", "hide caption", "photos:"),
     _CAPTION: ("(", "file", "image", "photo", "picture", "reuters/"),
     _END_CREDIT: ("/",),
+    _CREDIT_CHAIN: ("/",),
+    _OFFER: ("trial", "digital access", "subscribe", "never miss", "subscriber"),
+    _FILM_CREDITS: ("running time", "mpaa", "credits", "with", "rated"),
     _PROMPT: (":",),
     _CREDIT: (", left", ", right", ", center", ", centre", ", front", ", rear", ", top", ", bottom"),
     _CAPTION_DATE: ("day, ",),
@@ -182,6 +206,8 @@ _LEADS = [
     re.compile(rf"\d{{1,2}}:?\d{{2}} ?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?: [A-Z]{{1,3}})?\s*(?::|{_DASH})\s*"),
     re.compile(r"[A-Z][\w.' ]{1,30} >>\s*"),  # "Oroville >> Now is not the time"
     re.compile(rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}/{_AGENCY}\s+"),  # "Mike Coppola/Getty The ..."
+    # A share bar run into the sentence: "Tweet View Comments “Next Tuesday, Gov. Huntsman will ...".
+    re.compile(r"(?:(?:Tweet|Share|Email|E-mail|Print|View Comments|Comments|Facebook|Twitter|Pinterest)\s+){2,}"),
     # A headline and byline run into the story: "Huntsman to skip debate By Justin Sink - Tweet Jon ..."
     re.compile(r"[A-Z][^.!?]{5,120}? By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:\s+[-–—|]\s+(?:Tweet\s+)?|\s+)(?=[A-Z])"),
 ]

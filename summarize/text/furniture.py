@@ -32,6 +32,8 @@ _FURNITURE_LINES = [
     ("date line", r"(date )?(posted|published|updated|modified)( on| at)?\s*:?\s*[\w.,: ]{0,40}\d{4}.{0,20}"),
     ("date line", r"(mon|tues|wednes|thurs|fri|satur|sun)day,? [\w.]+ \d{1,2},? \d{4}.{0,20}"),
     ("page chrome", r"page \d+ of \d+"),
+    # A video's caption file printed as text, any length: "WEBVTT MAX: WE'RE GOING TO BE ONTRAVERSE CREEK ...".
+    ("caption transcript", r"webvtt\b.*"),
     # A row of buttons: "Share this article Share Tweet Post Email", "Play Facebook Twitter Embed".
     (
         "page chrome",

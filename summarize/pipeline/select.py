@@ -464,7 +464,8 @@ def can_lead(sentence: Sentence) -> bool:
         and not unnamed_role(text)
         and not furniture(text)
         and not addresses_reader(text)
-        and not argues(text)
+        # A judgement someone is said to hold ("… says that … she is determined …") may lead.
+        and not (argues(text) and not attributed(text))
     )
 
 

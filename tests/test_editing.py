@@ -454,6 +454,31 @@ def test_a_news_brief_leaves_out_a_sentence_opening_on_something_it_never_told()
     assert texts and not any(t.startswith("The report") for t in texts)
 
 
+# multinews-dev test4656, abridged: two film reviews (articles, not in the reporters' voice); a
+# brief once showed "This is the last film for … Eiko Ishioka, who died in January." with no film before.
+REVIEW = (
+    "Mirror Mirror retells the Snow White story with a girl-power twist and a wicked sense of fun. "
+    "Julia Roberts plays the vain Queen who rules a bankrupt kingdom and taxes her peasants into misery. "
+    "Lily Collins plays Snow White, a princess locked away in the castle until her eighteenth birthday. "
+    "Armie Hammer plays Prince Alcott, who is robbed in the woods by seven dwarfs on stilts. "
+    "The dwarfs teach Snow White to fight with swords, and she leads them against the Queen's guards. "
+    "Director Tarsem Singh fills the screen with bright colors, huge sets and elaborate costumes. "
+    "This is the last film for Oscar-winning Japanese costume designer Eiko Ishioka, who died in January. "
+    "Nathan Lane plays the Queen's servant Brighton, who is turned into a cockroach for a while. "
+    "The Queen plans to marry the prince for his money and uses a love potion on him at a ball. "
+    "The film ends with a song and dance number in which the whole cast sings in Bollywood style. "
+    "Sean Bean appears late in the story as the King, who was lost in the forest years before. "
+    "Children in the audience laughed at the dwarfs and at the prince, who spends a scene shirtless. "
+)
+
+
+def test_a_brief_from_reviews_that_are_articles_leaves_out_what_leans_on_context():
+    other = REVIEW.replace("Mirror Mirror retells", "The new movie Mirror Mirror retells")
+    brief = summarize_texts({"a": REVIEW, "b": other}, Options(mode=Mode.extractive, words=200))
+    texts = [s.text for s in brief.sentences]
+    assert len(texts) >= 8 and not any(t.startswith("This is the last film") for t in texts)
+
+
 def test_a_surname_as_a_modifier_does_not_introduce_the_person():
     # multinews-dev test2277: after "The Olsen twins said …", "Olsen said: …" could be either twin.
     doc = make_doc(

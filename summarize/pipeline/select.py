@@ -54,6 +54,7 @@ _FIGURE = re.compile(
     r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+|\d[\d,]*)(?:\s?(?:million|billion|trillion|percent|%))?", re.IGNORECASE
 )
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
+ARTICLE_WORDS = 150  # a story's median document at least this long is told by articles, not reviews or posts
 RESOLVES = 3  # selections solved at most, each without the sentences that dangled in the one before
 
 
@@ -71,7 +72,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     (a few times at most; each round only removes candidates).
     """
     left_out: set[tuple[str, int]] = set()
-    news = news_story(scored)
+    news = news_story(scored) or of_articles(scored)
     for _ in range(RESOLVES):
         out = _select(scored, vectors, options, frozenset(left_out))
         told: list[str] = []
@@ -85,6 +86,14 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             return out
         left_out |= dangling
     return [s for s in out if (s.group.representative.doc_id, s.group.representative.index) not in left_out]
+
+
+def of_articles(scored: Sequence[ScoredGroup]) -> bool:
+    """Is the story told by articles (two or more, of article length), not by short reviews or
+    posts? Its brief is then read as a news brief, whatever the articles' voice: a film critic's
+    "This is the last film for …" or "He collected stories …" leans on context there too."""
+    texts = _articles(scored)
+    return len(texts) >= 2 and statistics.median(count_words(t) for t in texts.values()) >= ARTICLE_WORDS
 
 
 def news_story(scored: Sequence[ScoredGroup]) -> bool:
@@ -102,7 +111,8 @@ def _select(
     min_words = shortest(high)
     sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
     story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
-    options_ = _fitting(_variants(scored, min_words, strict=True, story=story), high, left_out)
+    articles = of_articles(scored)
+    options_ = _fitting(_variants(scored, min_words, strict=True, story=story, articles=articles), high, left_out)
     if sum(count_words(shown(m)) for _, m in options_) < low:  # too few clean sentences: take what there is
         options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high, left_out)
     if not options_:
@@ -291,14 +301,15 @@ def continues(text: str) -> bool:
 
 
 def _variants(
-    scored: Sequence[ScoredGroup], min_words: int, strict: bool, story: StoryStyle
+    scored: Sequence[ScoredGroup], min_words: int, strict: bool, story: StoryStyle, articles: bool = False
 ) -> list[tuple[int, Sentence]]:
     """Each group's sentences the brief may show: every telling of the fact (the objective picks
     the one that covers most), never one addressed to a language model. `strict` leaves out what
     a reader would stumble on: heavy form flaws the story does not share as style (an open quote,
     a garbled or spun line, a kicker; in news, first person and bare quotes are never style) and,
     in news, a fragment, a question or an opener continuing a sentence the brief does not show
-    (in reviews "But the battery ..." is how opinions are written)."""
+    (in reviews "But the battery ..." is how opinions are written); in any story told by articles
+    (`of_articles`), a sentence that leans on context the brief does not give."""
     news = story.newsiness >= 1.0
     reporter = reporter_voice(story)
     # In news, an essay or open letter among the articles does not make "I" the story's register:
@@ -308,7 +319,7 @@ def _variants(
     for g, s in enumerate(scored):
         seen = set()
         for told in (s.group.representative, *s.group.members):
-            m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style, reporter)
+            m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style, reporter, articles)
             if m is None:
                 continue
             key = (" ".join(words(m.text)), m.attribution)
@@ -319,11 +330,18 @@ def _variants(
 
 
 def _shown_telling(
-    told: Sentence, min_words: int, news_words: int, strict: bool, news: bool, style: set[str], reporter: bool
+    told: Sentence,
+    min_words: int,
+    news_words: int,
+    strict: bool,
+    news: bool,
+    style: set[str],
+    reporter: bool,
+    articles: bool = False,
 ) -> Sentence | None:
     """The telling as a brief may show it, or None (`_variants` says what is left out and why)."""
     m = told
-    if strict and news and continues(told.text):
+    if strict and (news or articles) and continues(told.text):
         # "But Afghan police have claimed ..." leans on a sentence the brief does not
         # show; without its connective it stands alone, as a wire editor would cut it.
         cut = without_connective(told)
@@ -354,6 +372,8 @@ def _shown_telling(
             # "... it's silly to flush 38 million gallons of water:" introduces what follows.
             or m.text.rstrip().endswith(":")
         )
+        or articles
+        and (continues(m.text) or needs_context(shown(m)) or furniture(m.text))
     ):
         return None
     return m
@@ -499,7 +519,8 @@ def can_lead(sentence: Sentence) -> bool:
         and not unnamed_role(text)
         and not furniture(text)
         and not addresses_reader(text)
-        and not argues(text)
+        # A judgement someone is said to hold ("… says that … she is determined …") may lead.
+        and not (argues(text) and not attributed(text))
     )
 
 

@@ -39,6 +39,7 @@ import numpy as np
 from ..pipeline.segment import split_text
 from ..text.words import content_terms, stem
 from .editorial_speech import (
+    PARTICLE,
     PRONOUNS,
     ROLES,
     anyone_named,
@@ -49,6 +50,7 @@ from .editorial_speech import (
     people,
     same_person,
     speaker,
+    surname_of,
     surnames,
 )
 
@@ -62,7 +64,14 @@ _OPENER = re.compile(
 _CONNECTIVE = re.compile(
     r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
     r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
-    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that)\b"
+    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that|"
+    # Addition and alternative lean on a sentence before as much as contrast does.
+    r"Also|In addition|Additionally|Moreover|Furthermore|Besides|Or|And|Plus|"
+    # "In them, Sandusky expressed …": a pronoun behind a preposition.
+    r"(?:In|Of|From|Among|Through|With|Without|By|For|To) (?:it|them|this|that|these|those)(?= *,)|"
+    # "A minute later she …": later than what the brief has not told.
+    r"(?:A|One|Two|Three|Several|Few|\d+) (?:minute|moment|hour|day|week|month|year)s? later|"
+    r"(?:Minutes|Moments|Hours|Days|Weeks|Months|Years) later|Later|The next day|The following day)\b"
 )
 _POINTER = re.compile(
     r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
@@ -71,8 +80,11 @@ _POINTER = re.compile(
     r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
     r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
     # "The rise of Genghis Khan …", "The decision by the court …": defined where it stands.
-    r"(?! (?:of|by|that|which|in|on|at|from|between|with|to|for)\b)"
+    r"(?! (?:of|by|that|which|who|whose|in|on|at|from|between|with|to|for)\b)"
 )
+# "The second fighter", "The other man": one of a set the brief has not given.
+_ORDINAL = re.compile(r"^(?:The|A) (?:second|third|fourth|other|latter|former|remaining) [a-z]+\b(?! (?:of|in)\b)")
+_TWO = re.compile(r"\b[A-Z][a-z]+ and [A-Z][a-z]+\b|\b(?:both|two)\b")
 _COUNTED = re.compile(
     r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
     r"Neither|Either|\d+) of (them|those|these)\b"
@@ -87,15 +99,29 @@ _DEBRIS = re.compile(
     r"\bcopyright\b|(?:[a-z\].][”\"’]|[a-z][.;:])[0-9]{1,2}(?:\s|$)|"
     r"^(?:Credit|Photo|Image|Video|Caption|Watch|Related|Read more|Advertisement|Click|Share|Follow|Sign up|"
     r"Subscribe|Published|Updated|Posted|Story highlights|JUST WATCHED|WEBVTT)\b|Getty Images|AP Photo|"
-    r"https?://|www\.\w|\w@\w+\.\w|\(@\w+\)|pic\.twitter",
+    r"https?://|www\.\w|\w@\w+\.\w|\(@\w+\)|pic\.twitter|"
+    # Live-blog labels, credits blocks, captions' stage directions, calls to the reader, datelines.
+    r"^[A-Z ]*UPDATE:|^(?:Written|Directed|Produced) by\b|\bpresents a film\b|\((?:pictured|left|right|above|below)\b|"
+    r"\bon our Facebook page\b|^Tell us\b|^\((?:CNN|AP|Reuters)\)",
     re.I,
 )
+# A photo credit: names joined by slashes ("Axelle/Bauer-Griffin/FilmMagic").
+_CREDIT = re.compile(r"\b[A-Z][\w-]+/[A-Z][\w-]+/[A-Z][\w-]+\b")
+# A sentence ends with its mark (a closing quotation or bracket may follow) and opens with a capital:
+# a link's headline, a navigation bar or a cut-off fragment does not.
+_FINISHED = re.compile(r"^[^a-z].*[.!?…;:][”\"’')\]]*$", re.S)
 _ATTRIBUTING = re.compile(
     r"\b(argue[sd]?|believes?|believed|thinks?|thought|calls?|called|describe[sd]?|according to|writes?|wrote|"
     r"said|says|told|claims?|claimed|contends?|contended|insists?|insisted|warns?|warned)\b",
     re.I,
 )
-_ADDRESS = re.compile(r"^Imagine\b|[?!]\s*$")
+# "I"/"we" outside quotations ("World War I" is a name).
+# Capitalised "My"/"Our" inside a sentence are a title's ("There’s A Girl In My Soup").
+_FIRST_PERSON = re.compile(r"(?<!War )\bI\b(?!\.)|\b(?:my|we|our|me|us)\b|^[(“\"]?(?:My|We|Our)\b")
+# An indefinite subject introduces the person a later "she" in the sentence stands for.
+_INTRODUCED_SUBJECT = re.compile(r"^(?:A|An)\s")
+# "Imagine …", a question or "!" of its own, or "you" outside quotations: the brief talks to its reader.
+_ADDRESS = re.compile(r"^Imagine\b|[?!]\s*$|\b(?:[Yy]ou|[Yy]our|[Yy]ou’ll|[Yy]ou'll|[Yy]ou’d|[Yy]ou'd)\b")
 # An evaluative word: the Pattern lexicon's subjectivity and polarity at least these.
 SUBJECTIVE = 0.9
 POLAR = 0.5
@@ -145,7 +171,7 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
             why["OP"] = reason
         if i in repeated:
             why["RF"] = f"restates sentence {repeated[i]}"
-        found = debris(text)
+        found = debris(text, texts[i + 1] if i + 1 < len(texts) else "")
         if found:
             why["DB"] = found
         out.append(SentenceCodes(i, text, tuple(c for c in CODES if c in why), why))
@@ -161,19 +187,23 @@ def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
 
 
 def _signed(text: str, sources: dict[str, str], span: dict | None) -> bool:
-    """Is the sentence a post printed with its author ("Jim Carrey tweeted: …") whose cited words
-    end a paragraph of an article that names that author? An embedded post is signed after its
-    words ("… — Jim Carrey (@JimCarrey) July 21, 2012"); cleaning turns the signature into the
-    printed speaker and drops it from the text, so looking back through the article finds the
-    reporter's last speaker instead of the post's author."""
+    """Is the sentence a post printed with its author ("Holly Dagres tweeted: …") whose cited words
+    are a paragraph of their own? An embedded post is signed after its words ("… — Holly Dagres
+    (@hdagres) June 22, 2015"); cleaning turns the signature into the printed speaker and drops it
+    from the article, so looking back through the article finds the reporter's last speaker (or the
+    story's subject) instead of the post's author, and the article no longer names the author at all."""
     m = re.match(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:tweeted|posted):", text)
-    if m is None or span is None or span["doc_id"] not in sources:
+    if m is None:
+        return False
+    if span is None or span["doc_id"] not in sources:
         return False
     article = sources[span["doc_id"]]
-    ends_paragraph = article[span["end"] : span["end"] + 3].strip(' \t"”') == "" or article[
-        span["end"] : span["end"] + 3
-    ].lstrip(' "”').startswith("\n")
-    return ends_paragraph and m.group(1).split()[-1] in article
+    before, after = article[max(0, span["start"] - 3) : span["start"]], article[span["end"] : span["end"] + 3]
+    opens = before.strip(' \t"“') == "" or "\n" in before
+    closes = after.strip(' \t"”') == "" or after.lstrip(' "”').startswith("\n")
+    # A post of several sentences is cited by its last; the author still named in the article
+    # shows it is theirs. A whole paragraph of its own needs no name: reporters' prose carries one.
+    return closes and (opens or m.group(1).split()[-1] in article)
 
 
 def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) -> bool:
@@ -186,13 +216,18 @@ def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) 
 
 def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dict[str, str]:
     """WA and US: whose words the reader would take these for, against the article's speaker."""
+    named = speaker(text)
+    if named is None and _FIRST_PERSON.search(outside_quotes(text)):
+        # A letter's or a post's "I"/"we" printed as the brief's own words: no one says them.
+        return {"US": "first person with no speaker"}
     if not is_speech(text):
         return {}
-    named = speaker(text)
     if named == "":
         return {}  # "the bishop said": described, not named; the reader knows who is meant
     if named is None and len(outside_quotes(text).split()) > 0.6 * len(text.split()):
         return {}  # a claim with no quotation and no one named: nothing to credit
+    if named in PRONOUNS and _INTRODUCED_SUBJECT.match(text):
+        return {}  # "A mother is upset after she says …": the sentence introduces its speaker
     if named is not None and named not in PRONOUNS:
         reader: str | None = named
     else:
@@ -202,6 +237,9 @@ def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dic
             return {"US": f"speaker only “{named}”" if named else "quotation with no speaker"}
     truth = article_speaker(source, len(source) - 1) if source else None
     if reader is not None and truth is not None and not same_person(reader, truth):
+        if named is None:
+            # Nothing in the sentence says whose words they are: the reader is left to guess.
+            return {"US": f"quotation with no speaker; the article has {truth}"}
         return {"WA": f"reads as {reader}; the article has {truth}"}
     return {}
 
@@ -218,10 +256,47 @@ def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
         return f"opens with “{m.group(1)}”"
     if (m := _COUNTED.match(text)) is not None:
         return f"“{m.group(0)}”"
+    if (m := _ORDINAL.match(text)) is not None and not any(m.group(0).split()[-1] in e for e in earlier):
+        return f"“{m.group(0)}” of what the brief has not given"
     if (m := _POINTER.match(text)) is not None:
         head = stem(m.group(1).lower())
+        if head in ("coupl", "pair") and any(_TWO.search(e) for e in earlier):
+            return None  # "The couple" after "Jerry and Dottie Sandusky"
         if not any(head in content_terms(e) for e in earlier):
             return f"“{m.group(0)}” not mentioned before"
+    return demonstrative(text, earlier)
+
+
+_TIMES = frozenset(
+    "week weekend month year morning afternoon evening night time season spring summer fall winter day".split()
+)
+# "this article", "this story": the page the words stand on, not something the brief left out.
+_SELF = frozenset("article story page piece site".split())
+
+
+def demonstrative(text: str, earlier: Sequence[str]) -> str | None:
+    """DR inside a sentence: "brought this undisclosed evidence", "included those two words", where
+    nothing before in the brief (or the sentence) is the evidence or the words. Tagged, so that
+    "this is" and "made this inevitable" (a pronoun) are not taken for a phrase; "this statement:"
+    points forward at what follows."""
+    outside = outside_quotes(text)
+    tagged = _tagger().tag(outside)
+    for k, (word, tag) in enumerate(tagged):
+        if k == 0 or word not in ("this", "these", "those") or tag != "DT":
+            continue
+        rest = tagged[k + 1 : k + 5]
+        j = 0
+        while j < len(rest) and (rest[j][1] in ("JJ", "CD", ",") or rest[j][0] == "-"):
+            j += 1
+        if j >= len(rest) or rest[j][1] not in ("NN", "NNS") or rest[j][0] in _TIMES | _SELF:
+            continue
+        head = stem(rest[j][0].lower())
+        phrase = " ".join(w for w, _ in tagged[k : k + j + 2])
+        if outside[outside.find(rest[j][0]) + len(rest[j][0]) :].lstrip().startswith(":"):
+            continue
+        before = outside[: outside.find(phrase.split()[0] + " ")] if phrase else ""
+        if not any(head in content_terms(e) for e in [*earlier, before]):
+            return f"“{phrase}” not mentioned before"
     return None
 
 
@@ -234,9 +309,11 @@ def full_name_surnames(text: str) -> set[str]:
     """The surnames of an article's people: the last word of a full name it gives, where the
     article also has that surname speak or carry a title ("Mosby said", "Ms. Tsai"), so that
     places ("Southeast Portland") and first names ("Bill Hudson" -> Bill) are not taken for them."""
-    candidates = {name.split()[-1] for name in people(text)} - {name.split()[0] for name in people(text)}
-    speakers = {who.split()[-1] for s in split_text(text) if (who := speaker(s)) and who not in PRONOUNS}
-    titled = set(re.findall(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)", text))
+    candidates = {surname_of(name) for name in people(text)} - {name.split()[0] for name in people(text)}
+    speakers = {surname_of(who) for s in split_text(text) if (who := speaker(s)) and who not in PRONOUNS}
+    titled = {
+        surname_of(f"Mr {who}") for who in re.findall(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+({PARTICLE}?[A-Z][\w’'-]+)", text)
+    }
     return candidates & (speakers | titled)
 
 
@@ -270,8 +347,8 @@ def _tagger():  # type: ignore[no-untyped-def]
 def opinion(text: str) -> str | None:
     """OP: the evaluative words (or the address to the reader) the brief says in its own voice."""
     outside = outside_quotes(text)
-    if _ATTRIBUTING.search(outside):
-        return None
+    if _ATTRIBUTING.search(outside) or _FIRST_PERSON.search(outside):
+        return None  # someone's words, said or in the first person (an unnamed one is US)
     if _ADDRESS.search(outside.strip()):
         return "addresses the reader"
     lexicon = _lexicon()
@@ -300,7 +377,22 @@ def repeats(texts: Sequence[str], embed: Embed | None = None) -> dict[int, int]:
     return found
 
 
-def debris(text: str) -> str | None:
-    """DB: the furniture a sentence carries."""
-    found = _CASED.search(text) or _DEBRIS.search(text)
-    return f"“{found.group(0).strip()}”" if found else None
+def debris(text: str, following: str = "") -> str | None:
+    """DB: the furniture a sentence carries, or a quotation cut off (one the brief's next sentence,
+    `following`, does not go on with)."""
+    found = _CASED.search(text) or _DEBRIS.search(text) or _CREDIT.search(text)
+    if found and found.re is _CASED and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+", found.group(0)):
+        # Two names glued by a widget repeat the name before them ("Donald John TrumpScaramucci");
+        # a brand spelled as one word ("NewsCenter 16", a TV station) does not.
+        head = re.match(r"[A-Z][a-z]+", found.group(0))
+        if head is None or not re.search(rf"\b{head.group(0)}\b", text):
+            found = _DEBRIS.search(text) or _CREDIT.search(text)
+    if found:
+        return f"“{found.group(0).strip()}”"
+    if "\ufffd" in text:
+        return "broken character (�)"
+    if text.count("“") > text.count("”") and following.count("”") <= following.count("“"):
+        return "quotation cut off (no closing mark)"
+    if not _FINISHED.match(text.strip()):
+        return "not a sentence (no capital or no closing mark)"
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
+# A single quotation mark left open runs to the sentence's end ("saying: ‘Pa, … thank you.").
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)‘[^’]*$")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAMES = frozenset(
@@ -49,7 +50,11 @@ _SAYS_DESCRIBED = re.compile(
 )
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<s>{NAME}|him|her|them)")
 SPEECH = re.compile(rf"\b{_VERB}\b|\baccording to\b|:\s*[“\"]")
-_PERSON = re.compile(rf"\b(?:(?:{'|'.join(sorted(ROLES))})\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+")
+# Surname particles ("Tom Van Camp") and elided prefixes ("Conan O’Brien") belong to the surname.
+PARTICLES = frozenset("Van Von De Del Della Di Da Du Le La".split())
+PARTICLE = r"(?:(?:Van|Von|De|Del|Della|Di|Da|Du|Le|La)\s+(?:der\s+|den\s+)?)"
+_SURNAME = r"(?:[A-Z][’'])?[A-Z][a-z][\w'’-]+"
+_PERSON = re.compile(rf"\b(?:(?:{'|'.join(sorted(ROLES))})\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{PARTICLE}?{_SURNAME}")
 
 
 def outside_quotes(text: str) -> str:
@@ -98,10 +103,24 @@ def people(text: str) -> list[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Do two names point at one person (a shared surname or word of a body's name)?"""
-    words_a = {w.lower() for w in a.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
-    words_b = {w.lower() for w in b.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
-    return bool(words_a & words_b)
+    """Do two names point at one person (a shared surname or word of a body's name)? A hyphenated
+    surname shares its parts ("Mozes" is Judy Nir-Mozes)."""
+    return bool(_name_words(a) & _name_words(b))
+
+
+def _name_words(name: str) -> set[str]:
+    words = {w.lower() for w in name.split() if w.rstrip(".") not in ROLES}
+    return {part for w in words for part in (w, *w.split("-")) if len(part) > 2}
+
+
+def surname_of(name: str) -> str:
+    """A full name's surname, with its particle ("Van Camp" of "Tom Van Camp")."""
+    words = name.split()
+    if len(words) >= 3 and words[-2] in ("der", "den") and words[-3] in PARTICLES:
+        return " ".join(words[-3:])
+    if len(words) >= 2 and words[-2] in PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1] if words else ""
 
 
 def article_speaker(sentences: Sequence[str], index: int) -> str | None:
@@ -133,18 +152,22 @@ def _last_named(sentences: Sequence[str]) -> str | None:
 
 def surnames(text: str) -> list[str]:
     """Capitalised words standing alone (no capitalised word either side) outside quotations: the
-    surnames of people the sentence mentions by surname only, when the articles show them as people."""
-    outside = outside_quotes(text)
+    surnames of people the sentence mentions by surname only, when the articles show them as people.
+    Editorial brackets are read through ("Bill [Hudson]" is a full name); "the Obama administration"
+    uses the name as a modifier, not as a mention of the person."""
+    outside = outside_quotes(text).replace("[", "").replace("]", "")
     found = []
-    for match in re.finditer(r"(?<![\w’'.])([A-Z][a-z][\w’'-]+)", outside):
+    for match in re.finditer(rf"(?<![\w’'.])({PARTICLE}?{_SURNAME})", outside):
         before = outside[: match.start()].rstrip()
         after = outside[match.end() :].lstrip()
         previous = before.split()[-1] if before.split() else ""
-        if previous[:1].isupper() and not before.endswith((".", ",", ":", "…")):
+        if previous[:1].isupper() and not before.rstrip('”"’').endswith((".", ",", ":", "…")):
             continue
         if previous[:1].isupper() and previous.rstrip(".") in ROLES:
             continue
         if after[:1].isupper() and not match.group(1).endswith(("’s", "'s")):
+            continue
+        if previous in ("the", "The") or match.group(1).split()[0] in _NOT_NAMES:
             continue
         found.append(match.group(1).removesuffix("’s").removesuffix("'s"))
     return found

@@ -7,10 +7,12 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   source article gives (named in the cited span, or for a pronoun the last person the article named
   or quoted before the span).
 - US, unnamed speaker: the speaker is only a pronoun, or a quotation has none, and the brief named
-  no one before it.
+  no one before it; a quotation with no speaker that the reader would give to someone else; "I"/"we"
+  outside quotations with no one saying it (a letter or a post printed as the brief's own words).
 - DR, dangling reference: the sentence opens with a pronoun or demonstrative subject, with a
-  connective of response, consequence or contrast, or with "the video"/"six of them" for something
-  the brief never mentioned; not when it follows its own article's sentence before it in the brief
+  connective of response, consequence, contrast, addition or time ("Also", "A minute later"), or with
+  "the video"/"six of them"/"the second fighter" for something the brief never mentioned, or holds
+  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; not when it follows its own article's sentence before it in the brief
   (the reference is resolved there), nor "he"/"she" right after a sentence naming a person.
 - NI, name never introduced: a surname alone (the articles show it as a person's last name) with
   no full name or role before it in the brief.
@@ -18,11 +20,14 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   attributes nothing, by the subjectivity lexicon TextBlob ships (the Pattern lexicon: a
   subjectivity and a polarity for each of ~2,900 English adjectives, hand-annotated, inside the
   wheel, so nothing is downloaded; VADER scores valence only, and MPQA's lexicon is on no maintained
-  PyPI package), or a direct address to the reader ("Imagine ...", a question or "!" of its own).
+  PyPI package), or a direct address to the reader ("Imagine ...", "you", a question or "!" of its
+  own); not in first-person words, which are someone's (US when no one is named).
 - RF, repeated fact: a later sentence stating what an earlier one did (MiniLM cosine where the
   model is installed, content-word overlap otherwise).
 - DB, debris: page furniture the cleaning should have removed (widgets, player labels, credits,
-  corrections, footnote marks, shouting transcripts, links).
+  corrections, footnote marks, shouting transcripts, links, credits blocks, live-blog labels, photo
+  credits and captions), a quotation cut off, a broken character, or a line that is no sentence (a
+  link's headline, a navigation bar: no capital at its start or no mark at its end).
 
 FE (factual error) and OS (off-story) need a reader.
 """
@@ -37,7 +42,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..pipeline.segment import split_text
-from ..text.words import content_terms, stem
+from ..text.words import content_terms
 from .editorial_speech import (
     PARTICLE,
     PRONOUNS,
@@ -45,6 +50,7 @@ from .editorial_speech import (
     anyone_named,
     article_speaker,
     brief_speaker,
+    dangling,
     is_speech,
     outside_quotes,
     people,
@@ -52,43 +58,11 @@ from .editorial_speech import (
     speaker,
     surname_of,
     surnames,
+    tagger,
 )
 
 CODES = ("WA", "US", "DR", "NI", "OP", "RF", "DB")
 
-# "This week, …" and "That night …" are times, not references.
-_OPENER = re.compile(
-    r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])"
-    r"(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|winter)\b)"
-)
-_CONNECTIVE = re.compile(
-    r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
-    r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
-    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that|"
-    # Addition and alternative lean on a sentence before as much as contrast does.
-    r"Also|In addition|Additionally|Moreover|Furthermore|Besides|Or|And|Plus|"
-    # "In them, Sandusky expressed …": a pronoun behind a preposition.
-    r"(?:In|Of|From|Among|Through|With|Without|By|For|To) (?:it|them|this|that|these|those)(?= *,)|"
-    # "A minute later she …": later than what the brief has not told.
-    r"(?:A|One|Two|Three|Several|Few|\d+) (?:minute|moment|hour|day|week|month|year)s? later|"
-    r"(?:Minutes|Moments|Hours|Days|Weeks|Months|Years) later|Later|The next day|The following day)\b"
-)
-_POINTER = re.compile(
-    r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
-    r"attack|shooting|case|announcement|comments?|remarks|post|tweet|meeting|study|book|booklet|plan|proposal|"
-    r"ruling|measure|event|episode|footage|photos?|images?|interview|program|exchange|clip|change|request|"
-    r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
-    r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
-    # "The rise of Genghis Khan …", "The decision by the court …": defined where it stands.
-    r"(?! (?:of|by|that|which|who|whose|in|on|at|from|between|with|to|for)\b)"
-)
-# "The second fighter", "The other man": one of a set the brief has not given.
-_ORDINAL = re.compile(r"^(?:The|A) (?:second|third|fourth|other|latter|former|remaining) [a-z]+\b(?! (?:of|in)\b)")
-_TWO = re.compile(r"\b[A-Z][a-z]+ and [A-Z][a-z]+\b|\b(?:both|two)\b")
-_COUNTED = re.compile(
-    r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
-    r"Neither|Either|\d+) of (them|those|these)\b"
-)
 # Furniture in capitals: The Hill's link widget ("TrumpScaramucci warns ... MORE"), a player's
 # "CLOSE", a transcript's shouting.
 _CASED = re.compile(
@@ -244,67 +218,6 @@ def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dic
     return {}
 
 
-def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
-    """DR: why the sentence leans on something the brief has not introduced, or None."""
-    if adjacent:
-        return None
-    if (m := _OPENER.match(text)) is not None:
-        if m.group(1) in ("He", "She", "His", "Her") and earlier and (people(earlier[-1]) or _named(earlier[-1])):
-            return None
-        return f"opens with “{m.group(1)}”"
-    if (m := _CONNECTIVE.match(text)) is not None:
-        return f"opens with “{m.group(1)}”"
-    if (m := _COUNTED.match(text)) is not None:
-        return f"“{m.group(0)}”"
-    if (m := _ORDINAL.match(text)) is not None and not any(m.group(0).split()[-1] in e for e in earlier):
-        return f"“{m.group(0)}” of what the brief has not given"
-    if (m := _POINTER.match(text)) is not None:
-        head = stem(m.group(1).lower())
-        if head in ("coupl", "pair") and any(_TWO.search(e) for e in earlier):
-            return None  # "The couple" after "Jerry and Dottie Sandusky"
-        if not any(head in content_terms(e) for e in earlier):
-            return f"“{m.group(0)}” not mentioned before"
-    return demonstrative(text, earlier)
-
-
-_TIMES = frozenset(
-    "week weekend month year morning afternoon evening night time season spring summer fall winter day".split()
-)
-# "this article", "this story": the page the words stand on, not something the brief left out.
-_SELF = frozenset("article story page piece site".split())
-
-
-def demonstrative(text: str, earlier: Sequence[str]) -> str | None:
-    """DR inside a sentence: "brought this undisclosed evidence", "included those two words", where
-    nothing before in the brief (or the sentence) is the evidence or the words. Tagged, so that
-    "this is" and "made this inevitable" (a pronoun) are not taken for a phrase; "this statement:"
-    points forward at what follows."""
-    outside = outside_quotes(text)
-    tagged = _tagger().tag(outside)
-    for k, (word, tag) in enumerate(tagged):
-        if k == 0 or word not in ("this", "these", "those") or tag != "DT":
-            continue
-        rest = tagged[k + 1 : k + 5]
-        j = 0
-        while j < len(rest) and (rest[j][1] in ("JJ", "CD", ",") or rest[j][0] == "-"):
-            j += 1
-        if j >= len(rest) or rest[j][1] not in ("NN", "NNS") or rest[j][0] in _TIMES | _SELF:
-            continue
-        head = stem(rest[j][0].lower())
-        phrase = " ".join(w for w, _ in tagged[k : k + j + 2])
-        if outside[outside.find(rest[j][0]) + len(rest[j][0]) :].lstrip().startswith(":"):
-            continue
-        before = outside[: outside.find(phrase.split()[0] + " ")] if phrase else ""
-        if not any(head in content_terms(e) for e in [*earlier, before]):
-            return f"“{phrase}” not mentioned before"
-    return None
-
-
-def _named(text: str) -> bool:
-    who = speaker(text)
-    return who is not None and who not in PRONOUNS
-
-
 def full_name_surnames(text: str) -> set[str]:
     """The surnames of an article's people: the last word of a full name it gives, where the
     article also has that surname speak or carry a title ("Mosby said", "Ms. Tsai"), so that
@@ -336,14 +249,6 @@ def _lexicon() -> dict[str, tuple[float, float]]:
     return {w: (float(v[None][0]), float(v[None][1])) for w, v in sentiment.items() if None in v}
 
 
-@lru_cache(maxsize=1)
-def _tagger():  # type: ignore[no-untyped-def]
-    """TextBlob's Pattern tagger: its lexicon ships in the wheel (NLTK's tagger needs a download)."""
-    from textblob.en.taggers import PatternTagger
-
-    return PatternTagger()
-
-
 def opinion(text: str) -> str | None:
     """OP: the evaluative words (or the address to the reader) the brief says in its own voice."""
     outside = outside_quotes(text)
@@ -355,7 +260,7 @@ def opinion(text: str) -> str | None:
     # Tagged in context: the lexicon lists adjectives, and "confirmed", "a kind of" are not used as such.
     loaded = [
         w
-        for w, tag in _tagger().tag(outside)
+        for w, tag in tagger().tag(outside)
         if tag in ("JJ", "RB") and w in lexicon and lexicon[w][1] >= SUBJECTIVE and abs(lexicon[w][0]) >= POLAR
     ]
     return ", ".join(dict.fromkeys(loaded)) or None

@@ -166,3 +166,6 @@ def test_second_person_is_the_brief_talking_to_its_reader_and_first_person_is_so
     assert alone(letter) == ("US",)
     # A quotation left open with a single mark keeps its words: "thank you" is Kate's.
     assert "OP" not in alone("Kate posted a photograph of Kurt Russell saying: ‘Pa, just simply... thank you.")
+    # test2114: a statement opened with a closing mark is still the spokesman's words.
+    statement = "Jay Leno’s spokesman has now issued a statement: ”Jay’s foremost concern is for the wonderful people."
+    assert "OP" not in alone(statement)

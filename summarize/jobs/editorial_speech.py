@@ -14,7 +14,8 @@ from functools import lru_cache
 from ..text.words import content_terms, stem
 
 # A single quotation mark left open runs to the sentence's end ("saying: ‘Pa, … thank you.").
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)‘[^’]*$")
+# A closing mark printed as the opening one after a colon (": ”Jay’s foremost concern …") opens too.
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)‘[^’]*$|(?<=: )”[^”“]*”?")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAMES = frozenset(

@@ -169,3 +169,21 @@ def test_second_person_is_the_brief_talking_to_its_reader_and_first_person_is_so
     # test2114: a statement opened with a closing mark is still the spokesman's words.
     statement = "Jay Leno’s spokesman has now issued a statement: ”Jay’s foremost concern is for the wonderful people."
     assert "OP" not in alone(statement)
+
+
+def test_he_said_after_a_plural_body_goes_back_to_the_last_person():
+    # test5041: "he said" after "Prosecutors argued …" was read as the prosecutors'; a reader takes
+    # the last man named speaking, the detective, as the article does.
+    article = (
+        "The case surprised the city, Pontecorvo said. Prosecutors argued that she trafficked four girls. "
+        "The ring went on for several weeks last spring, he said."
+    )
+    first = "The case surprised the city, Pontecorvo said."
+    second = "Prosecutors argued that she trafficked four girls."
+    third = "The ring went on for several weeks last spring, he said."
+    data = brief([(first, "a", None), (second, "a", None), (third, "a", None)], {"a": article})
+    assert codes(data)[2] == ()
+    # After a person other than the article's speaker, "he" is still a wrong attribution.
+    other = "Sen. Roy Blunt said the vote would come next week."
+    data = brief([(other, "b", None), (third, "a", None)], {"a": article, "b": other})
+    assert codes(data)[1] == ("WA",)

@@ -206,7 +206,7 @@ def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dic
         reader: str | None = named
     else:
         # The sentence's own words before the quotation may name the person ("Joey Wilson ..., he says").
-        reader = brief_speaker(earlier)
+        reader = brief_speaker(earlier, named)
         if reader is None and not anyone_named([*earlier, outside_quotes(text)]):
             return {"US": f"speaker only “{named}”" if named else "quotation with no speaker"}
     truth = article_speaker(source, len(source) - 1) if source else None

@@ -133,13 +133,13 @@ def article_speaker(sentences: Sequence[str], index: int) -> str | None:
     an unattributed quotation) the last one the article named as speaking before it."""
     own = speaker(sentences[index])
     if own:
-        return own if own not in PRONOUNS else _last_named(sentences[:index])
+        return own if own not in PRONOUNS else _last_named(sentences[:index], own)
     return None if own == "" else _last_named(sentences[:index])
 
 
-def brief_speaker(earlier: Sequence[str]) -> str | None:
+def brief_speaker(earlier: Sequence[str], pronoun: str | None = None) -> str | None:
     """Who a reader takes a pronoun speaker for: the last speaker the brief named before."""
-    return _last_named(earlier)
+    return _last_named(earlier, pronoun)
 
 
 def anyone_named(earlier: Sequence[str]) -> bool:
@@ -147,11 +147,16 @@ def anyone_named(earlier: Sequence[str]) -> bool:
     return any(people(text) or speaker(text) not in (None, "", *PRONOUNS) for text in earlier)
 
 
-def _last_named(sentences: Sequence[str]) -> str | None:
+def _last_named(sentences: Sequence[str], pronoun: str | None = None) -> str | None:
+    """The last speaker named; for "he" or "she" the last one who can be a person, not a plural
+    body ("Prosecutors argued": tagged as a plural common noun, where "Jones said" is a proper one)."""
     for text in reversed(sentences[-12:]):
         named = speaker(text)
-        if named and named not in PRONOUNS:
-            return named
+        if not named or named in PRONOUNS:
+            continue
+        if pronoun in ("he", "she") and " " not in named and dict(tagger().tag(text)).get(named) == "NNS":
+            continue
+        return named
     return None
 
 

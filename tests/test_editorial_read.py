@@ -187,3 +187,18 @@ def test_he_said_after_a_plural_body_goes_back_to_the_last_person():
     other = "Sen. Roy Blunt said the vote would come next week."
     data = brief([(other, "b", None), (third, "a", None)], {"a": article, "b": other})
     assert codes(data)[1] == ("WA",)
+
+
+def test_a_bracketed_name_that_swaps_the_subject_for_the_speaker_is_wrong_attribution():
+    # test5041: the article's "She often found the girls …, he said" (she: Almario; he: the
+    # detective) printed as "[Pontecorvo] often found the girls …, he said".
+    article = (
+        "Detective Richard Pontecorvo said Almario was the prime suspect. "
+        "She often found the girls through friends and acquaintances or social media, he said."
+    )
+    span = "She often found the girls through friends and acquaintances or social media, he said."
+    shown = "[Pontecorvo] often found the girls through friends and acquaintances or social media, he said."
+    first = "Detective Richard Pontecorvo said Almario was the prime suspect."
+    assert codes(brief([(first, "a", None), (shown, "a", span)], {"a": article}))[1] == ("WA",)
+    right = "[Almario] often found the girls through friends and acquaintances or social media, he said."
+    assert codes(brief([(first, "a", None), (right, "a", span)], {"a": article}))[1] == ()

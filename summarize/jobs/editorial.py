@@ -134,6 +134,8 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
         why.update(attribution(text, texts[:i], source))
         if "WA" in why and _signed(text, sources, spans[i]):
             del why["WA"]
+        if source and (reason := swapped(text, source)):
+            why["WA"] = reason
         reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
         if reason:
             why["DR"] = reason
@@ -216,6 +218,21 @@ def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dic
             return {"US": f"quotation with no speaker; the article has {truth}"}
         return {"WA": f"reads as {reader}; the article has {truth}"}
     return {}
+
+
+def swapped(text: str, source: Sequence[str]) -> str | None:
+    """WA: a name put in brackets for the article's "She"/"He" that is the sentence's speaker, where
+    the article's speaker is the other pronoun ("She often found the girls …, he said" printed as
+    "[Pontecorvo] often found the girls …, he said"): two pronouns of two genders are two people."""
+    bracket = re.match(r"^\[([^\]]+)\]", text)
+    subject = re.match(r"^(He|She)\b", source[-1])
+    said = speaker(source[-1])
+    if bracket is None or subject is None or said not in ("he", "she") or said == subject.group(1).lower():
+        return None
+    truth = article_speaker(source, len(source) - 1)
+    if truth is not None and same_person(bracket.group(1), truth):
+        return f"[{bracket.group(1)}] stands for the article's “{subject.group(1)}”, who is not the “{said}” speaking"
+    return None
 
 
 def full_name_surnames(text: str) -> set[str]:

@@ -7,10 +7,12 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   source article gives (named in the cited span, or for a pronoun the last person the article named
   or quoted before the span).
 - US, unnamed speaker: the speaker is only a pronoun, or a quotation has none, and the brief named
-  no one before it.
+  no one before it; a quotation with no speaker that the reader would give to someone else; "I"/"we"
+  outside quotations with no one saying it (a letter or a post printed as the brief's own words).
 - DR, dangling reference: the sentence opens with a pronoun or demonstrative subject, with a
-  connective of response, consequence or contrast, or with "the video"/"six of them" for something
-  the brief never mentioned; not when it follows its own article's sentence before it in the brief
+  connective of response, consequence, contrast, addition or time ("Also", "A minute later"), or with
+  "the video"/"six of them"/"the second fighter" for something the brief never mentioned, or holds
+  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; not when it follows its own article's sentence before it in the brief
   (the reference is resolved there), nor "he"/"she" right after a sentence naming a person.
 - NI, name never introduced: a surname alone (the articles show it as a person's last name) with
   no full name or role before it in the brief.
@@ -18,11 +20,14 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   attributes nothing, by the subjectivity lexicon TextBlob ships (the Pattern lexicon: a
   subjectivity and a polarity for each of ~2,900 English adjectives, hand-annotated, inside the
   wheel, so nothing is downloaded; VADER scores valence only, and MPQA's lexicon is on no maintained
-  PyPI package), or a direct address to the reader ("Imagine ...", a question or "!" of its own).
+  PyPI package), or a direct address to the reader ("Imagine ...", "you", a question or "!" of its
+  own); not in first-person words, which are someone's (US when no one is named).
 - RF, repeated fact: a later sentence stating what an earlier one did (MiniLM cosine where the
   model is installed, content-word overlap otherwise).
 - DB, debris: page furniture the cleaning should have removed (widgets, player labels, credits,
-  corrections, footnote marks, shouting transcripts, links).
+  corrections, footnote marks, shouting transcripts, links, credits blocks, live-blog labels, photo
+  credits and captions), a quotation cut off, a broken character, or a line that is no sentence (a
+  link's headline, a navigation bar: no capital at its start or no mark at its end).
 
 FE (factual error) and OS (off-story) need a reader.
 """
@@ -37,46 +42,27 @@ from functools import lru_cache
 import numpy as np
 
 from ..pipeline.segment import split_text
-from ..text.words import content_terms, stem
+from ..text.words import content_terms
 from .editorial_speech import (
+    PARTICLE,
     PRONOUNS,
     ROLES,
     anyone_named,
     article_speaker,
     brief_speaker,
+    dangling,
     is_speech,
     outside_quotes,
     people,
     same_person,
     speaker,
+    surname_of,
     surnames,
+    tagger,
 )
 
 CODES = ("WA", "US", "DR", "NI", "OP", "RF", "DB")
 
-# "This week, …" and "That night …" are times, not references.
-_OPENER = re.compile(
-    r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])"
-    r"(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|winter)\b)"
-)
-_CONNECTIVE = re.compile(
-    r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
-    r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
-    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that)\b"
-)
-_POINTER = re.compile(
-    r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
-    r"attack|shooting|case|announcement|comments?|remarks|post|tweet|meeting|study|book|booklet|plan|proposal|"
-    r"ruling|measure|event|episode|footage|photos?|images?|interview|program|exchange|clip|change|request|"
-    r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
-    r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
-    # "The rise of Genghis Khan …", "The decision by the court …": defined where it stands.
-    r"(?! (?:of|by|that|which|in|on|at|from|between|with|to|for)\b)"
-)
-_COUNTED = re.compile(
-    r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
-    r"Neither|Either|\d+) of (them|those|these)\b"
-)
 # Furniture in capitals: The Hill's link widget ("TrumpScaramucci warns ... MORE"), a player's
 # "CLOSE", a transcript's shouting.
 _CASED = re.compile(
@@ -87,15 +73,29 @@ _DEBRIS = re.compile(
     r"\bcopyright\b|(?:[a-z\].][”\"’]|[a-z][.;:])[0-9]{1,2}(?:\s|$)|"
     r"^(?:Credit|Photo|Image|Video|Caption|Watch|Related|Read more|Advertisement|Click|Share|Follow|Sign up|"
     r"Subscribe|Published|Updated|Posted|Story highlights|JUST WATCHED|WEBVTT)\b|Getty Images|AP Photo|"
-    r"https?://|www\.\w|\w@\w+\.\w|\(@\w+\)|pic\.twitter",
+    r"https?://|www\.\w|\w@\w+\.\w|\(@\w+\)|pic\.twitter|"
+    # Live-blog labels, credits blocks, captions' stage directions, calls to the reader, datelines.
+    r"^[A-Z ]*UPDATE:|^(?:Written|Directed|Produced) by\b|\bpresents a film\b|\((?:pictured|left|right|above|below)\b|"
+    r"\bon our Facebook page\b|^Tell us\b|^\((?:CNN|AP|Reuters)\)",
     re.I,
 )
+# A photo credit: names joined by slashes ("Axelle/Bauer-Griffin/FilmMagic").
+_CREDIT = re.compile(r"\b[A-Z][\w-]+/[A-Z][\w-]+/[A-Z][\w-]+\b")
+# A sentence ends with its mark (a closing quotation or bracket may follow) and opens with a capital:
+# a link's headline, a navigation bar or a cut-off fragment does not.
+_FINISHED = re.compile(r"^[^a-z].*[.!?…;:][”\"’')\]]*$", re.S)
 _ATTRIBUTING = re.compile(
     r"\b(argue[sd]?|believes?|believed|thinks?|thought|calls?|called|describe[sd]?|according to|writes?|wrote|"
     r"said|says|told|claims?|claimed|contends?|contended|insists?|insisted|warns?|warned)\b",
     re.I,
 )
-_ADDRESS = re.compile(r"^Imagine\b|[?!]\s*$")
+# "I"/"we" outside quotations ("World War I" is a name).
+# Capitalised "My"/"Our" inside a sentence are a title's ("There’s A Girl In My Soup").
+_FIRST_PERSON = re.compile(r"(?<!War )\bI\b(?!\.)|\b(?:my|we|our|me|us)\b|^[(“\"]?(?:My|We|Our)\b")
+# An indefinite subject introduces the person a later "she" in the sentence stands for.
+_INTRODUCED_SUBJECT = re.compile(r"^(?:A|An)\s")
+# "Imagine …", a question or "!" of its own, or "you" outside quotations: the brief talks to its reader.
+_ADDRESS = re.compile(r"^Imagine\b|[?!]\s*$|\b(?:[Yy]ou|[Yy]our|[Yy]ou’ll|[Yy]ou'll|[Yy]ou’d|[Yy]ou'd)\b")
 # An evaluative word: the Pattern lexicon's subjectivity and polarity at least these.
 SUBJECTIVE = 0.9
 POLAR = 0.5
@@ -134,6 +134,8 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
         why.update(attribution(text, texts[:i], source))
         if "WA" in why and _signed(text, sources, spans[i]):
             del why["WA"]
+        if source and (reason := swapped(text, source)):
+            why["WA"] = reason
         reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
         if reason:
             why["DR"] = reason
@@ -145,7 +147,7 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
             why["OP"] = reason
         if i in repeated:
             why["RF"] = f"restates sentence {repeated[i]}"
-        found = debris(text)
+        found = debris(text, texts[i + 1] if i + 1 < len(texts) else "")
         if found:
             why["DB"] = found
         out.append(SentenceCodes(i, text, tuple(c for c in CODES if c in why), why))
@@ -161,19 +163,23 @@ def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
 
 
 def _signed(text: str, sources: dict[str, str], span: dict | None) -> bool:
-    """Is the sentence a post printed with its author ("Jim Carrey tweeted: …") whose cited words
-    end a paragraph of an article that names that author? An embedded post is signed after its
-    words ("… — Jim Carrey (@JimCarrey) July 21, 2012"); cleaning turns the signature into the
-    printed speaker and drops it from the text, so looking back through the article finds the
-    reporter's last speaker instead of the post's author."""
+    """Is the sentence a post printed with its author ("Holly Dagres tweeted: …") whose cited words
+    are a paragraph of their own? An embedded post is signed after its words ("… — Holly Dagres
+    (@hdagres) June 22, 2015"); cleaning turns the signature into the printed speaker and drops it
+    from the article, so looking back through the article finds the reporter's last speaker (or the
+    story's subject) instead of the post's author, and the article no longer names the author at all."""
     m = re.match(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:tweeted|posted):", text)
-    if m is None or span is None or span["doc_id"] not in sources:
+    if m is None:
+        return False
+    if span is None or span["doc_id"] not in sources:
         return False
     article = sources[span["doc_id"]]
-    ends_paragraph = article[span["end"] : span["end"] + 3].strip(' \t"”') == "" or article[
-        span["end"] : span["end"] + 3
-    ].lstrip(' "”').startswith("\n")
-    return ends_paragraph and m.group(1).split()[-1] in article
+    before, after = article[max(0, span["start"] - 3) : span["start"]], article[span["end"] : span["end"] + 3]
+    opens = before.strip(' \t"“') == "" or "\n" in before
+    closes = after.strip(' \t"”') == "" or after.lstrip(' "”').startswith("\n")
+    # A post of several sentences is cited by its last; the author still named in the article
+    # shows it is theirs. A whole paragraph of its own needs no name: reporters' prose carries one.
+    return closes and (opens or m.group(1).split()[-1] in article)
 
 
 def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) -> bool:
@@ -186,57 +192,58 @@ def _adjacent(before: dict | None, after: dict | None, sources: dict[str, str]) 
 
 def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dict[str, str]:
     """WA and US: whose words the reader would take these for, against the article's speaker."""
+    named = speaker(text)
+    if named is None and _FIRST_PERSON.search(outside_quotes(text)):
+        # A letter's or a post's "I"/"we" printed as the brief's own words: no one says them.
+        return {"US": "first person with no speaker"}
     if not is_speech(text):
         return {}
-    named = speaker(text)
     if named == "":
         return {}  # "the bishop said": described, not named; the reader knows who is meant
     if named is None and len(outside_quotes(text).split()) > 0.6 * len(text.split()):
         return {}  # a claim with no quotation and no one named: nothing to credit
+    if named in PRONOUNS and _INTRODUCED_SUBJECT.match(text):
+        return {}  # "A mother is upset after she says …": the sentence introduces its speaker
     if named is not None and named not in PRONOUNS:
         reader: str | None = named
     else:
         # The sentence's own words before the quotation may name the person ("Joey Wilson ..., he says").
-        reader = brief_speaker(earlier)
+        reader = brief_speaker(earlier, named)
         if reader is None and not anyone_named([*earlier, outside_quotes(text)]):
             return {"US": f"speaker only “{named}”" if named else "quotation with no speaker"}
     truth = article_speaker(source, len(source) - 1) if source else None
     if reader is not None and truth is not None and not same_person(reader, truth):
+        if named is None:
+            # Nothing in the sentence says whose words they are: the reader is left to guess.
+            return {"US": f"quotation with no speaker; the article has {truth}"}
         return {"WA": f"reads as {reader}; the article has {truth}"}
     return {}
 
 
-def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
-    """DR: why the sentence leans on something the brief has not introduced, or None."""
-    if adjacent:
+def swapped(text: str, source: Sequence[str]) -> str | None:
+    """WA: a name put in brackets for the article's "She"/"He" that is the sentence's speaker, where
+    the article's speaker is the other pronoun ("She often found the girls …, he said" printed as
+    "[Pontecorvo] often found the girls …, he said"): two pronouns of two genders are two people."""
+    bracket = re.match(r"^\[([^\]]+)\]", text)
+    subject = re.match(r"^(He|She)\b", source[-1])
+    said = speaker(source[-1])
+    if bracket is None or subject is None or said not in ("he", "she") or said == subject.group(1).lower():
         return None
-    if (m := _OPENER.match(text)) is not None:
-        if m.group(1) in ("He", "She", "His", "Her") and earlier and (people(earlier[-1]) or _named(earlier[-1])):
-            return None
-        return f"opens with “{m.group(1)}”"
-    if (m := _CONNECTIVE.match(text)) is not None:
-        return f"opens with “{m.group(1)}”"
-    if (m := _COUNTED.match(text)) is not None:
-        return f"“{m.group(0)}”"
-    if (m := _POINTER.match(text)) is not None:
-        head = stem(m.group(1).lower())
-        if not any(head in content_terms(e) for e in earlier):
-            return f"“{m.group(0)}” not mentioned before"
+    truth = article_speaker(source, len(source) - 1)
+    if truth is not None and same_person(bracket.group(1), truth):
+        return f"[{bracket.group(1)}] stands for the article's “{subject.group(1)}”, who is not the “{said}” speaking"
     return None
-
-
-def _named(text: str) -> bool:
-    who = speaker(text)
-    return who is not None and who not in PRONOUNS
 
 
 def full_name_surnames(text: str) -> set[str]:
     """The surnames of an article's people: the last word of a full name it gives, where the
     article also has that surname speak or carry a title ("Mosby said", "Ms. Tsai"), so that
     places ("Southeast Portland") and first names ("Bill Hudson" -> Bill) are not taken for them."""
-    candidates = {name.split()[-1] for name in people(text)} - {name.split()[0] for name in people(text)}
-    speakers = {who.split()[-1] for s in split_text(text) if (who := speaker(s)) and who not in PRONOUNS}
-    titled = set(re.findall(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)", text))
+    candidates = {surname_of(name) for name in people(text)} - {name.split()[0] for name in people(text)}
+    speakers = {surname_of(who) for s in split_text(text) if (who := speaker(s)) and who not in PRONOUNS}
+    titled = {
+        surname_of(f"Mr {who}") for who in re.findall(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+({PARTICLE}?[A-Z][\w’'-]+)", text)
+    }
     return candidates & (speakers | titled)
 
 
@@ -259,26 +266,18 @@ def _lexicon() -> dict[str, tuple[float, float]]:
     return {w: (float(v[None][0]), float(v[None][1])) for w, v in sentiment.items() if None in v}
 
 
-@lru_cache(maxsize=1)
-def _tagger():  # type: ignore[no-untyped-def]
-    """TextBlob's Pattern tagger: its lexicon ships in the wheel (NLTK's tagger needs a download)."""
-    from textblob.en.taggers import PatternTagger
-
-    return PatternTagger()
-
-
 def opinion(text: str) -> str | None:
     """OP: the evaluative words (or the address to the reader) the brief says in its own voice."""
     outside = outside_quotes(text)
-    if _ATTRIBUTING.search(outside):
-        return None
+    if _ATTRIBUTING.search(outside) or _FIRST_PERSON.search(outside):
+        return None  # someone's words, said or in the first person (an unnamed one is US)
     if _ADDRESS.search(outside.strip()):
         return "addresses the reader"
     lexicon = _lexicon()
     # Tagged in context: the lexicon lists adjectives, and "confirmed", "a kind of" are not used as such.
     loaded = [
         w
-        for w, tag in _tagger().tag(outside)
+        for w, tag in tagger().tag(outside)
         if tag in ("JJ", "RB") and w in lexicon and lexicon[w][1] >= SUBJECTIVE and abs(lexicon[w][0]) >= POLAR
     ]
     return ", ".join(dict.fromkeys(loaded)) or None
@@ -300,7 +299,22 @@ def repeats(texts: Sequence[str], embed: Embed | None = None) -> dict[int, int]:
     return found
 
 
-def debris(text: str) -> str | None:
-    """DB: the furniture a sentence carries."""
-    found = _CASED.search(text) or _DEBRIS.search(text)
-    return f"“{found.group(0).strip()}”" if found else None
+def debris(text: str, following: str = "") -> str | None:
+    """DB: the furniture a sentence carries, or a quotation cut off (one the brief's next sentence,
+    `following`, does not go on with)."""
+    found = _CASED.search(text) or _DEBRIS.search(text) or _CREDIT.search(text)
+    if found and found.re is _CASED and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+", found.group(0)):
+        # Two names glued by a widget repeat the name before them ("Donald John TrumpScaramucci");
+        # a brand spelled as one word ("NewsCenter 16", a TV station) does not.
+        head = re.match(r"[A-Z][a-z]+", found.group(0))
+        if head is None or not re.search(rf"\b{head.group(0)}\b", text):
+            found = _DEBRIS.search(text) or _CREDIT.search(text)
+    if found:
+        return f"“{found.group(0).strip()}”"
+    if "\ufffd" in text:
+        return "broken character (�)"
+    if text.count("“") > text.count("”") and following.count("”") <= following.count("“"):
+        return "quotation cut off (no closing mark)"
+    if not _FINISHED.match(text.strip()):
+        return "not a sentence (no capital or no closing mark)"
+    return None

@@ -1,4 +1,5 @@
-"""Who speaks in a sentence, and who a name is: the people half of the editorial checker.
+"""Who speaks in a sentence, who a name is, and what a sentence leans on: the reference half of the
+editorial checker (WA, US, NI need the first two; DR the last).
 
 Written apart from `text/voice.py` on purpose (a checker that shares the code it checks finds
 nothing): these are plain patterns over the sentence text, read the way a reader would.
@@ -8,8 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
+from ..text.words import content_terms, stem
+
+# A single quotation mark left open runs to the sentence's end ("saying: ‘Pa, … thank you.").
+# A closing mark printed as the opening one after a colon (": ”Jay’s foremost concern …") opens too.
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)‘[^’]*$|(?<=: )”[^”“]*”?")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAMES = frozenset(
@@ -49,7 +55,11 @@ _SAYS_DESCRIBED = re.compile(
 )
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<s>{NAME}|him|her|them)")
 SPEECH = re.compile(rf"\b{_VERB}\b|\baccording to\b|:\s*[“\"]")
-_PERSON = re.compile(rf"\b(?:(?:{'|'.join(sorted(ROLES))})\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+")
+# Surname particles ("Tom Van Camp") and elided prefixes ("Conan O’Brien") belong to the surname.
+PARTICLES = frozenset("Van Von De Del Della Di Da Du Le La".split())
+PARTICLE = r"(?:(?:Van|Von|De|Del|Della|Di|Da|Du|Le|La)\s+(?:der\s+|den\s+)?)"
+_SURNAME = r"(?:[A-Z][’'])?[A-Z][a-z][\w'’-]+"
+_PERSON = re.compile(rf"\b(?:(?:{'|'.join(sorted(ROLES))})\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{PARTICLE}?{_SURNAME}")
 
 
 def outside_quotes(text: str) -> str:
@@ -98,10 +108,24 @@ def people(text: str) -> list[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Do two names point at one person (a shared surname or word of a body's name)?"""
-    words_a = {w.lower() for w in a.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
-    words_b = {w.lower() for w in b.split() if len(w) > 2 and w.rstrip(".") not in ROLES}
-    return bool(words_a & words_b)
+    """Do two names point at one person (a shared surname or word of a body's name)? A hyphenated
+    surname shares its parts ("Mozes" is Judy Nir-Mozes)."""
+    return bool(_name_words(a) & _name_words(b))
+
+
+def _name_words(name: str) -> set[str]:
+    words = {w.lower() for w in name.split() if w.rstrip(".") not in ROLES}
+    return {part for w in words for part in (w, *w.split("-")) if len(part) > 2}
+
+
+def surname_of(name: str) -> str:
+    """A full name's surname, with its particle ("Van Camp" of "Tom Van Camp")."""
+    words = name.split()
+    if len(words) >= 3 and words[-2] in ("der", "den") and words[-3] in PARTICLES:
+        return " ".join(words[-3:])
+    if len(words) >= 2 and words[-2] in PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1] if words else ""
 
 
 def article_speaker(sentences: Sequence[str], index: int) -> str | None:
@@ -109,13 +133,13 @@ def article_speaker(sentences: Sequence[str], index: int) -> str | None:
     an unattributed quotation) the last one the article named as speaking before it."""
     own = speaker(sentences[index])
     if own:
-        return own if own not in PRONOUNS else _last_named(sentences[:index])
+        return own if own not in PRONOUNS else _last_named(sentences[:index], own)
     return None if own == "" else _last_named(sentences[:index])
 
 
-def brief_speaker(earlier: Sequence[str]) -> str | None:
+def brief_speaker(earlier: Sequence[str], pronoun: str | None = None) -> str | None:
     """Who a reader takes a pronoun speaker for: the last speaker the brief named before."""
-    return _last_named(earlier)
+    return _last_named(earlier, pronoun)
 
 
 def anyone_named(earlier: Sequence[str]) -> bool:
@@ -123,28 +147,141 @@ def anyone_named(earlier: Sequence[str]) -> bool:
     return any(people(text) or speaker(text) not in (None, "", *PRONOUNS) for text in earlier)
 
 
-def _last_named(sentences: Sequence[str]) -> str | None:
+def _last_named(sentences: Sequence[str], pronoun: str | None = None) -> str | None:
+    """The last speaker named; for "he" or "she" the last one who can be a person, not a plural
+    body ("Prosecutors argued": tagged as a plural common noun, where "Jones said" is a proper one)."""
     for text in reversed(sentences[-12:]):
         named = speaker(text)
-        if named and named not in PRONOUNS:
-            return named
+        if not named or named in PRONOUNS:
+            continue
+        if pronoun in ("he", "she") and " " not in named and dict(tagger().tag(text)).get(named) == "NNS":
+            continue
+        return named
     return None
 
 
 def surnames(text: str) -> list[str]:
     """Capitalised words standing alone (no capitalised word either side) outside quotations: the
-    surnames of people the sentence mentions by surname only, when the articles show them as people."""
-    outside = outside_quotes(text)
+    surnames of people the sentence mentions by surname only, when the articles show them as people.
+    Editorial brackets are read through ("Bill [Hudson]" is a full name); "the Obama administration"
+    uses the name as a modifier, not as a mention of the person."""
+    outside = outside_quotes(text).replace("[", "").replace("]", "")
     found = []
-    for match in re.finditer(r"(?<![\w’'.])([A-Z][a-z][\w’'-]+)", outside):
+    for match in re.finditer(rf"(?<![\w’'.])({PARTICLE}?{_SURNAME})", outside):
         before = outside[: match.start()].rstrip()
         after = outside[match.end() :].lstrip()
         previous = before.split()[-1] if before.split() else ""
-        if previous[:1].isupper() and not before.endswith((".", ",", ":", "…")):
+        if previous[:1].isupper() and not before.rstrip('”"’').endswith((".", ",", ":", "…")):
             continue
         if previous[:1].isupper() and previous.rstrip(".") in ROLES:
             continue
         if after[:1].isupper() and not match.group(1).endswith(("’s", "'s")):
             continue
+        if previous in ("the", "The") or match.group(1).split()[0] in _NOT_NAMES:
+            continue
         found.append(match.group(1).removesuffix("’s").removesuffix("'s"))
     return found
+
+
+# "This week, …" and "That night …" are times, not references.
+_OPENER = re.compile(
+    r"^[“\"‘]?(He|She|It|They|This|That|These|Those|Its|His|Her|Their|Such)\b(?![-’'])"
+    r"(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|winter)\b)"
+)
+_CONNECTIVE = re.compile(
+    r"^(In response|In fact|As a result|Still|However|But|Yet|Instead|Nonetheless|Nevertheless|Even so|"
+    r"Consequently|Therefore|Thus|So|That said|By contrast|In contrast|On the other hand|Indeed|Otherwise|"
+    r"In turn|Despite (?:this|that|it)|Because of (?:this|that)|Even then|Afterward|After that|"
+    # Addition and alternative lean on a sentence before as much as contrast does.
+    r"Also|In addition|Additionally|Moreover|Furthermore|Besides|Or|And|Plus|"
+    # "In them, Sandusky expressed …": a pronoun behind a preposition.
+    r"(?:In|Of|From|Among|Through|With|Without|By|For|To) (?:it|them|this|that|these|those)(?= *,)|"
+    # "A minute later she …": later than what the brief has not told.
+    r"(?:A|One|Two|Three|Several|Few|\d+) (?:minute|moment|hour|day|week|month|year)s? later|"
+    r"(?:Minutes|Moments|Hours|Days|Weeks|Months|Years) later|Later|The next day|The following day)\b"
+)
+_POINTER = re.compile(
+    r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
+    r"attack|shooting|case|announcement|comments?|remarks|post|tweet|meeting|study|book|booklet|plan|proposal|"
+    r"ruling|measure|event|episode|footage|photos?|images?|interview|program|exchange|clip|change|request|"
+    r"policy|law|order|lawsuit|suit|investigation|probe|vote|decline|rise|increase|move|effort|claim|"
+    r"allegations?|accusations?|scandal|controversy|company|group|man|woman|couple|pair|victim|suspect)s?\b"
+    # "The rise of Genghis Khan …", "The decision by the court …": defined where it stands.
+    r"(?! (?:of|by|that|which|who|whose|in|on|at|from|between|with|to|for)\b)"
+)
+# "The second fighter", "The other man": one of a set the brief has not given.
+_ORDINAL = re.compile(r"^(?:The|A) (?:second|third|fourth|other|latter|former|remaining) [a-z]+\b(?! (?:of|in)\b)")
+_TWO = re.compile(r"\b[A-Z][a-z]+ and [A-Z][a-z]+\b|\b(?:both|two)\b")
+_COUNTED = re.compile(
+    r"^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Both|None|Several|Each|Half|"
+    r"Neither|Either|\d+) of (them|those|these)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def tagger():  # type: ignore[no-untyped-def]
+    """TextBlob's Pattern tagger: its lexicon ships in the wheel (NLTK's tagger needs a download)."""
+    from textblob.en.taggers import PatternTagger
+
+    return PatternTagger()
+
+
+def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
+    """DR: why the sentence leans on something the brief has not introduced, or None."""
+    if adjacent:
+        return None
+    if (m := _OPENER.match(text)) is not None:
+        if m.group(1) in ("He", "She", "His", "Her") and earlier and (people(earlier[-1]) or _named(earlier[-1])):
+            return None
+        return f"opens with “{m.group(1)}”"
+    if (m := _CONNECTIVE.match(text)) is not None:
+        return f"opens with “{m.group(1)}”"
+    if (m := _COUNTED.match(text)) is not None:
+        return f"“{m.group(0)}”"
+    if (m := _ORDINAL.match(text)) is not None and not any(m.group(0).split()[-1] in e for e in earlier):
+        return f"“{m.group(0)}” of what the brief has not given"
+    if (m := _POINTER.match(text)) is not None:
+        head = stem(m.group(1).lower())
+        if head in ("coupl", "pair") and any(_TWO.search(e) for e in earlier):
+            return None  # "The couple" after "Jerry and Dottie Sandusky"
+        if not any(head in content_terms(e) for e in earlier):
+            return f"“{m.group(0)}” not mentioned before"
+    return demonstrative(text, earlier)
+
+
+_TIMES = frozenset(
+    "week weekend month year morning afternoon evening night time season spring summer fall winter day".split()
+)
+# "this article", "this story": the page the words stand on, not something the brief left out.
+_SELF = frozenset("article story page piece site".split())
+
+
+def demonstrative(text: str, earlier: Sequence[str]) -> str | None:
+    """DR inside a sentence: "brought this undisclosed evidence", "included those two words", where
+    nothing before in the brief (or the sentence) is the evidence or the words. Tagged, so that
+    "this is" and "made this inevitable" (a pronoun) are not taken for a phrase; "this statement:"
+    points forward at what follows."""
+    outside = outside_quotes(text)
+    tagged = tagger().tag(outside)
+    for k, (word, tag) in enumerate(tagged):
+        if k == 0 or word not in ("this", "these", "those") or tag != "DT":
+            continue
+        rest = tagged[k + 1 : k + 5]
+        j = 0
+        while j < len(rest) and (rest[j][1] in ("JJ", "CD", ",") or rest[j][0] == "-"):
+            j += 1
+        if j >= len(rest) or rest[j][1] not in ("NN", "NNS") or rest[j][0] in _TIMES | _SELF:
+            continue
+        head = stem(rest[j][0].lower())
+        phrase = " ".join(w for w, _ in tagged[k : k + j + 2])
+        if outside[outside.find(rest[j][0]) + len(rest[j][0]) :].lstrip().startswith(":"):
+            continue
+        before = outside[: outside.find(phrase.split()[0] + " ")] if phrase else ""
+        if not any(head in content_terms(e) for e in [*earlier, before]):
+            return f"“{phrase}” not mentioned before"
+    return None
+
+
+def _named(text: str) -> bool:
+    who = speaker(text)
+    return who is not None and who not in PRONOUNS

@@ -1,6 +1,7 @@
 """What the selection objective is for, on tiny hand-made stories, and the solver it rests on."""
 
 import itertools
+import os
 from dataclasses import replace
 
 import numpy as np
@@ -120,6 +121,29 @@ def test_highs_through_highspy_picks_what_scipy_milp_picks():
             options={"node_limit": 2000, "disp": False, "presolve": False},
         )
         assert solve(problem) == [i for i in range(n) if result.x[i] > 0.5], seed
+
+
+def test_what_highs_prints_to_stdout_never_reaches_a_json_brief(capfd, monkeypatch):
+    """HiGHS 1.12 printed "HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();"
+    from C++ onto stdout, before `--format json`'s document (a medium brief of a Multi-News story
+    could not be parsed). A C-level write to descriptor 1 during the solve is silenced; the answer
+    and the program's own output around it are not."""
+    import highspy
+
+    real_run = highspy.Highs.run
+
+    def noisy_run(self):  # type: ignore[no-untyped-def]
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
+        return real_run(self)
+
+    monkeypatch.setattr(highspy.Highs, "run", noisy_run)
+    problem = random_problem(3)
+    print("before")
+    picked = solve(problem)
+    print("after")
+    assert abs(objective(problem, picked) - brute_force(problem)) < 1e-6
+    out = capfd.readouterr().out
+    assert "transformNewIntegerFeasibleSolution" not in out and out == "before\nafter\n"
 
 
 def test_a_budget_smaller_than_every_sentence_picks_nothing():

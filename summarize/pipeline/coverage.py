@@ -10,7 +10,10 @@ greedy set and the best single sentence), takes over.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -136,10 +139,14 @@ def highs_milp(
     if node_limit is not None:
         highs.setOptionValue("mip_max_nodes", node_limit)
     highs.setOptionValue("time_limit", float(time_limit))
-    # Without presolve HiGHS never prints its stray "transformNewIntegerFeasibleSolution" line
-    # (ERGO-Code/HiGHS#2783) on our stderr; these programmes are small enough not to need it.
+    # Presolve off makes HiGHS's stray "transformNewIntegerFeasibleSolution" line (ERGO-Code/HiGHS#2783)
+    # rarer; these programmes are small enough not to need it.
     highs.setOptionValue("presolve", "off")
-    if highs.passModel(lp) == highspy.HighsStatus.kError or highs.run() == highspy.HighsStatus.kError:
+    if highs.passModel(lp) == highspy.HighsStatus.kError:
+        return None
+    with _stdout_silenced():
+        ran = highs.run()
+    if ran == highspy.HighsStatus.kError:
         return None
     status = highs.getModelStatus()
     # At a limit HiGHS hands back the best solution it found, when it found one.
@@ -153,6 +160,41 @@ def highs_milp(
     if status in limits and highs.getInfo().objective_function_value == highspy.kHighsInf:
         return None
     return np.array(highs.getSolution().col_value)
+
+
+@contextmanager
+def _stdout_silenced() -> Iterator[None]:
+    """File descriptor 1 pointed at the null device for the block. HiGHS 1.12 prints a debugging
+    line from C++ straight to the process's stdout whatever its output options ("HighsMipSolverData::
+    transformNewIntegerFeasibleSolution tmpSolver.run();"), which put it before `--format json`'s
+    document and made it unreadable; no option of highspy reaches that print, so the descriptor is
+    swapped. Python's buffer and C's are flushed on both sides so no one else's output moves."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no descriptor 1 at all (a detached worker): nothing to protect
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        yield
+    finally:
+        _flush_c_stdio()
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
+
+
+def _flush_c_stdio() -> None:
+    """C's stdout buffer flushed, so what HiGHS printed goes to the null device, not later to the
+    real stdout (a pipe buffers it fully)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError, TypeError):  # no C library to call (Windows): nothing buffered there to move
+        pass
 
 
 def greedy(problem: Problem) -> list[int]:

@@ -134,20 +134,19 @@ def highs_milp(
         [np.full(block.shape[0], bound, dtype=np.float64) for block, (_, bound) in zip(blocks, rows)]
     )
     lp.integrality_ = [highspy.HighsVarType(int(i)) for i in integrality]
-    highs = highspy.Highs()
-    highs.setOptionValue("log_to_console", False)
-    if node_limit is not None:
-        highs.setOptionValue("mip_max_nodes", node_limit)
-    highs.setOptionValue("time_limit", float(time_limit))
-    # Presolve off makes HiGHS's stray "transformNewIntegerFeasibleSolution" line (ERGO-Code/HiGHS#2783)
-    # rarer; these programmes are small enough not to need it.
-    highs.setOptionValue("presolve", "off")
-    if highs.passModel(lp) == highspy.HighsStatus.kError:
-        return None
+    # Everything HiGHS does runs with stdout silenced: newer releases print a banner ("Running HiGHS
+    # 1.16.0 …") when a solver is made, before any option can turn it off.
     with _stdout_silenced():
-        ran = highs.run()
-    if ran == highspy.HighsStatus.kError:
-        return None
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        if node_limit is not None:
+            highs.setOptionValue("mip_max_nodes", node_limit)
+        highs.setOptionValue("time_limit", float(time_limit))
+        # Presolve off makes HiGHS's stray "transformNewIntegerFeasibleSolution" line
+        # (ERGO-Code/HiGHS#2783) rarer; these programmes are small enough not to need it.
+        highs.setOptionValue("presolve", "off")
+        if highs.passModel(lp) == highspy.HighsStatus.kError or highs.run() == highspy.HighsStatus.kError:
+            return None
     status = highs.getModelStatus()
     # At a limit HiGHS hands back the best solution it found, when it found one.
     limits = {

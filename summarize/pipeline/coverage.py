@@ -169,6 +169,7 @@ def _stdout_silenced() -> Iterator[None]:
     document and made it unreadable; no option of highspy reaches that print, so the descriptor is
     swapped. Python's buffer and C's are flushed on both sides so no one else's output moves."""
     sys.stdout.flush()
+    _flush_c_stdio()
     try:
         saved = os.dup(1)
     except OSError:  # no descriptor 1 at all (a detached worker): nothing to protect

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
@@ -71,10 +71,27 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
     naming something the brief has not told is left out and the selection solved again without it
     (a few times at most; each round only removes candidates).
     """
+    if not scored:
+        return []
+    # What does not depend on the left-out sentences is worked out once, not once per round: the
+    # story's style and every sentence's shown telling (`_variants` reads each with the voice and
+    # context rules, most of the selection's time on a long article).
+    min_words = shortest(options.word_range()[1])
+    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
+    story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
+    articles = of_articles(scored)
+    strict = _variants(scored, min_words, strict=True, story=story, articles=articles)
+    loose: list[list[tuple[int, Sentence]]] = []  # the lenient tellings, made when first needed
+
+    def lenient() -> list[tuple[int, Sentence]]:
+        if not loose:
+            loose.append(_variants(scored, min_words, strict=False, story=story))
+        return loose[0]
+
     left_out: set[tuple[str, int]] = set()
-    news = news_story(scored) or of_articles(scored)
+    news = story.newsiness >= 1.0 or articles
     for _ in range(RESOLVES):
-        out = _select(scored, vectors, options, frozenset(left_out))
+        out = _select(scored, vectors, options, frozenset(left_out), story, strict, lenient)
         told: list[str] = []
         dangling = set()
         for s in out:
@@ -96,25 +113,20 @@ def of_articles(scored: Sequence[ScoredGroup]) -> bool:
     return len(texts) >= 2 and statistics.median(count_words(t) for t in texts.values()) >= ARTICLE_WORDS
 
 
-def news_story(scored: Sequence[ScoredGroup]) -> bool:
-    """Is the story news (its sentences attribute as reporters do), where a brief reads as a wire story?"""
-    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
-    return bool(sample) and StoryStyle.of(sample, [form_flaws(t) for t in sample]).newsiness >= 1.0
-
-
 def _select(
-    scored: Sequence[ScoredGroup], vectors, options: Options, left_out: frozenset[tuple[str, int]]
+    scored: Sequence[ScoredGroup],
+    vectors,
+    options: Options,
+    left_out: frozenset[tuple[str, int]],
+    story: StoryStyle,
+    strict: list[tuple[int, Sentence]],
+    lenient: Callable[[], list[tuple[int, Sentence]]],
 ) -> list[ScoredGroup]:
     low, high = options.word_range()
-    if not scored:
-        return []
     min_words = shortest(high)
-    sample = [s.group.representative.text for s in scored[:STYLE_SAMPLE]]
-    story = StoryStyle.of(sample, [form_flaws(t) for t in sample])
-    articles = of_articles(scored)
-    options_ = _fitting(_variants(scored, min_words, strict=True, story=story, articles=articles), high, left_out)
+    options_ = _fitting(strict, high, left_out)
     if sum(count_words(shown(m)) for _, m in options_) < low:  # too few clean sentences: take what there is
-        options_ = _fitting(_variants(scored, min_words, strict=False, story=story), high, left_out)
+        options_ = _fitting(lenient(), high, left_out)
     if not options_:
         return []
     vocabulary = None

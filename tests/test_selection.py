@@ -15,6 +15,7 @@ from summarize.pipeline.rank import score_groups
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment, segment_documents
 from summarize.pipeline.select import select, without_connective
+from summarize.text.sparse import SparseRows
 
 from .conftest import make_doc
 
@@ -79,7 +80,7 @@ def brute_force(problem: Problem) -> float:
 
 def random_problem(seed: int) -> Problem:
     rng = np.random.default_rng(seed)
-    occurs = csr_matrix((rng.random((8, 12)) < 0.3).astype(float))
+    occurs = SparseRows.from_dense((rng.random((8, 12)) < 0.3).astype(float))
     return Problem(
         occurs, rng.integers(1, 4, 12).astype(float), np.zeros(8), rng.integers(3, 12, 8).astype(float), 20, ((0, 1),)
     )
@@ -111,7 +112,7 @@ def test_highs_through_highspy_picks_what_scipy_milp_picks():
                 LinearConstraint(
                     csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), -np.inf, problem.budget
                 ),
-                LinearConstraint(hstack([-problem.occurs.T, eye(m)]).tocsr(), -np.inf, 0.0),
+                LinearConstraint(hstack([-csr_matrix(problem.occurs.toarray()).T, eye(m)]).tocsr(), -np.inf, 0.0),
                 LinearConstraint(csr_matrix(([1.0, 1.0], ([0, 0], [0, 1])), shape=(1, n + m)), -np.inf, 1.0),
             ],
             integrality=np.concatenate([np.ones(n), np.zeros(m)]),
@@ -245,7 +246,7 @@ def test_when_no_sentence_is_long_enough_the_reason_says_so_not_to_lengthen_the_
 def test_a_forced_sentence_is_in_every_solution_and_its_conflicts_are_not():
     # Sentence 0 (the article's lead) covers nothing the others do not; forced, it is kept by
     # both solvers and the sentence it conflicts with gives way.
-    occurs = csr_matrix(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1]], dtype=float))
+    occurs = SparseRows.from_dense(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1]], dtype=float))
     problem = Problem(occurs, np.ones(3), np.zeros(3), np.array([5.0, 5.0, 5.0]), 10, ((0, 1),), forced=(0,))
     assert sorted(solve(problem)) == [0, 2]
     assert sorted(greedy(problem)) == [0, 2]

@@ -1,12 +1,12 @@
 """Neutral voice and a fact once: a column's judgement never speaks as the brief, and no fact twice."""
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from summarize import summarize_texts
 from summarize.editing.subjectivity import argues, judging_words
 from summarize.options import Options
 from summarize.pipeline.select import _conflicts
+from summarize.text.sparse import SparseRows
 
 # From columns in one story's cluster (issue 25).
 OPINION = [
@@ -115,5 +115,5 @@ def test_one_precise_figure_told_twice_is_one_fact_once():
         "Police arrested 12 people for looting shops in the coastal towns of the province during the night "
         "curfew on Friday.",
     ]
-    vectors = csr_matrix(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
+    vectors = SparseRows.from_dense(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
     assert _conflicts(vectors, list(range(len(texts))), texts) == ((0, 1),)

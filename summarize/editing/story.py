@@ -23,5 +23,5 @@ def on_story(articles: Mapping[str, str], lead: str) -> set[str]:
     if lead not in articles or len(ids) < 2:
         return set(ids)
     vectors, _ = tfidf([articles[i] for i in ids])
-    similarity = (vectors @ vectors[ids.index(lead)].T).toarray().ravel()
+    similarity = vectors.matmul(vectors.take([ids.index(lead)]).transposed()).toarray().ravel()
     return {i for i, s in zip(ids, similarity) if i == lead or s >= ON_STORY}

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..text.sparse import SparseRows
 from ..text.words import stem
 from ..types import RawDocument
 
@@ -93,9 +94,7 @@ def candidates(sentences: Sequence[str]) -> list[str]:
 def solve_ilp(sentences: Sequence[str], weights: dict[str, int], budget: int) -> list[int]:
     """The indices (ascending) of the sentences whose covered concept weight is largest within
     `budget` words: the exact optimum of the paper's programme."""
-    from scipy.sparse import csr_matrix, eye, hstack
-
-    from ..pipeline.coverage import highs_milp
+    from ..pipeline.coverage import coverage_rows, highs_milp
 
     lengths = np.array([len(s.split()) for s in sentences], dtype=float)
     columns: dict[str, int] = {}
@@ -108,13 +107,13 @@ def solve_ilp(sentences: Sequence[str], weights: dict[str, int], budget: int) ->
     n, m = len(sentences), len(columns)
     if n == 0 or not (lengths <= budget).any():
         return []
-    occurs = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, m))
+    occurs = SparseRows.from_entries(rows, cols, np.ones(len(rows)), (n, m))
     # Variables: s_j (sentence j picked) then c_i (concept i covered); HiGHS minimises.
     cost = -np.concatenate([np.zeros(n), np.array([weights[c] for c in columns], dtype=float)])
     constraints = [
-        (csr_matrix(np.concatenate([lengths, np.zeros(m)])[None, :]), float(budget)),
+        (SparseRows.from_dense(np.concatenate([lengths, np.zeros(m)])[None, :]), float(budget)),
         # c_i <= sum of the picked sentences holding i: a concept counts only when stated.
-        (hstack([-occurs.T, eye(m)]).tocsr(), 0.0),
+        (coverage_rows(occurs), 0.0),
     ]
     x = highs_milp(cost, constraints, np.zeros(n + m), np.ones(n + m), np.ones(n + m), time_limit=TIME_LIMIT_S)
     if x is None:

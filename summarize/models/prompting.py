@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
-
 from ..errors import SummarizeError
 from ..text.quality import instruction_like
+from ..text.sparse import SparseRows
 from ..types import ScoredGroup
 
 VARIABLES = {"words": "the target length in words", "sources": "the numbered source sentences"}
@@ -72,7 +71,7 @@ class Packed:
 
 def pack(
     scored: Sequence[ScoredGroup],
-    vectors,  # type: ignore[no-untyped-def]
+    vectors: SparseRows,
     cost: Callable[[str], int],
     budget: int,
     redundant: float,
@@ -86,8 +85,8 @@ def pack(
     """
     order = sorted(range(len(scored)), key=lambda i: -scored[i].score)[:MAX_CANDIDATES]
     position = {i: k for k, i in enumerate(order)}
-    top = vectors[order] if order else vectors
-    similarity = (top @ top.T).toarray() if order else np.zeros((0, 0))
+    top = vectors.take(order)
+    similarity = top.matmul(top.transposed()).toarray()
     lines: list[str] = []
     chosen: list[int] = []
     words = withheld = spent = 0

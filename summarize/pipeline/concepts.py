@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
+from ..text.sparse import SparseRows
 from ..text.words import ENGLISH_STOP_WORDS, count_words, stem, words
 from .coverage import Problem
 
@@ -92,7 +92,7 @@ def build_problem(
             if c in weights:
                 rows.append(i)
                 cols.append(columns.setdefault(c, len(columns)))
-    occurs = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(columns)))
+    occurs = SparseRows.from_entries(rows, cols, np.ones(len(rows)), (len(texts), len(columns)))
     return Problem(
         occurs=occurs,
         concept_weights=np.array([weights[c] for c in columns], dtype=float),

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix
+
+from ..text.sparse import SparseRows, vstack_columnwise
 
 # Above this many candidate sentences the greedy answers instead of the integer programme; the
 # selection stage never hands over more than this, so in practice HiGHS always runs.
@@ -35,7 +36,7 @@ TIME_LIMIT_S = 120.0
 class Problem:
     """`occurs[i, c]` is 1 when sentence i states concept c."""
 
-    occurs: csr_matrix  # sentences x concepts, 0/1
+    occurs: SparseRows  # sentences x concepts, 0/1
     concept_weights: np.ndarray  # one per concept, >= 0
     sentence_values: np.ndarray  # one per sentence: its own bonus (or penalty) when picked
     lengths: np.ndarray  # words per sentence
@@ -63,29 +64,24 @@ def objective(problem: Problem, picked: Sequence[int]) -> float:
     """The value of a set of sentences: covered concept weight plus their own values."""
     if not picked:
         return 0.0
-    covered = np.asarray(problem.occurs[list(picked)].sum(axis=0)).ravel() > 0
+    covered = problem.occurs.take(list(picked)).column_sums() > 0
     return float(problem.concept_weights[covered].sum() + problem.sentence_values[list(picked)].sum())
 
 
 def _exact(problem: Problem) -> list[int] | None:
-    from scipy.sparse import eye, hstack
-
-    occurs = problem.occurs.tocsc().astype(float)
-    n, m = occurs.shape
+    n, m = problem.occurs.shape
     # Variables: x (sentence picked) then z (concept covered); HiGHS minimises, so negate.
     cost = -np.concatenate([problem.sentence_values, problem.concept_weights])
     rows = [
         # Words within the budget.
-        (csr_matrix(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), float(problem.budget)),
-        # A concept counts only when a picked sentence states it: z_c - sum_{i states c} x_i <= 0.
-        (hstack([-occurs.T, eye(m)]).tocsr(), 0.0),
+        (SparseRows.from_dense(np.concatenate([problem.lengths, np.zeros(m)])[None, :]), float(problem.budget)),
+        (coverage_rows(problem.occurs), 0.0),
     ]
     if problem.conflicts:
         pairs = np.array(problem.conflicts)
         k = len(pairs)
-        data = np.ones(2 * k)
         idx = np.concatenate([np.arange(k), np.arange(k)])
-        rows.append((csr_matrix((data, (idx, pairs.T.ravel())), shape=(k, n + m)), 1.0))
+        rows.append((SparseRows.from_entries(idx, pairs.T.ravel(), np.ones(2 * k), (k, n + m)), 1.0))
     bounds_high = np.concatenate([(problem.lengths <= problem.budget).astype(float), np.ones(m)])
     bounds_low = np.zeros(n + m)
     bounds_low[list(problem.forced)] = 1.0
@@ -102,9 +98,22 @@ def _exact(problem: Problem) -> list[int] | None:
     return [i for i in range(n) if x[i] > 0.5]
 
 
+def coverage_rows(occurs: SparseRows) -> SparseRows:
+    """A concept counts only when a picked sentence states it: one row per concept c over the
+    variables x (sentences) then z (concepts), z_c - sum of x_i over the sentences i stating c."""
+    n, m = occurs.shape
+    sentences, concepts, states = occurs.entries()
+    return SparseRows.from_entries(
+        np.concatenate([concepts, np.arange(m)]),
+        np.concatenate([sentences, n + np.arange(m)]),
+        np.concatenate([-states, np.ones(m)]),
+        (m, n + m),
+    )
+
+
 def highs_milp(
     cost: np.ndarray,
-    rows: Sequence[tuple[object, float]],
+    rows: Sequence[tuple[SparseRows, float]],
     low: np.ndarray,
     high: np.ndarray,
     integrality: np.ndarray,
@@ -117,21 +126,21 @@ def highs_milp(
     importing `scipy.optimize` imports most of SciPy (linalg, fft, special, spatial; a third of a
     second), more than a brief spends choosing its sentences."""
     import highspy
-    from scipy.sparse import csc_array, vstack
 
-    blocks = [csc_array(matrix) for matrix, _ in rows]
-    matrix = vstack(blocks, format="csc") if len(blocks) > 1 else blocks[0]
+    blocks = [matrix for matrix, _ in rows]
+    n_rows, n_cols = sum(b.shape[0] for b in blocks), blocks[0].shape[1]
+    start, index, value = vstack_columnwise(blocks)
     lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
-    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = matrix.shape[1], matrix.shape[0]
+    lp.num_col_, lp.num_row_ = n_cols, n_rows
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n_cols, n_rows
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_, lp.a_matrix_.index_ = matrix.indptr, matrix.indices
-    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.a_matrix_.start_, lp.a_matrix_.index_ = start.astype(np.int32), index.astype(np.int32)
+    lp.a_matrix_.value_ = value
     lp.col_cost_ = np.asarray(cost, dtype=np.float64)
     lp.col_lower_, lp.col_upper_ = np.asarray(low, dtype=np.float64), np.asarray(high, dtype=np.float64)
-    lp.row_lower_ = np.full(matrix.shape[0], -np.inf)
+    lp.row_lower_ = np.full(n_rows, -np.inf)
     lp.row_upper_ = np.concatenate(
-        [np.full(block.shape[0], bound, dtype=np.float64) for block, (_, bound) in zip(blocks, rows)]
+        [np.full(b.shape[0], bound, dtype=np.float64) for b, (_, bound) in zip(blocks, rows)]
     )
     lp.integrality_ = [highspy.HighsVarType(int(i)) for i in integrality]
     # Everything HiGHS does runs with stdout silenced: newer releases print a banner ("Running HiGHS
@@ -200,7 +209,7 @@ def _flush_c_stdio() -> None:
 def greedy(problem: Problem) -> list[int]:
     """Add the sentence with the best gain per word while it fits; then compare with the best
     single sentence (the comparison is what gives the approximation guarantee)."""
-    occurs = problem.occurs.tocsr()
+    occurs = problem.occurs
     weights = problem.concept_weights
     covered = np.zeros(occurs.shape[1], dtype=bool)
     conflicts: dict[int, set[int]] = {}

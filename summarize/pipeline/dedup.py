@@ -14,6 +14,7 @@ import numpy as np
 
 from ..options import Options
 from ..text.quality import form_penalty, lowercased_names, name_case_counts, spun_hits
+from ..text.sparse import SparseRows
 from ..text.words import bigrams, content_terms, tfidf, words
 from ..types import Document, Sentence, SentenceGroup
 
@@ -59,8 +60,6 @@ def is_spun(text: str) -> bool:
 
 def duplicate_documents(docs: Sequence[Document], options: Options) -> tuple[tuple[str, ...], ...]:
     """Sets of documents sharing most of their word 5-grams: the same article syndicated."""
-    from scipy.sparse import csr_matrix
-
     shingles = [_shingles(d.text) for d in docs]
     columns: dict[int, int] = {}
     rows, cols = [], []
@@ -70,15 +69,14 @@ def duplicate_documents(docs: Sequence[Document], options: Options) -> tuple[tup
             cols.append(columns.setdefault(g, len(columns)))
     if not columns:
         return ()
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(columns)))
-    df = np.asarray(matrix.sum(axis=0)).ravel()
+    matrix = SparseRows.from_entries(rows, cols, np.ones(len(rows)), (len(docs), len(columns)))
     # Boilerplate every article carries says nothing about copying.
-    matrix = matrix[:, np.flatnonzero(df <= 50)]
-    shared = (matrix @ matrix.T).tocoo()
+    matrix = matrix.columns(np.flatnonzero(matrix.column_sums() <= 50))
+    row, col, shared = matrix.matmul(matrix.transposed()).entries()
     sizes = np.array([len(g) for g in shingles], dtype=float)
-    union = sizes[shared.row] + sizes[shared.col] - shared.data
-    close = (shared.row < shared.col) & (shared.data >= options.document_similarity * np.maximum(union, 1))
-    labels = _components(len(docs), zip(shared.row[close].tolist(), shared.col[close].tolist()))
+    union = sizes[row] + sizes[col] - shared
+    close = (row < col) & (shared >= options.document_similarity * np.maximum(union, 1))
+    labels = _components(len(docs), zip(row[close].tolist(), col[close].tolist()))
     sets: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(docs):
         sets[labels[i]].append(doc.id)
@@ -147,11 +145,11 @@ def _flip(s: Sentence) -> Sentence:
     return replace(s, position=max(0.0, 1.0 - s.position - 1e-9), attribution=None)
 
 
-def _vectorize(flat: Sequence[Sentence]):  # type: ignore[no-untyped-def]
+def _vectorize(flat: Sequence[Sentence]) -> SparseRows:
     return tfidf([s.text for s in flat])[0]
 
 
-def _leader_clusters(vectors, terms: list[tuple[str, ...]], threshold: float) -> list[list[int]]:
+def _leader_clusters(vectors: SparseRows, terms: list[tuple[str, ...]], threshold: float) -> list[list[int]]:
     """Greedy single-pass clustering: each sentence joins the first group whose leader it matches.
 
     Joining the leader (not any member) keeps chains of loosely similar sentences from merging
@@ -181,7 +179,7 @@ def _leader_clusters(vectors, terms: list[tuple[str, ...]], threshold: float) ->
     return clusters
 
 
-def similar_pairs(vectors, threshold: float, chunk: int = 2048) -> dict[int, list[tuple[int, float]]]:
+def similar_pairs(vectors: SparseRows, threshold: float, chunk: int = 2048) -> dict[int, list[tuple[int, float]]]:
     """For each row i, the earlier rows j < i whose cosine with it reaches `threshold`.
 
     A full similarity matrix grows with the square of the sentences (10,000 articles hold some
@@ -192,17 +190,17 @@ def similar_pairs(vectors, threshold: float, chunk: int = 2048) -> dict[int, lis
     n = vectors.shape[0]
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
     keep = np.flatnonzero(df <= max(MAX_DF, 1))
-    rare = vectors[:, keep].tocsr()
+    rare = vectors.columns(keep)
     out: dict[int, list[tuple[int, float]]] = {}
-    rare_t = rare.T.tocsr()
+    rare_t = rare.transposed()
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        hits = (rare[start:stop] @ rare_t).tocoo()
-        mask = (hits.col < hits.row + start) & (hits.data >= threshold * 0.5)
-        rows, cols = hits.row[mask] + start, hits.col[mask]
+        hit_rows, hit_cols, hits = rare.take(np.arange(start, stop)).matmul(rare_t).entries()
+        mask = (hit_cols < hit_rows + start) & (hits >= threshold * 0.5)
+        rows, cols = hit_rows[mask] + start, hit_cols[mask]
         if len(rows) == 0:
             continue
-        exact = np.asarray(vectors[rows].multiply(vectors[cols]).sum(axis=1)).ravel()
+        exact = vectors.paired_dots(rows, cols)
         for i, j, score in zip(rows.tolist(), cols.tolist(), exact.tolist()):
             if score >= threshold:
                 out.setdefault(i, []).append((j, score))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..models.checkpoint import Generator
 from ..models.prompting import pack, render_prompt
 from ..options import Options, Unsupported
+from ..text.sparse import SparseRows
 from ..text.words import content_terms, count_words, ends_sentence
 from ..types import BriefSentence, ScoredGroup, SentenceGroup
 from .cite import MIN_SUPPORT, align, most_complete
@@ -33,7 +34,7 @@ class Fusion:
 
 def fuse(
     scored: Sequence[ScoredGroup],
-    vectors,  # type: ignore[no-untyped-def]
+    vectors: SparseRows,
     groups: Sequence[SentenceGroup],
     options: Options,
     generator: Generator,

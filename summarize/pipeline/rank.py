@@ -13,6 +13,7 @@ import numpy as np
 
 from ..options import Weights
 from ..text.quality import attributed, dangling, form_flaws, opinion
+from ..text.sparse import SparseRows
 from ..text.words import count_words, tfidf
 from ..types import ScoredGroup, SentenceGroup
 
@@ -34,18 +35,18 @@ def score_groups(
     n_docs: int,
     spun_documents: Sequence[str] = (),
     weights: Weights = Weights(),
-) -> tuple[list[ScoredGroup], np.ndarray]:
+) -> tuple[list[ScoredGroup], SparseRows]:
     """Each group with its salience score, and the groups' normalised TF-IDF vectors."""
     if not groups:
-        return [], np.zeros((0, 0))
+        return [], SparseRows.empty(0, 0)
     texts = [g.representative.text for g in groups]
     # Unsmoothed IDF: inside one story, a word that every sentence uses tells them apart not at all.
     # The story's centroid sums every sentence of every article, so a fact told by many outlets,
     # in whatever words, pulls harder than one told once. (Tuned: eval/tune.py on multinews-dev.)
     vectors, members = tfidf(texts, [m.text for g in groups for m in g.members], smooth_idf=False)
-    centroid = np.asarray(members.sum(axis=0)).ravel()
+    centroid = members.column_sums()
     norm = np.linalg.norm(centroid)
-    centrality = np.asarray(vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(groups))
+    centrality = vectors.dot(centroid / norm) if norm else np.zeros(len(groups))
     flaws = [form_flaws(t) for t in texts]  # computed once: the style and each score use them
     story = StoryStyle.of(texts, flaws)
     max_members = max(len(g.members) for g in groups)

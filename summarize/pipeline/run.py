@@ -20,6 +20,7 @@ from ..options import Mode, Options
 from ..text.language import language
 from ..text.nonarticle import MIN_WORDS, judge
 from ..text.safety import printable
+from ..text.sparse import SparseRows
 from ..types import Brief, BriefSentence, Document, RawDocument, ScoredGroup, Sentence, Source
 from ..web.dates import date_days, published
 from .cite import extractive_sentences
@@ -130,7 +131,7 @@ class Analysis:
     sentences: tuple[tuple[Sentence, ...], ...]
     dedup: Deduplicated
     scored: tuple[ScoredGroup, ...]
-    vectors: object  # the groups' TF-IDF vectors (scipy sparse), row i for scored[i]
+    vectors: SparseRows  # the groups' TF-IDF vectors, row i for scored[i]
     timings: dict[str, float]
     foreign: tuple[dict, ...] = ()  # articles not in English: {"id", "language"}
     non_articles: tuple[tuple[str, str], ...] = ()  # pages set aside: (path, what the page is)

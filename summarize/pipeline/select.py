@@ -17,6 +17,7 @@ from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
+from ..text.sparse import SparseRows
 from ..text.voice import shown
 from ..text.words import content_terms, count_words, words
 from ..types import ScoredGroup, Sentence
@@ -58,7 +59,7 @@ ARTICLE_WORDS = 150  # a story's median document at least this long is told by a
 RESOLVES = 3  # selections solved at most, each without the sentences that dangled in the one before
 
 
-def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[ScoredGroup]:
+def select(scored: Sequence[ScoredGroup], vectors: SparseRows, options: Options) -> list[ScoredGroup]:
     """The sentences that together cover the most of what the story's sources agree on, within
     the word budget; the result is in the brief's order (`lead_first`).
 
@@ -115,7 +116,7 @@ def of_articles(scored: Sequence[ScoredGroup]) -> bool:
 
 def _select(
     scored: Sequence[ScoredGroup],
-    vectors,
+    vectors: SparseRows,
     options: Options,
     left_out: frozenset[tuple[str, int]],
     story: StoryStyle,
@@ -162,7 +163,7 @@ def _select(
     chosen_member = [options_[k][1] for k in keep]
     texts = [texts[k] for k in keep]
     values = [values[k] for k in keep]
-    conflicts = _conflicts(vectors[group_of], group_of, texts)
+    conflicts = _conflicts(vectors.take(group_of), group_of, texts)
     forced = (keep.index(lead),) if lead is not None else ()
     if forced:
         # Every article's lead tells the story's news: once the brief has one, another article's
@@ -453,14 +454,14 @@ def _standalone(text: str, weights: dict[str, float]) -> float:
     return sum(weights.get(c, 0.0) for c in concepts(text))
 
 
-def _conflicts(vectors, group_of: Sequence[int], texts: Sequence[str]) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
+def _conflicts(vectors: SparseRows, group_of: Sequence[int], texts: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """Pairs never shown together: two tellings of one group, two sentences too alike to stand in
     one brief (TF-IDF cosine), or two that share most of their content words (one fact told
     twice in other words). The objective already gives a repeated concept nothing, but a second
     telling can still earn its keep through the words it adds; a reader sees the fact twice."""
-    similarity = (vectors @ vectors.T).tocoo()
-    mask = (similarity.row < similarity.col) & (similarity.data >= REDUNDANT)
-    pairs = set(zip(similarity.row[mask].tolist(), similarity.col[mask].tolist()))
+    rows, cols, similarity = vectors.matmul(vectors.transposed()).entries()
+    mask = (rows < cols) & (similarity >= REDUNDANT)
+    pairs = set(zip(rows[mask].tolist(), cols[mask].tolist()))
     members: dict[int, list[int]] = {}
     for k, g in enumerate(group_of):
         members.setdefault(g, []).append(k)

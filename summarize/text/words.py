@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+import numpy as np
+
+from .sparse import SparseRows
 from .submodules import submodule
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -71,7 +75,7 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:]))
 
 
-def tfidf(texts: Sequence[str], extra: Sequence[str] = (), smooth_idf: bool = True):  # type: ignore[no-untyped-def]
+def tfidf(texts: Sequence[str], extra: Sequence[str] = (), smooth_idf: bool = True) -> tuple[SparseRows, SparseRows]:
     """TF-IDF rows of `texts` over their content terms (and rows of `extra` in the same space):
     scikit-learn's `TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)`, value for value.
 
@@ -81,34 +85,28 @@ def tfidf(texts: Sequence[str], extra: Sequence[str] = (), smooth_idf: bool = Tr
     Text made only of stop words or punctuation has no terms; its rows are all zero rather
     than an error, so a story of fragments still goes through.
     """
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
     seen: dict[str, int] = {}
     counts = _counts(texts, seen, grow=True)
     if not seen:
-        return csr_matrix((len(texts), 1)), csr_matrix((len(extra), 1))
+        return SparseRows.empty(len(texts), 1), SparseRows.empty(len(extra), 1)
     order = sorted(seen, key=seen.__getitem__)
     alphabetical = np.empty(len(order), dtype=np.int64)  # appearance number -> column
     alphabetical[np.argsort(np.array(order, dtype=object), kind="stable")] = np.arange(len(order))
-    counts.indices = alphabetical[counts.indices]
+    counts = replace(counts, indices=alphabetical[counts.indices])
     df = np.bincount(counts.indices, minlength=len(order)).astype(np.float64)
     n = float(len(texts))
     idf = np.log((n + smooth_idf) / (df + smooth_idf)) + 1.0
     rows = _weighted(counts, idf)
     if not extra:
-        return rows, csr_matrix((0, rows.shape[1]))
+        return rows, SparseRows.empty(0, rows.shape[1])
     columns = {term: int(alphabetical[k]) for term, k in seen.items()}
     other = _counts(extra, columns, grow=False)
     return rows, _weighted(other, idf)
 
 
-def _counts(texts: Sequence[str], vocabulary: dict[str, int], grow: bool):  # type: ignore[no-untyped-def]
+def _counts(texts: Sequence[str], vocabulary: dict[str, int], grow: bool) -> SparseRows:
     """Term counts, one row per text, columns numbered by `vocabulary` (grown when `grow`), each
     row's columns in increasing order."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
     indices: list[int] = []
     values: list[int] = []
     indptr = [0]
@@ -121,22 +119,21 @@ def _counts(texts: Sequence[str], vocabulary: dict[str, int], grow: bool):  # ty
                     continue
                 k = vocabulary[term] = len(vocabulary)
             row[k] = row.get(k, 0) + 1
-        indices.extend(row)
-        values.extend(row.values())
+        for k in sorted(row):
+            indices.append(k)
+            values.append(row[k])
         indptr.append(len(indices))
     width = max(len(vocabulary), 1)
-    matrix = csr_matrix(
-        (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-        shape=(len(texts), width),
+    return SparseRows(
+        np.array(indptr, dtype=np.int64),
+        np.array(indices, dtype=np.int64),
+        np.array(values, dtype=np.float64),
+        (len(texts), width),
     )
-    matrix.sort_indices()
-    return matrix
 
 
-def _weighted(counts, idf):  # type: ignore[no-untyped-def]
+def _weighted(counts: SparseRows, idf: np.ndarray) -> SparseRows:
     """Sublinear term frequency times idf, each row scaled to unit length."""
-    import numpy as np
-
     data = (np.log(counts.data) + 1.0) * idf[counts.indices]
     starts, lengths = counts.indptr[:-1], np.diff(counts.indptr)
     norm = np.zeros(counts.shape[0])
@@ -144,5 +141,4 @@ def _weighted(counts, idf):  # type: ignore[no-untyped-def]
         rows = np.flatnonzero(lengths > k)
         norm[rows] += data[starts[rows] + k] ** 2
     scale = np.repeat(np.sqrt(norm), lengths)
-    counts.data = np.divide(data, scale, out=data, where=scale > 0)
-    return counts
+    return replace(counts, data=np.divide(data, scale, out=data, where=scale > 0))

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csc_array, csr_matrix, vstack
 
+from summarize.text import sparse
 from summarize.text.sparse import SparseRows, vstack_columnwise
 
 
@@ -68,12 +69,21 @@ def test_sums_and_products_with_a_dense_vector_are_scipys_floats(seed):
     assert rows.dot(vector).tolist() == np.asarray(_scipy(rows) @ vector).ravel().tolist()
 
 
+@pytest.mark.parametrize("at_once", [500_000, 50])
 @pytest.mark.parametrize("seed", range(5))
-def test_products_of_two_matrices_are_scipys_entries_in_scipys_order(seed):
+def test_products_of_two_matrices_are_scipys_entries_in_scipys_order(seed, at_once, monkeypatch):
+    monkeypatch.setattr(sparse, "PRODUCTS_AT_ONCE", at_once)  # 50: made in blocks of a few rows
     rows, other = _random(seed), _random(seed + 100, n=50, m=40)
     _same(rows.matmul(other), _scipy(rows) @ _scipy(other))
     gram = rows.matmul(rows.transposed())
     _same(gram, _scipy(rows) @ _scipy(rows).T)
+    # Rows 10 to 19 times every row, only where the other row comes before: kept in SciPy's order.
+    block = rows.take(np.arange(10, 20)).matmul(rows.transposed(), below=10)
+    theirs = (_scipy(rows)[10:20] @ _scipy(rows).T).tocoo()
+    earlier = theirs.col < theirs.row + 10
+    assert block.entries()[1].tolist() == theirs.col[earlier].tolist()
+    assert block.entries()[0].tolist() == theirs.row[earlier].tolist()
+    assert block.data.tolist() == theirs.data[earlier].tolist()
     assert gram.toarray().tolist() == (_scipy(rows) @ _scipy(rows).T).toarray().tolist()
     # A product with no entry at all, and one whose sums cancel to zero (not stored by SciPy).
     _same(rows.matmul(SparseRows.empty(rows.shape[1], 3)), _scipy(rows) @ csr_matrix((rows.shape[1], 3)))

@@ -195,8 +195,8 @@ def similar_pairs(vectors: SparseRows, threshold: float, chunk: int = 2048) -> d
     rare_t = rare.transposed()
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        hit_rows, hit_cols, hits = rare.take(np.arange(start, stop)).matmul(rare_t).entries()
-        mask = (hit_cols < hit_rows + start) & (hits >= threshold * 0.5)
+        hit_rows, hit_cols, hits = rare.take(np.arange(start, stop)).matmul(rare_t, below=start).entries()
+        mask = hits >= threshold * 0.5
         rows, cols = hit_rows[mask] + start, hit_cols[mask]
         if len(rows) == 0:
             continue

@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+# A product makes its pairs of entries in blocks of rows at most this large (about 40 MB of
+# working arrays): rows do not depend on each other, so the blocks change nothing but the peak.
+PRODUCTS_AT_ONCE = 500_000
+
 
 @dataclass(frozen=True, slots=True)
 class SparseRows:
@@ -110,22 +114,57 @@ class SparseRows:
         products = self.data * np.asarray(vector, dtype=np.float64)[self.indices]
         return np.bincount(self.row_ids(), weights=products, minlength=self.shape[0])
 
-    def matmul(self, other: SparseRows) -> SparseRows:
+    def matmul(self, other: SparseRows, below: int | None = None) -> SparseRows:
         """`self @ other` as SciPy's `csr_matmat` computes it: for each of a row's stored entries in
         order, that value times the matching row of `other`, added into the result from zero; a
-        result row lists its columns last-reached first, and a sum of exactly zero is not stored."""
+        result row lists its columns last-reached first, and a sum of exactly zero is not stored.
+        With `below`, only the entries (i, k) with k < i + below: for rows `below`, `below` + 1, ...
+        of a matrix times its transpose, each row's products with the rows before it."""
         flops = np.diff(other.indptr)[self.indices]  # products each stored entry of self makes
+        if flops.sum() > PRODUCTS_AT_ONCE and self.shape[0] > 1:  # rows are independent: halve the block
+            half = int(np.searchsorted(np.cumsum(flops), flops.sum() / 2, side="right"))
+            half = min(max(int(np.searchsorted(self.indptr, half, side="right")) - 1, 1), self.shape[0] - 1)
+            top = self.take(np.arange(half)).matmul(other, below)
+            rest = self.take(np.arange(half, self.shape[0])).matmul(other, None if below is None else below + half)
+            return top.stack(rest)
+        width = max(other.shape[1], 1)
         entry = np.repeat(np.arange(self.nnz), flops)
         at = np.repeat(other.indptr[self.indices] - (np.cumsum(flops) - flops), flops) + np.arange(len(entry))
-        key = self.row_ids()[entry] * other.shape[1] + other.indices[at]
-        unique, first, which = np.unique(key, return_index=True, return_inverse=True)
-        sums = np.bincount(which, weights=self.data[entry] * other.data[at], minlength=len(unique))
-        rows = unique // max(other.shape[1], 1)
-        order = np.lexsort((-first, rows))
-        order = order[sums[order] != 0]
-        counts = np.bincount(rows[order], minlength=self.shape[0])
-        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        return SparseRows(indptr, unique[order] % max(other.shape[1], 1), sums[order], (self.shape[0], other.shape[1]))
+        rows = self.row_ids()[entry]
+        if below is not None:
+            wanted = other.indices[at] < rows + below
+            entry, at, rows = entry[wanted], at[wanted], rows[wanted]
+        key = rows * width + other.indices[at]
+        # Equal keys grouped by a stable sort, so each result's products are added in the order made.
+        by_key = np.argsort(key, kind="stable")
+        ordered = key[by_key]
+        starts = np.ones(len(key), dtype=bool)
+        starts[1:] = ordered[1:] != ordered[:-1]
+        group = np.empty(len(key), dtype=np.int64)
+        group[by_key] = np.cumsum(starts) - 1
+        sums = np.bincount(group, weights=self.data[entry] * other.data[at])
+        # The results in the order first reached, then each row's turned round.
+        first = np.zeros(len(key), dtype=bool)
+        first[by_key[starts]] = True
+        reached, reached_keys = group[first], key[first]
+        row = reached_keys // width
+        counts = np.bincount(row, minlength=self.shape[0])
+        ends = np.cumsum(counts)
+        place = 2 * ends[row] - counts[row] - 1 - np.arange(len(row))
+        groups, keys = np.empty_like(reached), np.empty_like(reached_keys)
+        groups[place], keys[place] = reached, reached_keys
+        stored = sums[groups] != 0
+        keys = keys[stored]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(keys // width, minlength=self.shape[0]))])
+        return SparseRows(indptr.astype(np.int64), keys % width, sums[groups][stored], (self.shape[0], other.shape[1]))
+
+    def stack(self, below: SparseRows) -> SparseRows:
+        """These rows, then the rows of `below` (as wide)."""
+        indptr = np.concatenate([self.indptr, below.indptr[1:] + self.nnz])
+        shape = (self.shape[0] + below.shape[0], self.shape[1])
+        return SparseRows(
+            indptr, np.concatenate([self.indices, below.indices]), np.concatenate([self.data, below.data]), shape
+        )
 
     def paired_dots(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Row left[k] times row right[k], summed, for each k: what

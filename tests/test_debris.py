@@ -95,6 +95,34 @@ def test_sentences_without_a_dateline_are_left_whole(sentence):
     assert lead_length(sentence) == 0
 
 
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        (
+            "-Poor planning and oversight by the US government, as well as poor performance on the part of "
+            "contractors, have costly outcomes.",
+            "Poor planning and oversight by the US government, as well as poor performance on the part of "
+            "contractors, have costly outcomes.",
+        ),
+        (
+            "• The agency spent $8 billion on projects it never finished.",
+            "The agency spent $8 billion on projects it never finished.",
+        ),
+        (
+            "* The agency spent $8 billion on projects it never finished.",
+            "The agency spent $8 billion on projects it never finished.",
+        ),
+    ],
+)
+def test_a_list_bullet_opening_a_sentence_is_cut(sentence, kept):
+    assert sentence[lead_length(sentence) :] == kept
+
+
+def test_a_hyphenated_word_opening_a_sentence_is_not_a_bullet():
+    assert lead_length("Anti-war protesters marched on Monday.") == 0
+    assert lead_length("-5 degrees was the low on Monday.") == 0
+
+
 def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
     doc = make_doc(
         "d",

@@ -202,6 +202,9 @@ _LEADS = [
     ),
     re.compile(rf"\({_WIRE}\)(?:{_LEAD_DASH}|\s+)|\({_CALL_SIGN}\){_LEAD_DASH}"),  # "(AP) — "
     re.compile(r"(?:--|—|–)\s*|-\s+"),  # a dash left by a dateline the scrape dropped: "-- A mom ..."
+    # A list's bullet the scrape kept: "-Poor planning and oversight by the US government …" (a
+    # report's findings, test0319), "• The agency …", "* The agency …".
+    re.compile(r"-(?=[A-Z“\"‘])|[•▪●◦‣*]\s*"),
     re.compile(r"(?:[A-Z]+ )?(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|DEVELOPING|Update|Updated|Breaking)\s*:\s*"),
     re.compile(rf"\d{{1,2}}:?\d{{2}} ?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?: [A-Z]{{1,3}})?\s*(?::|{_DASH})\s*"),
     re.compile(r"[A-Z][\w.' ]{1,30} >>\s*"),  # "Oroville >> Now is not the time"

@@ -584,3 +584,12 @@ def test_a_full_name_the_brief_gives_gets_no_role_in_brackets_before_it():
     sentences = segment(doc)
     brief = [BriefSentence(sentences[1].text, ("a",))]
     assert introduce(brief, [sentences[1]], [doc])[0].text == sentences[1].text
+
+
+def test_a_surname_opening_a_claimed_clause_is_introduced_from_another_article():
+    # test2534: "insist Swonger took …", where only another article gives "Dallas Swonger".
+    named = make_doc("a", "Dallas Swonger wants the world to know one thing.\n\n“It was a mistake,” Swonger says.\n")
+    doc = make_doc("b", "Water Bureau officials, however, insist Swonger took a leak in the reservoir.\n")
+    sentence = segment(doc)[0]
+    shown = introduce([BriefSentence(sentence.text, ("b",))], [sentence], [doc, named])
+    assert shown[0].text == "Water Bureau officials, however, insist [Dallas] Swonger took a leak in the reservoir."

@@ -103,6 +103,11 @@ def _key(surname: str) -> str:
     return surname.replace("’", "'")
 
 
+# Verbs of a claim whose clause a surname may open: "Water Bureau officials, however, insist Swonger
+# took a leek in the drink." (test2534).
+_CLAIM = r"say|says|said|allege|alleges|alleged|insist|insists|insisted|claim|claims|claimed|argue|argues|argued"
+
+
 @lru_cache(maxsize=1)
 def _person_at() -> re.Pattern[str]:
     """Where a surname stands for a person: "Burns decided …", "Bunch's case", "… Bunch said", "say
@@ -112,7 +117,7 @@ def _person_at() -> re.Pattern[str]:
     surname = rf"(?:(?:{lead}) )?(?:Mc|O’|O')?[A-Z][a-z]+(?:-(?:Mc|O’|O')?[A-Z][a-z]+)?"
     return re.compile(
         rf"^({surname})(?= [a-z])|\b({surname})(?=’s|'s| (?:said|says|told|added)\b)"
-        rf"|\b(?:say|says|said|that) ({surname})(?= [a-z])"
+        rf"|\b(?:{_CLAIM}|that) ({surname})(?= [a-z])"
     )
 
 
@@ -198,9 +203,7 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     # "took up Bunch's case", "Authorities say Bunch set fire …" (test0576): the person too. ("the
     # Obama administration" is neither: a noun follows, after an article.)
     possessive = re.match(r"(?:’s|'s)(?![\w])", after) is not None
-    clause = re.search(
-        r"\b(?:say|says|said|that|believe|believes|allege|alleges|when|after|because|while|and|but)\s+\Z", before
-    )
+    clause = re.search(rf"\b(?:{_CLAIM}|that|believe|believes|when|after|because|while|and|but)\s+\Z", before)
     # "people like Bunch.", "a visit by Bunch,": the person, as the object of a preposition.
     object_ = re.search(r"\b(?:like|with|for|against|about|by|to|from)\s+\Z", before) is not None and re.match(
         r"[.,;:!?]", after

@@ -593,3 +593,15 @@ def test_a_surname_opening_a_claimed_clause_is_introduced_from_another_article()
     sentence = segment(doc)[0]
     shown = introduce([BriefSentence(sentence.text, ("b",))], [sentence], [doc, named])
     assert shown[0].text == "Water Bureau officials, however, insist [Dallas] Swonger took a leak in the reservoir."
+
+
+def test_a_surname_after_a_preposition_and_before_a_time_is_the_person():
+    # test0410: "opened for Miles on Monday", where the article has "Shermain Miles read her Bible …".
+    doc = make_doc(
+        "a",
+        "Shermain Miles read her Bible on the train.\n\n“I got a lawyer to sue y’all,” Miles said.\n\n"
+        "The metal doors to Logan Correctional Center opened for Miles on Monday, after she served a year.\n",
+    )
+    sentence = segment(doc)[2]
+    shown = introduce([BriefSentence(sentence.text, ("a",))], [sentence], [doc])
+    assert "opened for [Shermain] Miles on Monday" in shown[0].text

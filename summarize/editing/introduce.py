@@ -204,9 +204,10 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     # Obama administration" is neither: a noun follows, after an article.)
     possessive = re.match(r"(?:’s|'s)(?![\w])", after) is not None
     clause = re.search(rf"\b(?:{_CLAIM}|that|believe|believes|when|after|because|while|and|but)\s+\Z", before)
-    # "people like Bunch.", "a visit by Bunch,": the person, as the object of a preposition.
+    # "people like Bunch.", "a visit by Bunch,", "The doors … opened for Miles on Monday" (test0410):
+    # the person, as the object of a preposition (a noun after it would make the name a modifier).
     object_ = re.search(r"\b(?:like|with|for|against|about|by|to|from)\s+\Z", before) is not None and re.match(
-        r"[.,;:!?]", after
+        r"[.,;:!?]| (?:on|in|at|after|before|since|until|when|as)\b", after
     )
     embedded = possessive or object_ or clause is not None and re.match(r" [a-z]", after) is not None
     return bool(opens or speaks or alone or embedded or before.endswith("[") or _titled(before))

@@ -281,6 +281,11 @@ def test_debris_paragraphs_are_recognised(line, kind):
             "The Mother F%&*^r, assembles his ... Written by Universal Pictures",
             "synopsis credit",
         ),
+        # test1745: a photo caption, the lead of a brief.
+        (
+            "An undated photograph of Bill Hudson and Goldie Hawn - they went on to have two children together",
+            "photo caption",
+        ),
         # test1745: a photo caption.
         (
             "Goldie Hawn and Bill Hudson at the 1975 Oscars (pictured left) and an undated picture of them (right)",

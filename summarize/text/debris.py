@@ -78,7 +78,7 @@ _CAPTION = re.compile(
     r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
     r"|^(file( photo)?|image distributed for [^-—–:]*)\s*[-—–:]+\s|\(ap photo/[^)]*\)|\bREUTERS/[A-Z]"
     r"|^(in this|this)( undated| handout| file| \w+\.? \d{1,2}, \d{4},?)* (photo|image|picture|photograph)\b"
-    r"|^an? (photo|picture|image) of\b"
+    r"|^an?(?: undated| file)? (photo|photograph|picture|image) of\b"
     # A photographer's credit closing the line: "... at the U.S. Capitol. (Bill O'Leary /The Washington Post)".
     r"|\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\)\s*$",
     re.IGNORECASE,

@@ -65,6 +65,8 @@ def test_article_repeated_three_times_is_kept_once():
 def test_classic_mojibake_is_fixed_and_curly_quotes_kept():
     assert fix_encoding("the minister\u00e2\u20ac\u2122s plan") == "the minister’s plan"
     assert fix_encoding("“quoted”") == "“quoted”"
+    # multinews-dev test5396: a closing quote whose last byte the page lost.
+    assert fix_encoding("was, rather, a “direct attack\ufffd? on her") == "was, rather, a “direct attack” on her"
 
 
 def test_corrupted_initial_letter_is_repaired_from_the_cluster_vocabulary():

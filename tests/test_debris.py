@@ -95,6 +95,39 @@ def test_sentences_without_a_dateline_are_left_whole(sentence):
     assert lead_length(sentence) == 0
 
 
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        (
+            "-Poor planning and oversight by the US government, as well as poor performance on the part of "
+            "contractors, have costly outcomes.",
+            "Poor planning and oversight by the US government, as well as poor performance on the part of "
+            "contractors, have costly outcomes.",
+        ),
+        (
+            "• The agency spent $8 billion on projects it never finished.",
+            "The agency spent $8 billion on projects it never finished.",
+        ),
+        (
+            "* The agency spent $8 billion on projects it never finished.",
+            "The agency spent $8 billion on projects it never finished.",
+        ),
+    ],
+)
+def test_a_list_bullet_opening_a_sentence_is_cut(sentence, kept):
+    assert sentence[lead_length(sentence) :] == kept
+
+
+def test_a_sentence_with_a_position_or_a_section_name_is_prose():
+    assert sentence_debris("The mayor (right) said the storm killed 12 people on Monday.") is None
+    assert line_debris("Ms. Smith | the mayor's aide | said the council met on Monday.") is None
+
+
+def test_a_hyphenated_word_opening_a_sentence_is_not_a_bullet():
+    assert lead_length("Anti-war protesters marched on Monday.") == 0
+    assert lead_length("-5 degrees was the low on Monday.") == 0
+
+
 def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
     doc = make_doc(
         "d",
@@ -200,6 +233,17 @@ def test_dateline_is_cut_inside_the_document_and_offsets_stay_exact():
         ),
         ("Posted! A link has been posted to your Facebook feed.", "page chrome"),
         ("Follow Jane Doe on Twitter @janedoe", "page chrome"),
+        # multinews-dev test4236: a related-video link with its headline, which is no sentence either.
+        (
+            "RELATED VIDEO: Monday Motivation! Pregnant Eva Longoria Shows Off Baby Bump While Out Hiking",
+            "video prompt",
+        ),
+        # multinews-dev test4035: The Hill's section bar.
+        (
+            "Defense & Homeland Security | Energy & Environment | Healthcare | Finance & Economy | Technology | "
+            "Foreign Policy | Labor | Transportation & Infrastructure",
+            "site chrome",
+        ),
     ],
 )
 def test_debris_paragraphs_are_recognised(line, kind):
@@ -229,6 +273,24 @@ def test_debris_paragraphs_are_recognised(line, kind):
         ("For more on movies, go to www.boston.com/movienation.", "link or contact"),
         ("Advertisement", "site chrome"),
         ("Read more about Kerry's case here.", "site chrome"),
+        # multinews-dev test3882: a quotation's credit, cut off after a comma.
+        ("Anne Applebaum , New York Review of Books ,", "cut-off line"),
+        # test5590: IMDb's synopsis, cut off and signed.
+        (
+            "Just as they start to make a real difference on the streets, the world's first super villain, "
+            "The Mother F%&*^r, assembles his ... Written by Universal Pictures",
+            "synopsis credit",
+        ),
+        # test1745: a photo caption, the lead of a brief.
+        (
+            "An undated photograph of Bill Hudson and Goldie Hawn - they went on to have two children together",
+            "photo caption",
+        ),
+        # test1745: a photo caption.
+        (
+            "Goldie Hawn and Bill Hudson at the 1975 Oscars (pictured left) and an undated picture of them (right)",
+            "photo caption",
+        ),
     ],
 )
 def test_debris_sentences_are_recognised(sentence, kind):

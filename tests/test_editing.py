@@ -531,3 +531,77 @@ def test_a_post_signed_with_a_handle_is_not_shown_under_the_handle():
     )
     brief = summarize_texts({"a": article}, Options(mode=Mode.extractive, words=200))
     assert brief.sentences and not any((s.attribution or "").startswith("STVN") for s in brief.sentences)
+
+
+# Surnames of more than one plain word (multinews-dev test0023, test2080, test2114): each is
+# introduced by the full name its article gives, on first mention.
+@pytest.mark.parametrize(
+    "article, sentence, shown",
+    [
+        (
+            "It’s a moot point because “if anybody gets close to it they will be run off,” said Bob Van Camp, "
+            "known locally as “Digger Bob.”\n\n"
+            "As for the spillway debris, Van Camp said he believes there is a gold vein that runs south.\n",
+            1,
+            "As for the spillway debris, [Bob] Van Camp said he believes",
+        ),
+        (
+            "The film stars Viggo Mortensen and young Kodi Smit-McPhee as father-and-son survivors.\n\n"
+            "The unborn child is a young boy (Australian actor Smit-McPhee) and the world has changed.\n\n"
+            "The casting of Mortensen and Smit-McPhee is one of the film's strengths.\n",
+            2,
+            "The casting of Mortensen and [Kodi] Smit-McPhee is",
+        ),
+        (
+            "Leno himself was criticized for that January 2010 standoff with Conan O’Brien. "
+            "He resumed hosting in 2010.\n\n"
+            "When his ratings dipped, O’Brien was asked to move The Tonight Show’s time slot later.\n",
+            2,
+            "When his ratings dipped, [Conan] O’Brien was asked",
+        ),
+        (
+            "“Miner Gary” Thomas said he always finds at least a little gold here on his property.\n\n"
+            "Thomas runs tour groups through his property and said now is the optimum time for gold hunting.\n",
+            1,
+            "[Gary] Thomas runs tour groups",
+        ),
+    ],
+)
+def test_a_surname_of_particles_hyphens_apostrophes_or_after_a_descriptor_is_introduced(article, sentence, shown):
+    doc = make_doc("a", article)
+    sentences = segment(doc)
+    brief = [BriefSentence(sentences[sentence].text, ("a",))]
+    assert introduce(brief, [sentences[sentence]], [doc])[0].text.startswith(shown)
+
+
+def test_a_full_name_the_brief_gives_gets_no_role_in_brackets_before_it():
+    # test2080: "[Author] Cormac McCarthy's novel" read as an editing slip; the full name introduces him.
+    doc = make_doc(
+        "a",
+        "Author Cormac McCarthy said he never watched the film.\n\n"
+        '"The Road" evokes the images and the characters of Cormac McCarthy\'s novel.\n',
+    )
+    sentences = segment(doc)
+    brief = [BriefSentence(sentences[1].text, ("a",))]
+    assert introduce(brief, [sentences[1]], [doc])[0].text == sentences[1].text
+
+
+def test_a_surname_opening_a_claimed_clause_is_introduced_from_another_article():
+    # test2534: "insist Swonger took …", where only another article gives "Dallas Swonger".
+    named = make_doc("a", "Dallas Swonger wants the world to know one thing.\n\n“It was a mistake,” Swonger says.\n")
+    doc = make_doc("b", "Water Bureau officials, however, insist Swonger took a leak in the reservoir.\n")
+    sentence = segment(doc)[0]
+    shown = introduce([BriefSentence(sentence.text, ("b",))], [sentence], [doc, named])
+    assert shown[0].text == "Water Bureau officials, however, insist [Dallas] Swonger took a leak in the reservoir."
+
+
+def test_a_surname_after_a_preposition_and_before_a_time_is_the_person():
+    # test0410: "opened for Miles on Monday", where the article has "Shermain Miles read her Bible …".
+    doc = make_doc(
+        "a",
+        "Shermain Miles read her Bible on the train.\n\n“I got a lawyer to sue y’all,” Miles said.\n\n"
+        "The metal doors to Logan Correctional Center opened for Miles on Monday, after she served a year.\n",
+    )
+    sentence = segment(doc)[2]
+    shown = introduce([BriefSentence(sentence.text, ("a",))], [sentence], [doc])
+    assert "opened for [Shermain] Miles on Monday" in shown[0].text

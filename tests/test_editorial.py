@@ -157,6 +157,14 @@ def test_page_furniture_in_a_sentence_is_debris():
         assert codes(brief([(text, "a", None)], {"a": text})) == [("DB",)], text
     clean = "The Hill reported that the nomination was announced on Tuesday."
     assert codes(brief([(clean, "a", None)], {"a": clean})) == [()]
+    # multinews-dev test4656: a parenthetical aside, its bracket typed after a space, is a sentence.
+    aside = "(In June the fairy tale gets another makeover in “Snow White and the Huntsman.” )"
+    assert codes(brief([(aside, "a", None)], {"a": aside})) == [()]
+    # test1745: a quotation closes the sentence without a full stop.
+    words = "Oliver, too, posted a picture of himself with Kurt Russell, adding the words: ‘Happy Father’s Day, Pa'"
+    assert codes(brief([(words, "a", None)], {"a": words})) == [()]
+    navigation = "Defense & Homeland Security | Energy & Environment | Healthcare | Finance & Economy"
+    assert codes(brief([(navigation, "a", None)], {"a": navigation})) == [("DB",)]
 
 
 def test_times_defined_noun_phrases_and_bracketed_given_names_are_not_defects():

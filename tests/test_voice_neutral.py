@@ -13,12 +13,18 @@ OPINION = [
     "Republicans embraced the absurd faux principle that no justice be confirmed in an election year.",
     "Democrats have suffered two horrible, terrible, awful midterm elections in a row.",
     "Imagine, for a minute, that the Senate had confirmed Merrick Garland in the spring of 2016.",
+    # A film critic's verdict talking to the reader (test2080), and a column's (test5396).
+    "\"The Road\" is a road you'll wish hadn't been taken.",
+    "Shortly thereafter, your hard-earned tax dollars went to work pursuing the first family’s vendetta.",
 ]
 REPORTING = [
     "The storm killed 12 people on Tuesday, officials said.",
     "The Senate voted 52-48 on Monday to confirm the nominee after a long debate.",
     "“It was a horrible day for all of us,” the mayor said.",  # the judgement is the mayor's, quoted
     "Prices rose sharply in March, the Labor Department reported.",
+    # A superlative ranks: the lexicon's only "latest" is the fashion sense (0.9 subjective).
+    "The latest poll puts the senator four points ahead of his challenger.",
+    "“You will see the results next year,” the mayor told reporters.",
 ]
 
 
@@ -53,6 +59,7 @@ REVIEWS = {
         "The Road follows a father and his son across a burned America after an unnamed catastrophe. "
         "Kodi Smit-McPhee is convincing as a child stunned by destruction, depending on his father in a world "
         "where it must be clear to him that any man can die in an instant. "
+        '"The Road" is a road you\'ll wish the father and his son had never taken across the burned country. '
         "The father and his son push a shopping cart along the road to the coast before winter comes."
     ),
     "b": (
@@ -72,6 +79,7 @@ def test_a_critics_verdict_in_a_review_cluster_is_not_the_briefs_voice():
     brief = summarize_texts(REVIEWS, Options(words=200))
     assert brief.sentences
     assert all("convincing" not in s.text for s in brief.sentences)
+    assert all("you'll wish" not in s.text for s in brief.sentences)
 
 
 def test_customer_reviews_in_the_first_person_keep_their_opinions():

@@ -15,8 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from ..text.people import BODIES, NOT_GIVEN, Person, people
+from ..text.people import BODIES, NOT_GIVEN, Person, particles, people, same_name
 from ..types import BriefSentence, Document, Sentence
 
 
@@ -41,7 +42,7 @@ def introduce(
                 known = cast(other.id) | known
         # Someone the brief has already named in full, whichever article it was from, is met.
         told = " ".join(o.text for o in out)
-        met.update(p.surname for p in known.values() if p.name in told)
+        met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
         introduced = _introduced(sentence, known, met)
         out.append(_with_surname(introduced, given_names(texts.get(source.doc_id, "")), told))
     return tuple(out)
@@ -92,16 +93,32 @@ def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
     """Does the sentence name, after its first word, someone its own article's cast lacks ("Authorities
     say Bunch set fire …" where only another article gives "Kristine Bunch" as a person)?"""
     # Only where a surname stands for a person (a feed's story has hundreds of articles to read).
-    found = [a or b or c for a, b, c in _PERSON_AT.findall(text)]
-    return any(w not in known and w not in NOT_GIVEN and w not in BODIES for w in found)
+    found = [_key(a or b or c) for a, b, c in _person_at().findall(text)]
+    cast = {_key(surname) for surname in known}
+    return any(w not in cast and w not in NOT_GIVEN and w not in BODIES for w in found)
 
 
-_SURNAME = r"(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# "Burns decided …", "Bunch's case", "… Bunch said", "say Bunch set fire …".
-_PERSON_AT = re.compile(
-    rf"^({_SURNAME})(?= [a-z])|\b({_SURNAME})(?=’s|'s| (?:said|says|told|added)\b)"
-    rf"|\b(?:say|says|said|that) ({_SURNAME})(?= [a-z])"
-)
+def _key(surname: str) -> str:
+    """A surname as any article prints it: "O'Brien" and "O’Brien" are one person."""
+    return surname.replace("’", "'")
+
+
+# Verbs of a claim whose clause a surname may open: "Water Bureau officials, however, insist Swonger
+# took a leek in the drink." (test2534).
+_CLAIM = r"say|says|said|allege|alleges|alleged|insist|insists|insisted|claim|claims|claimed|argue|argues|argued"
+
+
+@lru_cache(maxsize=1)
+def _person_at() -> re.Pattern[str]:
+    """Where a surname stands for a person: "Burns decided …", "Bunch's case", "… Bunch said", "say
+    Bunch set fire …"; a surname is "Burns", "O’Brien", "Smit-McPhee" or "Van Camp" (its particles
+    nameparser's, compiled on first use: that list is start-up time a brief without names never needs)."""
+    lead = "|".join(re.escape(p.capitalize()) for p in sorted(particles()))
+    surname = rf"(?:(?:{lead}) )?(?:Mc|O’|O')?[A-Z][a-z]+(?:-(?:Mc|O’|O')?[A-Z][a-z]+)?"
+    return re.compile(
+        rf"^({surname})(?= [a-z])|\b({surname})(?=’s|'s| (?:said|says|told|added)\b)"
+        rf"|\b(?:{_CLAIM}|that) ({surname})(?= [a-z])"
+    )
 
 
 def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]) -> BriefSentence:
@@ -111,7 +128,7 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
         (
             (m.start(), person)
             for person in known.values()
-            for m in re.finditer(rf"(?<![\w-]){re.escape(person.surname)}(?![\w-])", text)
+            for m in re.finditer(rf"(?<![\w-]){same_name(person.surname)}(?![\w-])", text)
         ),
         key=lambda mention: mention[0],
     )
@@ -134,9 +151,9 @@ def _first_mentions(mentions: list[tuple[int, Person]], met: set[str], text: str
     """The first mention of each person the brief has not met yet; every person named is met after."""
     first: list[tuple[int, Person]] = []
     for at, person in mentions:
-        if person.surname in met:
+        if _key(person.surname) in met:
             continue
-        met.add(person.surname)
+        met.add(_key(person.surname))
         if not text[:at].endswith(person.name[: -len(person.surname)]) or person.role:
             first.append((at, person))
     return first
@@ -151,7 +168,9 @@ def _with_introduction(text: str, at: int, person: Person, editorial: bool) -> s
         return f"{before}{person.introduced}{text[at + len(person.surname) :]}"
     has_given = before.endswith(f"{given} ")
     start = at - len(given) - 1 if has_given else at
-    if has_given and (not person.role or text[:start].endswith(f"{person.role} ")):
+    if has_given and (not editorial or not person.role or text[:start].endswith(f"{person.role} ")):
+        # The brief names them in full already: a role put in brackets before the name ("[Author]
+        # Cormac McCarthy") reads as an editing slip, and the full name introduces them.
         return text
     if _titled(text[:start]):
         insert = "" if has_given else f"{given} "  # "Sen. Blunt" keeps its title: "Sen. [Roy] Blunt"
@@ -184,12 +203,11 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     # "took up Bunch's case", "Authorities say Bunch set fire …" (test0576): the person too. ("the
     # Obama administration" is neither: a noun follows, after an article.)
     possessive = re.match(r"(?:’s|'s)(?![\w])", after) is not None
-    clause = re.search(
-        r"\b(?:say|says|said|that|believe|believes|allege|alleges|when|after|because|while|and|but)\s+\Z", before
-    )
-    # "people like Bunch.", "a visit by Bunch,": the person, as the object of a preposition.
+    clause = re.search(rf"\b(?:{_CLAIM}|that|believe|believes|when|after|because|while|and|but)\s+\Z", before)
+    # "people like Bunch.", "a visit by Bunch,", "The doors … opened for Miles on Monday" (test0410):
+    # the person, as the object of a preposition (a noun after it would make the name a modifier).
     object_ = re.search(r"\b(?:like|with|for|against|about|by|to|from)\s+\Z", before) is not None and re.match(
-        r"[.,;:!?]", after
+        r"[.,;:!?]| (?:on|in|at|after|before|since|until|when|as)\b", after
     )
     embedded = possessive or object_ or clause is not None and re.match(r" [a-z]", after) is not None
     return bool(opens or speaks or alone or embedded or before.endswith("[") or _titled(before))

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..text.quality import outside_quotes
 from ..text.submodules import submodule
+from .context import addresses_reader
 
 # Subjectivity and |polarity| from which a lexicon word is a judgement, not a description: "absurd"
 # (1.0, -0.5), "terrible" (1.0, -1.0) judge; "important" (1.0, 0.4), "great" (0.75, 0.8) and
@@ -31,7 +32,10 @@ _ADDRESSES_READER = re.compile(
 )
 
 
-_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+# Adjectives and adverbs, not superlatives: "the latest poll", "the worst flooding in decades" rank
+# one thing among others, as reporters do; the lexicon annotates only a judging sense of some of
+# them ("latest": "in the current fashion or style", 0.9 subjective).
+_MODIFIERS = frozenset({"JJ", "JJR", "RB", "RBR"})
 # The tokens a tagger may make of a sentence, and their parts: "over-the-top" is one lexicon
 # entry, and "absurd's" holds "absurd".
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -72,5 +76,7 @@ def judging_words(text: str) -> tuple[str, ...]:
 
 
 def argues(text: str) -> bool:
-    """Is the sentence an opinion in its own voice: a judging word, or an appeal to the reader?"""
-    return bool(judging_words(text)) or bool(_ADDRESSES_READER.match(text.lstrip()))
+    """Is the sentence an opinion in its own voice: a judging word, or an appeal to the reader
+    ("Imagine …", or "you" outside quotation marks: "\"The Road\" is a road you'll wish hadn't been
+    taken.", "your hard-earned tax dollars")? A reporter never talks to the reader."""
+    return bool(judging_words(text)) or bool(_ADDRESSES_READER.match(text.lstrip())) or addresses_reader(text)

@@ -82,8 +82,12 @@ _DEBRIS = re.compile(
 # A photo credit: names joined by slashes ("Axelle/Bauer-Griffin/FilmMagic").
 _CREDIT = re.compile(r"\b[A-Z][\w-]+/[A-Z][\w-]+/[A-Z][\w-]+\b")
 # A sentence ends with its mark (a closing quotation or bracket may follow) and opens with a capital:
-# a link's headline, a navigation bar or a cut-off fragment does not.
-_FINISHED = re.compile(r"^[^a-z].*[.!?…;:][”\"’')\]]*$", re.S)
+# a link's headline, a navigation bar or a cut-off fragment does not;
+# "(In June the fairy tale gets another makeover in “Snow White and the Huntsman.” )": a space
+# before the closing bracket is the outlet's typing, not a cut-off; nor is a quotation closing the
+# sentence without a full stop ("… adding the words: ‘Happy Father’s Day, Pa'"), where a colon or a
+# comma hands over to it (a headline's quoted title does not: "… Hosting ‘The Tonight Show’").
+_FINISHED = re.compile(r"^[^a-z].*(?:[.!?…;:][”\"’')\]\s]*|[:,]\s*[“‘\"'][^“”\"]+[”’\"'])$", re.S)
 _ATTRIBUTING = re.compile(
     r"\b(argue[sd]?|believes?|believed|thinks?|thought|calls?|called|describe[sd]?|according to|writes?|wrote|"
     r"said|says|told|claims?|claimed|contends?|contended|insists?|insisted|warns?|warned)\b",

@@ -90,9 +90,15 @@ def clean_documents(raws: Iterable[RawDocument], encoding_fixed: bool = False) -
     return [clean_text(raw, text, vocabulary) for raw, text in fixed]
 
 
+_LOST_QUOTE = re.compile(r"(?<=[\w.,!?])\ufffd\?(?=\s|$)")
+
+
 def fix_encoding(text: str) -> str:
     """Mojibake and odd characters, via ftfy; curly quotes are kept as the outlet wrote them."""
     text = ftfy.fix_text(text, uncurl_quotes=False)
+    # A closing ” whose last byte a page lost (UTF-8 E2 80 9D read as cp1252 has no 0x9D) comes as
+    # "�?": "a “direct attack�? on …". No library can restore it (the byte is gone); its place says what it was.
+    text = _LOST_QUOTE.sub("”", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -56,12 +56,29 @@ MIN_TWEET_WORDS = 4  # fewer, and the embed is a reaction ("Wow.") or a link, no
 _LINK = re.compile(r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # A link to a video or gallery, printed as a line: "WATCH: Jenna Bush Hager challenges ...".
 _PROMPT = re.compile(r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:", re.IGNORECASE)
+# A link to a related story or video, printed as one short line: "RELATED VIDEO: Monday Motivation!
+# Pregnant Eva Longoria Shows Off Baby Bump While Out Hiking" (its headline is no sentence either).
+_PROMPT_LINE = re.compile(
+    r"^\(?(watch|video|related video|related|photos|gallery|listen|read more|more)\s*:(\s+\S+){1,30}\s*$", re.IGNORECASE
+)
+# A site's section bar: "Defense & Homeland Security | Energy & Environment | Healthcare | …".
+_NAV_BAR = re.compile(r"^[^.!?|]{1,40}(?: \| [^.!?|]{1,40}){3,}$")
+# A line the page cut off after a comma: a quotation's credit ("— Anne Applebaum , New York Review
+# of Books ,"); sentences end with a mark, and a comma ends one only where the paragraph stops.
+_CUT_OFF = re.compile(r",\s*$")
+# A film site's synopsis, cut off and signed by who wrote it: "… assembles his ... Written by Universal Pictures".
+_SYNOPSIS_CREDIT = re.compile(r"(?:\.\.\.|…)\s*Written by [A-Z][\w.&'’ -]{1,60}$")
+# A photo's caption: where people stand, and no sentence's end ("Goldie Hawn and Bill Hudson at the
+# 1975 Oscars (pictured left) and an undated picture of them (right)").
+_POSITIONS = re.compile(
+    r"\((?:pictured(?: (?:left|right|above|below|center|centre|top|bottom))?|left|right|above|below)\)[^.!?]*$"
+)
 _CAPTION = re.compile(
     # AP and Reuters captions are cut at a set length and credited: "... in Taipei,... (Associated Press)"
     r"\((associated press|ap photo[^)]*|reuters|afp|getty images)\)\s*$"
     r"|^(file( photo)?|image distributed for [^-—–:]*)\s*[-—–:]+\s|\(ap photo/[^)]*\)|\bREUTERS/[A-Z]"
     r"|^(in this|this)( undated| handout| file| \w+\.? \d{1,2}, \d{4},?)* (photo|image|picture|photograph)\b"
-    r"|^an? (photo|picture|image) of\b"
+    r"|^an?(?: undated| file)? (photo|photograph|picture|image) of\b"
     # A photographer's credit closing the line: "... at the U.S. Capitol. (Bill O'Leary /The Washington Post)".
     r"|\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\)\s*$",
     re.IGNORECASE,
@@ -118,6 +135,11 @@ _RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ("subscription offer", _OFFER, False),
     ("film credits", _FILM_CREDITS, True),
     ("video prompt", _PROMPT, False),
+    ("video prompt", _PROMPT_LINE, True),
+    ("site chrome", _NAV_BAR, True),
+    ("cut-off line", _CUT_OFF, False),
+    ("synopsis credit", _SYNOPSIS_CREDIT, False),
+    ("photo caption", _POSITIONS, False),
     ("link or contact", _LINK, False),
     ("photo caption", _CREDIT, False),
     ("photo caption", _CAPTION_DATE, False),
@@ -172,6 +194,11 @@ _HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _OFFER: ("trial", "digital access", "subscribe", "never miss", "subscriber"),
     _FILM_CREDITS: ("running time", "mpaa", "credits", "with", "rated"),
     _PROMPT: (":",),
+    _PROMPT_LINE: (":",),
+    _NAV_BAR: (" | ",),
+    _CUT_OFF: (",",),
+    _SYNOPSIS_CREDIT: ("written by",),
+    _POSITIONS: ("(",),
     _CREDIT: (", left", ", right", ", center", ", centre", ", front", ", rear", ", top", ", bottom"),
     _CAPTION_DATE: ("day, ",),
 }
@@ -202,6 +229,9 @@ _LEADS = [
     ),
     re.compile(rf"\({_WIRE}\)(?:{_LEAD_DASH}|\s+)|\({_CALL_SIGN}\){_LEAD_DASH}"),  # "(AP) — "
     re.compile(r"(?:--|—|–)\s*|-\s+"),  # a dash left by a dateline the scrape dropped: "-- A mom ..."
+    # A list's bullet the scrape kept: "-Poor planning and oversight by the US government …" (a
+    # report's findings, test0319), "• The agency …", "* The agency …".
+    re.compile(r"-(?=[A-Z“\"‘])|[•▪●◦‣*]\s*"),
     re.compile(r"(?:[A-Z]+ )?(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|DEVELOPING|Update|Updated|Breaking)\s*:\s*"),
     re.compile(rf"\d{{1,2}}:?\d{{2}} ?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?: [A-Z]{{1,3}})?\s*(?::|{_DASH})\s*"),
     re.compile(r"[A-Z][\w.' ]{1,30} >>\s*"),  # "Oroville >> Now is not the time"

@@ -15,7 +15,7 @@ list typed in here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +23,8 @@ from ..types import Sentence
 from .quality import outside_quotes
 from .submodules import submodule
 
-# A word of a person's name: "Roy", "McConnell", "O’Brien", "Ing-wen", "J."; "Park’s" is not.
-_NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.")
+# A word of a person's name: "Roy", "McConnell", "O’Brien", "Ing-wen", "Smit-McPhee", "J."; "Park’s" is not.
+_NAME_WORD = re.compile(r"(?:Mc|O’|O'|D’|D')?[A-Z][a-z]+(?:-(?:Mc|O’|O')?[A-Za-z][a-z]+)?|[A-Z]\.")
 _SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|insisted|recalled|tweeted|posted|asked|warned)"
 # Words that open a capitalised run without being a given name: "The Senate", "On Tuesday".
 NOT_GIVEN = frozenset(
@@ -59,12 +59,32 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        """The last name with its particles: "Bob Van Camp" -> "Van Camp" ("Van Camp said …")."""
+        return surname_of(self.name.split())
 
     @property
     def introduced(self) -> str:
         """How a brief introduces them: "Sen. Roy Blunt"."""
         return f"{self.role} {self.name}".strip()
+
+
+def surname_of(tokens: Sequence[str]) -> str:
+    """The surname of a name's words: the last, with the particles before it (nameparser's list:
+    "van", "de", "del", …), a given name always left before them."""
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1].lower() in particles():
+        k -= 1
+    return " ".join(tokens[k:])
+
+
+def same_name(name: str) -> str:
+    """A pattern for `name` as any article may print it: a straight or a typographic apostrophe
+    ("O'Brien" in one article is "O’Brien" in the next)."""
+    return "['’]".join(re.escape(part) for part in re.split(r"['’]", name))
+
+
+# A nickname in quotation marks before a surname: "“Miner Gary” Thomas said …" names Gary Thomas.
+_NICKNAME = re.compile(r"[“\"]([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})[”\"] (?=[A-Z][a-z])")
 
 
 def people(text: str) -> dict[str, Person]:
@@ -75,26 +95,36 @@ def people(text: str) -> dict[str, Person]:
     words before the run's end (three with a middle initial) are the name, those before it the
     role when they end in a title."""
     found: dict[str, Person] = {}
+    text = _NICKNAME.sub(lambda m: f"{m.group(1)} ", text)
     # "Revolutionary War", "Retirement System", "Adopted Sandusky": a word the article also writes
     # in lower case is a common word, not a name.
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     shared: set[str] = set()
     checked: set[tuple[str, str, bool]] = set()
-    for run in _RUN.finditer(text):
-        tokens = run.group(0).split()
+    for tokens, start in _runs(text):
         size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
         if len(tokens) < size:
             continue
         name_tokens, before = tokens[-size:], tokens[:-size]
-        if before and re.fullmatch(r"[A-Z][a-z]+", before[-1]) and not _titled(before[-1]):
-            # "Christopher Kennedy Lawford": a middle name, not a title, stands before the pair.
+        if (
+            before
+            and re.fullmatch(r"[A-Z][a-z]+", before[-1])
+            and not _titled(before[-1])
+            # "“Miner Gary” Thomas": a common word ("miner", in the article or in the English lexicon
+            # TextBlob's tagger reads) describes him; "Bob", "Christopher" are names.
+            and not _common(before[-1], lower)
+        ):
+            # "Christopher Kennedy Lawford", "Bob Van Camp": a middle name or the given name before a
+            # surname's particle, not a title, stands before the pair.
             name_tokens, before = [before[-1], *name_tokens], before[:-1]
-        given, surname = name_tokens[0], name_tokens[-1]
+        if len(name_tokens) == 2 and name_tokens[0].lower() in particles():
+            continue  # "Van Camp said …": the surname alone
+        given, surname, last = name_tokens[0], surname_of(name_tokens), name_tokens[-1]
         if (
             not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
             or given.rstrip(".") in NOT_GIVEN
-            or surname in NOT_GIVEN
-            or surname in BODIES
+            or last in NOT_GIVEN
+            or last in BODIES
         ):
             continue
         if surname in found and found[surname].name.split()[0] != given:
@@ -110,14 +140,14 @@ def people(text: str) -> dict[str, Person]:
             # A title before the name makes it a person's, though the article writes "burns" or "a
             # bunch of" in lower case ("Dallas Bishop Edward Burns", test2997).
             or not role
-            and (surname.lower() in lower or given.lower() in lower and _opens(text, run.start()))
+            and (last.lower() in lower or given.lower() in lower and _opens(text, start))
         ):
             continue
         # A title alone is weak evidence ("Civil War Awakening"): a person is also called by surname.
-        alone = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > len(
+        alone = len(re.findall(rf"\b{same_name(surname)}\b", text)) > len(
             re.findall(re.escape(" ".join(name_tokens)), text)
         )
-        if role and alone or _speaks(text, surname) or _honorific(text, surname):
+        if role and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
             found[surname] = Person(
                 " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
             )
@@ -126,8 +156,39 @@ def people(text: str) -> dict[str, Person]:
 
 # A run of capitalised words (with "Sen."-style abbreviations and initials), within one line.
 _RUN = re.compile(
-    r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b"
+    r"(?<![\w.’'-])(?:(?:[A-Z][\w’'-]*\.?|[A-Z]\.)[ ]){0,6}(?:Mc|O’|O')?[A-Z][a-z]+(?:-(?:Mc|O’|O')?[A-Za-z][a-z]+)?\b"
 )
+
+
+def _runs(text: str) -> Iterator[tuple[list[str], int]]:
+    """Each run of capitalised words (its words, where it starts), cut where a sentence ends inside
+    it: "… with Conan O’Brien. When his ratings dipped …" is "Conan O’Brien" and "When" ("Sen." and
+    "J." go on)."""
+    for run in _RUN.finditer(text):
+        tokens, start = run.group(0).split(), run.start()
+        for i, token in enumerate(tokens[:-1]):
+            if token.endswith(".") and len(token) > 2 and not _titled(token):
+                yield [*tokens[:i], token[:-1]], start
+                start = run.start() + run.group(0).index(" ".join(tokens[i + 1 :]))
+                tokens = tokens[i + 1 :]
+                break
+        yield tokens, start
+
+
+def _common(word: str, lower: set[str]) -> bool:
+    """Is `word` a common word: written in lower case in the article, or known to the English
+    lexicon of Pattern's tagger (TextBlob's `en-lexicon.txt`, which holds no given names)?"""
+    low = word.lower()
+    return low in lower or submodule("textblob.en").lexicon.get(low) is not None
+
+
+def _acts(text: str, surname: str) -> bool:
+    """Is the person called by the surname alone, as a sentence's subject ("O’Brien was asked to
+    move …", "When his ratings dipped, O’Brien refused.") or after a role ("actor Smit-McPhee")?"""
+    name = same_name(surname)
+    subject = re.search(rf"(?:^|[.!?]\s+|, ){name} (?:was|is|has|had|did|will|would|could|refused)\b", text, re.M)
+    # "(Australian actor Smit-McPhee)": a role in lower case (nameparser's titles) names a person too.
+    return subject is not None or any(is_title(m.group(1)) for m in re.finditer(rf"\b([a-z]+) {name}\b", text))
 
 
 def _opens(text: str, at: int) -> bool:
@@ -136,7 +197,7 @@ def _opens(text: str, at: int) -> bool:
 
 
 def _speaks(text: str, surname: str) -> bool:
-    s = re.escape(surname)
+    s = same_name(surname)
     return bool(
         re.search(
             rf"\b{s}(?:, (?:a|an|the|who|\d+)\b[^,]{{0,60}},)? {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][\w.]* ){{0,3}}{s}\b",
@@ -164,7 +225,7 @@ def _usual_pronoun(text: str, surname: str) -> str:
 
 
 def _honorific(text: str, surname: str) -> str:
-    found = re.search(rf"\b(Mr\.|Mrs\.|Ms\.) {re.escape(surname)}\b", text)
+    found = re.search(rf"\b(Mr\.|Mrs\.|Ms\.) {same_name(surname)}\b", text)
     return _HONORIFIC[found.group(1)] if found else ""
 
 
@@ -195,6 +256,12 @@ def _role(before: list[str]) -> str:
     while run and run[0].rstrip(".") in NOT_GIVEN and run[0].rstrip(".").lower() not in _titles():
         run.pop(0)
     return " ".join(run)
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    """Words that open a surname ("Van Camp", "De Niro", "Del Rey"): nameparser's list, whole words."""
+    return frozenset(p for p in submodule("nameparser.config.particles").PARTICLES if p[-1:].isalpha())
 
 
 @lru_cache(maxsize=1)

@@ -55,6 +55,13 @@ def test_a_restated_lead_clause_is_the_same_fact_and_never_picked_with_it():
             "The sheriff’s department was alerted to the theft at 6:16 p.m. ET, according to a Monday night "
             "news release.",
         ),
+        # A subject interrupted by a relative clause states nothing before it (test0296).
+        (
+            "Federal prosecutors announced Friday they will seek the death penalty for a former University of "
+            "Illinois graduate student accused of kidnapping, torturing and killing a visiting Chinese scholar.",
+            "The decision to seek the death penalty — which required the approval of U.S. Attorney General Jeff "
+            "Sessions — means that the trial will likely be delayed for months.",
+        ),
         # A name alone is no fact (test4412).
         (
             "Judy Shalom Nir-Mozes, the wife of Interior Minister Silvan Shalom, was berated on social media for "

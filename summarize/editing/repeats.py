@@ -48,6 +48,10 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
+# What interrupts a subject before its verb: a relative clause or an apposition ("The decision to seek
+# the death penalty — which required …", "Judy Shalom Nir-Mozes, the wife of …"): the words before
+# it name something, they state nothing.
+_INTERRUPTION = re.compile(r"\s*(?:which|who|whose|whom|where|the|a|an)\b", re.IGNORECASE)
 
 
 def same_fact_pairs(texts: Sequence[str], vectors: np.ndarray | None = None) -> set[tuple[int, int]]:
@@ -89,16 +93,18 @@ def restates(lead: tuple[set[str], set[str], set[str]] | None, other: set[str], 
     return len(terms) >= SAME_FACT_TERMS and len(common) >= 2 and len(terms - other) <= 1 and numbers <= other_numbers
 
 
-def lead_clause(text: str) -> str:
-    """The sentence's words up to its first comma, dash, colon, semicolon or bracket."""
-    return _CLAUSE_END.split(text.lstrip("“‘\"' "), maxsplit=1)[0]
+def lead_clause(text: str) -> str | None:
+    """The sentence's words up to its first comma, dash, colon, semicolon or bracket; None when
+    what follows there interrupts a subject (`_INTERRUPTION`): those words are no clause."""
+    parts = _CLAUSE_END.split(text.lstrip("“‘\"' "), maxsplit=1)
+    return None if len(parts) > 1 and _INTERRUPTION.match(parts[1]) else parts[0]
 
 
 def _lead_terms(text: str) -> tuple[set[str], set[str], set[str]] | None:
     """The opening clause's content words, those of them written in lower case (not names), and
     its numbers; None when the clause sets a scene or a condition (`_SETTING`)."""
     clause = lead_clause(text)
-    if _SETTING.match(clause):
+    if clause is None or _SETTING.match(clause):
         return None
     common = " ".join(w for w in clause.split() if w[:1].islower())
     return set(content_terms(clause)), set(content_terms(common)), set(_NUMBER.findall(clause))

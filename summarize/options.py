@@ -104,6 +104,11 @@ class Options:
     unsupported: Unsupported = Unsupported.drop
     # Check generated sentences with MiniLM embeddings too (when the verified model is installed).
     embeddings: bool = True
+    # Keep out of one brief, besides sentences that share the words of one fact, those MiniLM reads
+    # as one fact in other words (the verified model, installed with the abstractive extra; words
+    # alone without it). Off by default: loading the model adds seconds to a brief that otherwise
+    # takes about one, and the model to the brief's start-up.
+    same_meaning: bool = False
     # Sentences whose content words overlap at least this much are one fact told twice.
     sentence_similarity: float = 0.5
     # Documents sharing at least this share of their word 5-grams are copies of one article.

@@ -145,6 +145,26 @@ def test_repeated_facts_use_sentence_embeddings_when_given():
     assert [row.codes for row in check_brief(data, embed)] == [(), ("RF",)]
 
 
+def test_a_fact_told_twice_in_other_words_is_a_repeated_fact_from_minilm_cosine_0_8():
+    # test4035 at medium: the candidate's boycott told by a reporter and by his campaign (MiniLM 0.85).
+    first = (
+        "Jon Huntsman announced Friday that he will definitively be boycotting the Republican debate in Las "
+        "Vegas next week in protest of Nevada's decision to move its caucus date to Jan. 14."
+    )
+    again = (
+        '"Next Tuesday, Gov. Huntsman will boycott the Nevada presidential debate, and instead hold a '
+        'first-in-the-nation town hall meeting in New Hampshire," his campaign said.'
+    )
+    data = brief([(first, "a", None), (again, "b", None)], {"a": first, "b": again})
+
+    def embed_at(cosine):
+        return lambda texts: np.array([[1.0, 0.0], [cosine, np.sqrt(1 - cosine**2)]])
+
+    assert [row.codes for row in check_brief(data, embed_at(0.82))] == [(), ("RF",)]
+    # One topic's different facts come close too (a host's current and expected salary: 0.79).
+    assert [row.codes for row in check_brief(data, embed_at(0.78))] == [(), ()]
+
+
 def test_page_furniture_in_a_sentence_is_debris():
     examples = [
         "President Trump Donald John TrumpScaramucci warns Trump must 'change tactics now' on trade MORE’s next nomination was announced.",

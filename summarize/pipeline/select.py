@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
+from ..editing.repeats import same_fact_pairs
 from ..editing.story import on_story
 from ..editing.subjectivity import argues
 from ..options import Options
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
 from ..text.sparse import SparseRows
 from ..text.voice import shown
-from ..text.words import content_terms, count_words, words
+from ..text.words import count_words, words
 from ..types import ScoredGroup, Sentence
 from .concepts import build_problem, concepts, is_bigram, prune, unit_counts
 from .coverage import Problem, solve
@@ -44,16 +45,6 @@ SPOKEN_FLAWS = VOICE_FLAWS | {"open quote"}
 NEWS_MIN_WORDS = 10  # news sentences shorter than this are datelines, captions and fragments
 DATELINE_WORDS = 4  # an article's first line this short is its dateline ("BENSALEM, Pa."), not its lead
 PRESELECT = 3000  # tellings weighed in a huge story (by salience); every one in a normal story
-# Two sentences sharing at least this many content words, and this share of the shorter one's,
-# tell one fact twice ("Trump called Reynolds to express anger over the retweet" / "Trump also
-# expressed anger over a retweet").
-SAME_FACT_TERMS = 4
-SAME_FACT_SHARE = 0.5
-# A figure precise enough to be one fact's own: money, a decimal, a share or a scaled count
-# ("$4.9 million", "44 percent"); a bare "12" or a year is shared by unrelated facts.
-_FIGURE = re.compile(
-    r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+|\d[\d,]*)(?:\s?(?:million|billion|trillion|percent|%))?", re.IGNORECASE
-)
 CANDIDATES = 200  # the sentences worth most on their own that the objective considers
 ARTICLE_WORDS = 150  # a story's median document at least this long is told by articles, not reviews or posts
 RESOLVES = 3  # selections solved at most, each without the sentences that dangled in the one before
@@ -163,7 +154,7 @@ def _select(
     chosen_member = [options_[k][1] for k in keep]
     texts = [texts[k] for k in keep]
     values = [values[k] for k in keep]
-    conflicts = _conflicts(vectors.take(group_of), group_of, texts)
+    conflicts = _conflicts(vectors.take(group_of), group_of, texts, options.same_meaning)
     forced = (keep.index(lead),) if lead is not None else ()
     if forced:
         # Every article's lead tells the story's news: once the brief has one, another article's
@@ -454,11 +445,14 @@ def _standalone(text: str, weights: dict[str, float]) -> float:
     return sum(weights.get(c, 0.0) for c in concepts(text))
 
 
-def _conflicts(vectors: SparseRows, group_of: Sequence[int], texts: Sequence[str]) -> tuple[tuple[int, int], ...]:
+def _conflicts(
+    vectors: SparseRows, group_of: Sequence[int], texts: Sequence[str], meaning: bool = False
+) -> tuple[tuple[int, int], ...]:
     """Pairs never shown together: two tellings of one group, two sentences too alike to stand in
-    one brief (TF-IDF cosine), or two that share most of their content words (one fact told
-    twice in other words). The objective already gives a repeated concept nothing, but a second
-    telling can still earn its keep through the words it adds; a reader sees the fact twice."""
+    one brief (TF-IDF cosine), or two that state one fact in other words (`same_fact_pairs`: shared
+    words, a restated lead clause, and with `meaning` MiniLM's cosine where the verified model is
+    installed). The objective already gives a repeated concept nothing, but a second telling can
+    still earn its keep through the words it adds; a reader sees the fact twice."""
     rows, cols, similarity = vectors.matmul(vectors.transposed()).entries()
     mask = (rows < cols) & (similarity >= REDUNDANT)
     pairs = set(zip(rows[mask].tolist(), cols[mask].tolist()))
@@ -467,25 +461,16 @@ def _conflicts(vectors: SparseRows, group_of: Sequence[int], texts: Sequence[str
         members.setdefault(g, []).append(k)
     for ks in members.values():
         pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
-    terms = [set(content_terms(t)) for t in texts]
-    figures = [_figures(t) for t in texts]
-    for a in range(len(terms)):
-        for b in range(a + 1, len(terms)):
-            shared = len(terms[a] & terms[b])
-            # "earned $4.9 million from his ownership stake in SkyBridge" / "made $5 million in salary
-            # and another $4.9 million from his ownership stake in ... SkyBridge Capital": the same
-            # precise figure with the same words round it is one fact, however much else one adds.
-            if shared >= SAME_FACT_TERMS and (
-                shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
-            ):
-                pairs.add((a, b))
+    pairs |= same_fact_pairs(texts, _embedded(texts) if meaning else None)
     return tuple(sorted(pairs))
 
 
-def _figures(text: str) -> set[str]:
-    """The sentence's precise figures, normalised ("$4.9 million" -> "$4.9million")."""
-    found = (re.sub(r"[\s,]", "", m.group(0)).lower() for m in _FIGURE.finditer(text))
-    return {f for f in found if f.startswith("$") or "." in f or not f.isdigit()}
+def _embedded(texts: Sequence[str]):  # type: ignore[no-untyped-def]
+    """The texts' MiniLM vectors, or None without the verified model (the words then decide)."""
+    from ..models.embeddings import embedder
+
+    model = embedder() if len(texts) > 1 else None
+    return model.encode(texts) if model is not None else None
 
 
 def _fill(problem: Problem, picked: list[int], low: int, scores: Sequence[float]) -> list[int]:

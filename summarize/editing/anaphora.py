@@ -21,6 +21,7 @@ phrases, and a name ("The Tonight Show", "the Senate") is left alone: a name int
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -84,6 +85,35 @@ def _phrase(tagged: Sequence[tuple[str, str]], k: int) -> tuple[str, ...]:
     if not nouns or nouns[-1] in _NOT_THINGS:
         return ()
     return tuple(n for n in nouns if n not in _NOT_THINGS)
+
+
+# "Even on days when he only finds a few flakes, it’s fun …", "When his ratings dipped, O’Brien was
+# asked …": an opening clause whose subject is a pronoun. Read in a brief it names no one, or the
+# person the main clause names, who in the article may be someone else (the article's "his" was
+# Leno's, in sentences on Leno).
+_CLAUSE = re.compile(
+    r"^(?:(?:Even|Only|Just) )?(?:(?:on|in|at|during) (?:the )?(?:days|times|nights|years|mornings|evenings) )?"
+    r"(?:When|Whenever|While|After|Before|Because|Since|If|Once|Until|Though|Although|Unless|As) "
+    r"(?:he|she|they|his|her|their)\b[^,;“”\"]*, *(.*)$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^\[?((?:[A-Z][\w’'.-]*\]? ?)+)")
+
+
+def unnamed_in_clause(text: str, article_before: Sequence[str]) -> bool:
+    """Does an opening clause's pronoun subject stand for someone the brief would not take it for?
+    It does not when the main clause's subject is the person the article's sentence before names
+    ("If she loses the vote, May must step down" right after a sentence on May), or a group or role
+    the reader takes it for ("When they met, prosecutors said …")."""
+    found = _CLAUSE.match(text.lstrip("“‘\"' "))
+    if found is None:
+        return False
+    rest = found.group(1)
+    name = _NAME.match(rest)
+    if name is None:
+        return rest.split(" ", 1)[0].lower() in ("it", "it’s", "it's", "there", "this", "that", "these", "those")
+    surname = name.group(1).replace("]", "").split()[-1].removesuffix("’s").removesuffix("'s")
+    return not article_before or surname not in article_before[-1]
 
 
 def points_back(text: str, article_before: Sequence[str]) -> tuple[tuple[str, ...], ...]:

@@ -57,14 +57,6 @@ _RELATIVE_TIME = re.compile(
     r"|^(?:By then|By that time|By that point|Until then|Since then|Back then|From then on|At the time|"
     r"At that time|At that point|At this point|At that moment|When all was said and done)\b"
 )
-# "Even on days when he only finds a few flakes, …", "When his ratings dipped, O’Brien was …": an
-# opening clause whose person is a pronoun the brief has not named (the name after it, if any,
-# is often someone else: the article's "his" was Leno's).
-_CLAUSE_PRONOUN = re.compile(
-    r"^(?:[A-Z][a-z]*(?: [a-z]+){0,4} )?(?:[Ww]hen|[Ww]henever|[Ww]hile|[Aa]fter|[Bb]efore|[Bb]ecause|[Ss]ince|"
-    r"[Ii]f|[Oo]nce|[Uu]ntil|[Tt]hough|[Aa]lthough|[Uu]nless|[Aa]s)\b[^,;“”\"A-Z]{0,100}?"
-    r"\b(?:he|she|him|her|his|they|them|their)\b[^,;“”\"]*,"
-)
 # "Six of them", "Most of those": a count of something the brief has not shown.
 _COUNT_OF = re.compile(
     r"^(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|None|Both|Each|"
@@ -132,7 +124,6 @@ def needs_context(text: str) -> bool:
         or _RELATION.match(opening)
         or _COUNT_OF.match(opening)
         or _RELATIVE_TIME.match(opening)
-        or _CLAUSE_PRONOUN.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
         # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..editing.anaphora import untold_reference
+from ..editing.anaphora import unnamed_in_clause, untold_reference
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.story import on_story
 from ..editing.subjectivity import argues
@@ -101,6 +101,7 @@ def select(scored: Sequence[ScoredGroup], vectors, options: Options) -> list[Sco
             if news and (
                 unintroduced(shown(m), told) is not None
                 or untold_reference(m.text, in_article[m.doc_id][: m.index], told) is not None
+                or unnamed_in_clause(shown(m), in_article[m.doc_id][: m.index])
             ):
                 dangling.add((m.doc_id, m.index))
             told.append(shown(m))

@@ -246,3 +246,12 @@ def test_a_definite_phrase_the_article_told_before_and_the_brief_did_not_is_dang
     assert "DR" not in codes(brief([(found, "b", None), (armory, "a", None)], {"a": armory, "b": found}))[1]
     white = "The White House said the disclosure was filed on time."
     assert "DR" not in codes(brief([(white, "a", None)], {"a": filed + white}))[0]
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_main_subjects():
+    # s8 checker on the s7-read briefs: test0080 "In his disclosure, Scaramucci listed …" (the
+    # reader did not mark it; the article had named Reince Priebus last).
+    article = "Reince Priebus opposed the hire. In his disclosure, Scaramucci listed assets worth $85 million."
+    listed = "In his disclosure, Scaramucci listed assets worth $85 million."
+    assert "DR" not in codes(brief([(listed, "a", None)], {"a": article}))[0]
+    assert "DR" in alone("In his disclosure, it is listed that assets are worth $85 million.")

@@ -251,7 +251,7 @@ def dangling(text: str, earlier: Sequence[str], adjacent: bool, article_before: 
         return f"opens with “{m.group(1)}”"
     if (m := _CLAUSE.match(text)) is not None and not _cataphora(text[m.end() :], article_before):
         return f"“{m.group(1)}” in the opening clause names no one"
-    if (reason := _possessive_subject(text, article_before)) is not None:
+    if (reason := _possessive_subject(text)) is not None:
         return reason
     if (reason := pointing_back(text, earlier, article_before)) is not None:
         return reason
@@ -306,7 +306,7 @@ def _named(text: str) -> bool:
     return who is not None and who not in PRONOUNS
 
 
-def _possessive_subject(text: str, article_before: str) -> str | None:
+def _possessive_subject(text: str) -> str | None:
     """DR: "The one great film of his work is …": the subject (the words before its verb) holds
     "his"/"her"/"their" with no name before it in the sentence. In an opening phrase ("In his
     memoir, Christopher Lawford told …") it is the main subject's, as a reader takes it."""
@@ -315,8 +315,10 @@ def _possessive_subject(text: str, article_before: str) -> str | None:
         if tag.startswith("VB") or tag == "NNP" or word == ",":
             return None
         if tag == "PRP$" and word.lower() in ("his", "her", "their"):
-            comma = own.find(",")
-            if comma > 0 and _cataphora(own[comma + 1 :], article_before):
+            # "In his disclosure, Scaramucci listed …": a phrase, not a clause with its own
+            # subject, so the reader gives "his" to the main clause's person.
+            rest = own[own.find(",") + 1 :].split() if "," in own else []
+            if rest and rest[0].lower() not in ("it", "it’s", "it's", "there", "this", "that"):
                 return None
             return f"“{word}” in the subject names no one"
     return None

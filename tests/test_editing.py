@@ -185,6 +185,8 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "Afterward, some historians theorize, large numbers of blacks chose the name Washington.",
         "The next day, the governor declared a state of emergency in three counties.",
         "By then, the fire had spread to more than 2,000 acres.",
+        # A pronoun subject behind an opening phrase (test0080, long):
+        "By the end of his fifth day, he was on the receiving end of what he called a leak about himself.",
         # A possessive in the subject (test2080):
         'The one great film of his work is the Coens\' "No Country for Old Men."',
     ],

@@ -26,6 +26,9 @@ _POINTER = re.compile(
     r"|^(?:Both|Neither|Each) (?:are|were|have|had|say|said|will|would|is|was)\b"
     # "Though a juvenile, she was tried …", "During that time, …": the pointer after an opening phrase.
     r"|^(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b[^,;“”\"]{0,80}, (?:he|she|they|it|his|her|their|its)\b"
+    # "By the end of his fifth day, he was …", "After the hearing, his lawyer said …": the subject
+    # behind any opening phrase is still a pronoun.
+    r"|^[A-Z][^,;“”\"]{0,80}, (?:he|she|they|his|her|their)\b(?! (?:said|says|added|told)\b)"
     r"|^(?:During|After|Before|Since|At|By|In|On|Until) (?:that|this|those|these|then)\b"
     r"|^(?:In|Of|For|From|To|With|Among|Between|Like|Unlike) (?:them|it|him|her)\b"
     r"|^(?:This|That|These|Those)\b(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|autumn|winter)\b)"

@@ -12,7 +12,12 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
 - DR, dangling reference: the sentence opens with a pronoun or demonstrative subject, with a
   connective of response, consequence, contrast, addition or time ("Also", "A minute later"), or with
   "the video"/"six of them"/"the second fighter" for something the brief never mentioned, or holds
-  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; not when it follows its own article's sentence before it in the brief
+  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; a subject
+  or "where/when the N" that the cited article told of before the span and the brief has not
+  mentioned ("The disclosure form …", "… where the prom was held"); a pronoun in an opening
+  clause, or a possessive in the subject, whose person the main clause does not name ("When his
+  ratings dipped, O’Brien …" after the article's sentences on Leno); not when it follows its own
+  article's sentence before it in the brief
   (the reference is resolved there), nor "he"/"she" right after a sentence naming a person.
 - NI, name never introduced: a surname alone (the articles show it as a person's last name) with
   no full name or role before it in the brief.

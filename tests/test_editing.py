@@ -3,6 +3,7 @@ context the brief does not give, people introduced on first mention, a lead firs
 
 import pytest
 
+from summarize.editing.anaphora import unnamed_in_clause, untold_reference
 from summarize.editing.context import furniture, needs_context, unintroduced
 from summarize.editing.introduce import introduce
 from summarize.editing.story import on_story
@@ -177,6 +178,17 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "The duo has been longtime friends and has co-hosted the Potluck Dinner Party together since 2008.",
         '"I\'m baffled by this sudden announcement as nothing in this picture is new," the creator wrote.',
         "There, flashing up on the screen, was an Instagram photograph posted by his eldest son.",
+        # Times relative to an event the brief does not tell (multinews-dev test4412, test0177, test4826):
+        "A minute later she addressed a Tweet to “President Obama” and referred to her joke as inappropriate.",
+        "Later that day, White House press secretary Sean Spicer reiterated Trump’s complaints.",
+        "Hours later, hundreds tried to punch through the cordon of razor wire and riot police.",
+        "Afterward, some historians theorize, large numbers of blacks chose the name Washington.",
+        "The next day, the governor declared a state of emergency in three counties.",
+        "By then, the fire had spread to more than 2,000 acres.",
+        # A pronoun subject behind an opening phrase (test0080, long):
+        "By the end of his fifth day, he was on the receiving end of what he called a leak about himself.",
+        # A possessive in the subject (test2080):
+        'The one great film of his work is the Coens\' "No Country for Old Men."',
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -199,6 +211,13 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "Police said this year’s toll was the highest since 2001.",
         "Christensen, the 28-year-old student, was arrested in June in Champaign.",
         "President Trump went to war Wednesday with Nordstrom over its decision to stop carrying the line.",
+        # Times relative to now or to an event the sentence names:
+        "Later this year, the company will open its first store in Mumbai.",
+        "Earlier on Tuesday, police closed the bridge to traffic.",
+        "Two days after the shooting, the city held a vigil downtown.",
+        "After the storm passed on Sunday, officials said power would return within days.",
+        # A pronoun the sentence's own subject introduces (test1616's lead):
+        "A mother is upset after she says her son’s toy came with racist instructions, telling him to shackle it.",
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):
@@ -605,3 +624,70 @@ def test_a_surname_after_a_preposition_and_before_a_time_is_the_person():
     sentence = segment(doc)[2]
     shown = introduce([BriefSentence(sentence.text, ("a",))], [sentence], [doc])
     assert "opened for [Shermain] Miles on Monday" in shown[0].text
+
+
+# multinews-dev test0080 (d02) and test1902 (d02), abridged: "the disclosure form" and "the prom"
+# point back at what their articles told before; a brief that never told it leaves them out.
+DISCLOSURE = [
+    "Anthony Scaramucci finally has his White House job, but he still stands to profit from SkyBridge.",
+    "He earned $4.9 million from SkyBridge, according to a financial disclosure filed with the Office of Government Ethics.",
+]
+FORM = "The disclosure form, which is publicly available upon request, hasn’t been previously reported."
+PROM = [
+    "The 17-year-old boy who went missing Friday night after the Orofino High School prom is still missing.",
+    "Kristian Perez apparently left the prom at about 9:30 p.m. on Friday, according to his family.",
+]
+ARMORY = "A canine tracking team indicated Kristan may have walked west from the National Guard Armory where the prom was held."
+
+
+def test_a_definite_phrase_its_article_told_before_needs_the_brief_to_tell_it_too():
+    lead = [
+        "In the five days since he was named White House communications director, Anthony Scaramucci has vowed to hunt down leakers."
+    ]
+    assert untold_reference(FORM, DISCLOSURE, lead) == "form"
+    assert untold_reference(FORM, DISCLOSURE, [*lead, DISCLOSURE[1]]) is None  # the brief told the disclosure
+    assert (
+        untold_reference(
+            ARMORY, PROM, ["OPD reports 17 year old Kristian Perez was located at a residence in Orofino."]
+        )
+        == "prom"
+    )
+    assert untold_reference(ARMORY, PROM, [PROM[0]]) is None
+
+
+def test_a_definite_phrase_its_article_first_mentions_there_introduces_it():
+    # "the prom" where the article had none before; "The White House" and "The Tonight Show": names.
+    assert untold_reference(ARMORY, ["Kristian Perez has been missing since Friday night."], []) is None
+    assert untold_reference("The White House said the disclosure was filed on time.", DISCLOSURE, []) is None
+    assert untold_reference("The Tonight Show has cut its budget.", ["The Tonight Show is NBC's."], []) is None
+    assert untold_reference("On Friday, the prom ended early.", PROM, []) == "prom"  # the subject after a time
+
+
+def test_a_news_brief_leaves_out_a_sentence_pointing_back_at_what_it_never_told():
+    a = (
+        "Anthony Scaramucci, the new White House communications director, earned $4.9 million from SkyBridge Capital, officials said.\n\n"
+        "He earned it from his ownership stake, according to a financial disclosure filed with the Office of Government Ethics.\n\n"
+        "The disclosure form, which is publicly available upon request, has not been previously reported by the press.\n\n"
+        "Scaramucci vowed on Thursday to fire every White House staff member who leaks to reporters, officials said.\n"
+    )
+    b = a.replace("on Thursday", "late on Thursday")
+    brief = summarize_texts({"a": a, "b": b}, Options(mode=Mode.extractive, words=45))
+    texts = [s.text for s in brief.sentences]
+    assert len(texts) == 2 and not any(t.startswith("The disclosure form") for t in texts)
+
+
+def test_an_opening_clause_whose_pronoun_the_brief_would_misread_is_caught():
+    # multinews-dev test0023 (Curtis Barwick, d03) and test2114 (d02: "his" is Leno's).
+    barwick = ["Curtis Barwick was in Oroville Saturday.", "“The odds are greater than winning the lottery,” he said."]
+    assert unnamed_in_clause(
+        "Even on days when he only finds a few flakes, it’s fun to turn over rocks and sand.", barwick
+    )
+    leno = ["He ended hosting in 2009 when Conan O’Brien started.", "Leno was going to be paid for all of 2009 by NBC."]
+    dipped = "When his ratings dipped, O’Brien was asked to move The Tonight Show‘s time slot later."
+    assert unnamed_in_clause(dipped, leno)
+    # Right after the article's sentence on the person the main clause names, the pronoun is theirs.
+    assert not unnamed_in_clause(dipped, [*leno, "O’Brien's show started in June."])
+    assert not unnamed_in_clause("If she loses the vote, May must step down.", ["Theresa May faces a vote Wednesday."])
+    assert not unnamed_in_clause(
+        "In the five days since he was named, Anthony Scaramucci has vowed to hunt leakers.", []
+    )

@@ -202,3 +202,56 @@ def test_a_bracketed_name_that_swaps_the_subject_for_the_speaker_is_wrong_attrib
     assert codes(brief([(first, "a", None), (shown, "a", span)], {"a": article}))[1] == ("WA",)
     right = "[Almario] often found the girls through friends and acquaintances or social media, he said."
     assert codes(brief([(first, "a", None), (right, "a", span)], {"a": article}))[1] == ()
+
+
+def test_a_time_relative_to_an_untold_event_is_dangling():
+    # s8 checker and read: test0177 "Later that day", test1109 "When all was said and done".
+    assert "DR" in alone("Later that day, White House press secretary Sean Spicer reiterated the complaints.")
+    assert "DR" in alone("When all was said and done, Jerry and Dottie Sandusky did not ask the judge for mercy.")
+    assert "DR" in alone("By then, the fire had spread to more than 2,000 acres.")
+    assert "DR" not in alone("Later this year, the company will open its first store in Mumbai.")
+
+
+def test_a_pronoun_in_the_opening_clause_is_dangling_unless_the_main_subject_is_its_person():
+    # s7 read: test0023 (Curtis Barwick, never named), test2114 (his = Leno in the article, not O'Brien).
+    assert "DR" in alone("Even on days when he only finds a few flakes, it’s fun to turn over rocks and sand.")
+    leno = "Jay Leno replaced Johnny Carson; Conan O’Brien started in June. Leno was going to be paid for all of 2009 by NBC even though he was only working six months of it. "
+    dipped = "When his ratings dipped, O’Brien was asked to move The Tonight Show‘s time slot later."
+    assert "DR" in codes(brief([(dipped, "a", None)], {"a": leno + dipped}))[0]
+    # The article's person is the one the main clause names: "his" is Scaramucci's (test0080).
+    filed = "Anthony Scaramucci filed a financial disclosure. "
+    listed = "In his disclosure, Scaramucci listed assets worth as much as $85 million."
+    assert "DR" not in codes(brief([(listed, "a", None)], {"a": filed + listed}))[0]
+    assert "DR" not in alone("In their five-page motion Friday, prosecutors said the death penalty was warranted.")
+
+
+def test_a_possessive_in_the_subject_names_no_one():
+    # s7 read: test2080, "his" after a sentence on Mortensen (the article's McCarthy).
+    assert "DR" in alone('The one great film of his work is the Coens\' "No Country for Old Men."')
+
+
+def test_a_definite_phrase_the_article_told_before_and_the_brief_did_not_is_dangling():
+    # s7 read: test0080 "The disclosure form", test1902 "where the prom was held".
+    filed = "He earned $4.9 million, according to a financial disclosure filed with the Office of Government Ethics. "
+    form = "The disclosure form, which is publicly available upon request, hasn’t been previously reported."
+    lead = "Anthony Scaramucci has vowed to hunt down leakers."
+    assert codes(brief([(lead, "a", None), (form, "a", None)], {"a": lead + " " + filed + form}))[1] == ("DR",)
+    told = "Scaramucci earned millions, according to a financial disclosure filed this month."
+    assert codes(brief([(told, "b", None), (form, "a", None)], {"a": filed + form, "b": told}))[1] == ()
+    prom = "Kristian Perez apparently left the prom at about 9:30 p.m. on Friday. "
+    armory = "A tracking team indicated he may have walked west from the Armory where the prom was held."
+    found = "OPD reports 17 year old Kristian Perez was located at a residence in Orofino."
+    assert "DR" in codes(brief([(found, "b", None), (armory, "a", None)], {"a": prom + armory, "b": found}))[1]
+    # First told there, or a name: introduced, not pointed back at.
+    assert "DR" not in codes(brief([(found, "b", None), (armory, "a", None)], {"a": armory, "b": found}))[1]
+    white = "The White House said the disclosure was filed on time."
+    assert "DR" not in codes(brief([(white, "a", None)], {"a": filed + white}))[0]
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_main_subjects():
+    # s8 checker on the s7-read briefs: test0080 "In his disclosure, Scaramucci listed …" (the
+    # reader did not mark it; the article had named Reince Priebus last).
+    article = "Reince Priebus opposed the hire. In his disclosure, Scaramucci listed assets worth $85 million."
+    listed = "In his disclosure, Scaramucci listed assets worth $85 million."
+    assert "DR" not in codes(brief([(listed, "a", None)], {"a": article}))[0]
+    assert "DR" in alone("In his disclosure, it is listed that assets are worth $85 million.")

@@ -26,6 +26,9 @@ _POINTER = re.compile(
     r"|^(?:Both|Neither|Each) (?:are|were|have|had|say|said|will|would|is|was)\b"
     # "Though a juvenile, she was tried …", "During that time, …": the pointer after an opening phrase.
     r"|^(?:Though|Although|While|When|After|Before|As|Because|Since|If|Once|Until)\b[^,;“”\"]{0,80}, (?:he|she|they|it|his|her|their|its)\b"
+    # "By the end of his fifth day, he was …", "After the hearing, his lawyer said …": the subject
+    # behind any opening phrase is still a pronoun.
+    r"|^[A-Z][^,;“”\"]{0,80}, (?:he|she|they|his|her|their)\b(?! (?:said|says|added|told)\b)"
     r"|^(?:During|After|Before|Since|At|By|In|On|Until) (?:that|this|those|these|then)\b"
     r"|^(?:In|Of|For|From|To|With|Among|Between|Like|Unlike) (?:them|it|him|her)\b"
     r"|^(?:This|That|These|Those)\b(?! (?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|fall|autumn|winter)\b)"
@@ -41,6 +44,21 @@ _RELATION = re.compile(
     # won't.": an answer to something the brief never asked.
     r"|^(?:Yes|No|Well|Sure|Okay|Oh|Look|After all|Of course|Even then|Worse|To be fair),"
     r"|^Not (?:if|that|so|because|when|until)\b"
+)
+# "A minute later she addressed a Tweet …", "Later that day, …", "The next day", "By then": a time
+# told relative to an event, with the event left in the sentence before. A time relative to now
+# ("Later this year", "Earlier on Tuesday") or to an event the sentence names ("Two days after
+# the shooting") stands alone.
+_UNIT = r"(?:seconds?|minutes?|moments?|hours?|days?|nights?|weeks?|months?|years?|decades?)"
+_RELATIVE_TIME = re.compile(
+    rf"^(?:[A-Z][\w-]*(?: [a-z\d][\w-]*){{0,3}} )?(?i:{_UNIT}) (?:later|earlier|afterwards?|thereafter|on)\b"
+    rf"|^(?:[A-Z][\w-]*(?: [a-z\d][\w-]*){{0,3}} )?(?i:{_UNIT}) (?:after|before)(?=,)"
+    r"|^(?:Later|Earlier|Afterwards?|Thereafter|Soon after|Shortly after|Shortly thereafter|Immediately after)"
+    r"(?![\w-])(?! (?:this|next|last|today|tonight|in \d|[A-Z\d]|(?:in|on|at) [A-Z\d]))"
+    rf"|^(?:The|That|This) (?:next|following|previous|preceding|same) (?i:{_UNIT})\b"
+    rf"|^That (?:same )?(?:{_UNIT}|morning|afternoon|evening|weekend|spring|summer|fall|autumn|winter)\b"
+    r"|^(?:By then|By that time|By that point|Until then|Since then|Back then|From then on|At the time|"
+    r"At that time|At that point|At this point|At that moment|When all was said and done)\b"
 )
 # "Six of them", "Most of those": a count of something the brief has not shown.
 _COUNT_OF = re.compile(
@@ -75,7 +93,8 @@ _SHELL_ANYWHERE = re.compile(
 _RELATIONAL = re.compile(
     r"^(?:[^,“”\"]{0,80}, )?[Tt]he (?:duo|pair|couple|trio|sons|daughters|brothers|sisters|siblings|twins|boys|"
     r"girls|two men|two women)(?:,| (?!of\b|who\b|[A-Z])[a-z])"
-    r"|^The (?:\w+ ){0,2}(?:of|for|from|in|on|at|with|to) (?:his|her|their|its)\b"
+    # "The one great film of his work is …" after a sentence on someone else: whose work?
+    r"|^The (?:[\w-]+ ){0,4}(?:of|for|from|in|on|at|with|to|about|behind) (?:his|her|their|its)\b"
 )
 # "In an exclusive interview with Vocativ …, the 18-year-old insisted …": someone by age alone.
 _AGED = re.compile(
@@ -107,6 +126,7 @@ def needs_context(text: str) -> bool:
         or _POINTER.match(opening)
         or _RELATION.match(opening)
         or _COUNT_OF.match(opening)
+        or _RELATIVE_TIME.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
         # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.

@@ -12,7 +12,12 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
 - DR, dangling reference: the sentence opens with a pronoun or demonstrative subject, with a
   connective of response, consequence, contrast, addition or time ("Also", "A minute later"), or with
   "the video"/"six of them"/"the second fighter" for something the brief never mentioned, or holds
-  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; not when it follows its own article's sentence before it in the brief
+  a demonstrative phrase ("this undisclosed evidence") for something never mentioned; a subject
+  or "where/when the N" that the cited article told of before the span and the brief has not
+  mentioned ("The disclosure form …", "… where the prom was held"); a pronoun in an opening
+  clause, or a possessive in the subject, whose person the main clause does not name ("When his
+  ratings dipped, O’Brien …" after the article's sentences on Leno); not when it follows its own
+  article's sentence before it in the brief
   (the reference is resolved there), nor "he"/"she" right after a sentence naming a person.
 - NI, name never introduced: a surname alone (the articles show it as a person's last name) with
   no full name or role before it in the brief.
@@ -143,7 +148,12 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
             del why["WA"]
         if source and (reason := swapped(text, source)):
             why["WA"] = reason
-        reason = dangling(text, texts[:i], adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources))
+        reason = dangling(
+            text,
+            texts[:i],
+            adjacent=i > 0 and _adjacent(spans[i - 1], spans[i], sources),
+            article_before=_before_span(sources, spans[i]),
+        )
         if reason:
             why["DR"] = reason
         unnamed = [s for s in surnames(text) if s in known and not introduced(s, texts[: i + 1])]
@@ -167,6 +177,13 @@ def _source_sentences(sources: dict[str, str], span: dict | None) -> list[str]:
         return []
     text = sources[span["doc_id"]]
     return [*split_text(text[: span["start"]])[-12:], text[span["start"] : span["end"]]]
+
+
+def _before_span(sources: dict[str, str], span: dict | None) -> str:
+    """The cited article's text before the cited span: what it had told when it got there."""
+    if span is None or span["doc_id"] not in sources or span["start"] < 0:
+        return ""
+    return sources[span["doc_id"]][: span["start"]]
 
 
 def _signed(text: str, sources: dict[str, str], span: dict | None) -> bool:

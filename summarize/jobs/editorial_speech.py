@@ -198,7 +198,19 @@ _CONNECTIVE = re.compile(
     r"(?:In|Of|From|Among|Through|With|Without|By|For|To) (?:it|them|this|that|these|those)(?= *,)|"
     # "A minute later she …": later than what the brief has not told.
     r"(?:A|One|Two|Three|Several|Few|\d+) (?:minute|moment|hour|day|week|month|year)s? later|"
-    r"(?:Minutes|Moments|Hours|Days|Weeks|Months|Years) later|Later|The next day|The following day)\b"
+    r"(?:Minutes|Moments|Hours|Days|Weeks|Months|Years) later|Later(?! (?:this|next|in \d|[A-Z\d]))|The next day|The following day|"
+    # A day, a moment or a period the brief never set: "That night", "By then", "At the time".
+    r"That (?:same )?(?:day|night|morning|evening|afternoon|week|month|year)|The (?:next|following|previous) \w+|"
+    r"By then|Since then|Back then|Until then|At the time|At that (?:time|point|moment)|Earlier,|Shortly after,|"
+    r"Soon after,|When all was said and done)(?![\w-])"
+)
+# "Even on days when he only finds …,", "When his ratings dipped, O’Brien …": the clause that opens
+# the sentence is about someone only a pronoun names.
+_CLAUSE = re.compile(
+    r"^(?:Even |Only |Just )?(?:(?:on|in|at) (?:days|times|nights|years) )?"
+    r"(?:When|Whenever|While|After|Before|Because|Since|If|Once|Until|Though|Although|Unless|As) "
+    r"[^,A-Z“”\"]*?\b(he|she|his|her|they|their|him|them)\b[^,]*,",
+    re.I,
 )
 _POINTER = re.compile(
     r"^(?:The|This|That|These|Those) (encounter|video|incident|move|decision|report|statement|letter|bill|deal|"
@@ -226,8 +238,9 @@ def tagger():  # type: ignore[no-untyped-def]
     return PatternTagger()
 
 
-def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
-    """DR: why the sentence leans on something the brief has not introduced, or None."""
+def dangling(text: str, earlier: Sequence[str], adjacent: bool, article_before: str = "") -> str | None:
+    """DR: why the sentence leans on something the brief has not introduced, or None.
+    `article_before` is the cited article's text before the cited span: what it told first."""
     if adjacent:
         return None
     if (m := _OPENER.match(text)) is not None:
@@ -236,6 +249,12 @@ def dangling(text: str, earlier: Sequence[str], adjacent: bool) -> str | None:
         return f"opens with “{m.group(1)}”"
     if (m := _CONNECTIVE.match(text)) is not None:
         return f"opens with “{m.group(1)}”"
+    if (m := _CLAUSE.match(text)) is not None and not _cataphora(text[m.end() :], article_before):
+        return f"“{m.group(1)}” in the opening clause names no one"
+    if (reason := _possessive_subject(text)) is not None:
+        return reason
+    if (reason := pointing_back(text, earlier, article_before)) is not None:
+        return reason
     if (m := _COUNTED.match(text)) is not None:
         return f"“{m.group(0)}”"
     if (m := _ORDINAL.match(text)) is not None and not any(m.group(0).split()[-1] in e for e in earlier):
@@ -285,3 +304,63 @@ def demonstrative(text: str, earlier: Sequence[str]) -> str | None:
 def _named(text: str) -> bool:
     who = speaker(text)
     return who is not None and who not in PRONOUNS
+
+
+def _possessive_subject(text: str) -> str | None:
+    """DR: "The one great film of his work is …": the subject (the words before its verb) holds
+    "his"/"her"/"their" with no name before it in the sentence. In an opening phrase ("In his
+    memoir, Christopher Lawford told …") it is the main subject's, as a reader takes it."""
+    own = outside_quotes(text)
+    for word, tag in tagger().tag(own)[:12]:
+        if tag.startswith("VB") or tag == "NNP" or word == ",":
+            return None
+        if tag == "PRP$" and word.lower() in ("his", "her", "their"):
+            # "In his disclosure, Scaramucci listed …": a phrase, not a clause with its own
+            # subject, so the reader gives "his" to the main clause's person.
+            rest = own[own.find(",") + 1 :].split() if "," in own else []
+            if rest and rest[0].lower() not in ("it", "it’s", "it's", "there", "this", "that"):
+                return None
+            return f"“{word}” in the subject names no one"
+    return None
+
+
+def _cataphora(rest: str, article_before: str) -> bool:
+    """Does the main clause after an opening phrase name the one its pronoun stands for? Its
+    subject is someone ("prosecutors", "[Cleland]"), not "it" or "there"; when it is a name, the
+    article's last-named person before the span is the same one ("When his ratings dipped,
+    O’Brien …" follows Leno's sentences in its article: a misreading)."""
+    words = rest.strip().split()
+    if not words or words[0].lower() in ("it", "it’s", "it's", "there", "this", "that", "he", "she", "they"):
+        return False
+    if not words[0][:1].isupper() and not words[0].startswith("["):
+        return True  # "prosecutors said …", "the boy …": a person the phrase is about
+    # The person the article mentioned last, by surname ("Leno was going to be paid …" after
+    # "… when Conan O’Brien started").
+    last = max(((article_before.rfind(surname_of(n)), n) for n in people(article_before)), default=(-1, ""))
+    return last[0] >= 0 and same_person(last[1], " ".join(words[:3]).strip("[],"))
+
+
+def pointing_back(text: str, earlier: Sequence[str], article_before: str) -> str | None:
+    """DR: the sentence's subject, or the scene of a "where"/"when" clause, is "the N" that the
+    cited article told of before the span ("The disclosure form …", "where the prom was held")
+    and the brief has not mentioned. A name ("The White House") introduces itself."""
+    if not article_before:
+        return None
+    told = {t for e in earlier for t in content_terms(e)}
+    article = set(content_terms(article_before))
+    tagged = tagger().tag(text.lstrip('“"‘ '))
+    heads = [k for k, (w, _) in enumerate(tagged) if k == 0 or tagged[k - 1][0].lower() in ("where", "when")]
+    for k in heads:
+        if k >= len(tagged) or tagged[k][0].lower() != "the":
+            continue
+        phrase = []
+        for word, tag in tagged[k + 1 : k + 5]:
+            if tag not in ("JJ", "NN", "NNS", "VBN") or not word.islower():
+                break
+            phrase.append((word, tag))
+        nouns = {stem(w) for w, t in phrase if t in ("NN", "NNS")}
+        last = next((w for w, t in reversed(phrase) if t in ("NN", "NNS")), None)
+        if last is None or last in _TIMES | _SELF or not nouns & article or nouns & told:
+            continue
+        return f"“the {' '.join(w for w, _ in phrase)}” told before in its article, not in the brief"
+    return None

@@ -12,6 +12,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..editing.anaphora import unnamed_in_clause, untold_reference
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.repeats import same_fact_pairs
 from ..editing.story import on_story
@@ -82,13 +83,18 @@ def select(scored: Sequence[ScoredGroup], vectors: SparseRows, options: Options)
 
     left_out: set[tuple[str, int]] = set()
     news = story.newsiness >= 1.0 or articles
+    in_article = _article_sentences(scored)
     for _ in range(RESOLVES):
         out = _select(scored, vectors, options, frozenset(left_out), story, strict, lenient)
         told: list[str] = []
         dangling = set()
         for s in out:
             m = s.group.representative
-            if news and unintroduced(shown(m), told) is not None:
+            if news and (
+                unintroduced(shown(m), told) is not None
+                or untold_reference(m.text, in_article[m.doc_id][: m.index], told) is not None
+                or unnamed_in_clause(shown(m), in_article[m.doc_id][: m.index])
+            ):
                 dangling.add((m.doc_id, m.index))
             told.append(shown(m))
         if not dangling:
@@ -232,6 +238,16 @@ def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:
             if count_words(m.text) > DATELINE_WORDS and m.index < first.get(m.doc_id, m.index + 1):
                 first[m.doc_id] = m.index
     return first
+
+
+def _article_sentences(scored: Sequence[ScoredGroup]) -> dict[str, list[str]]:
+    """Each article's sentences in its order, by index ("" for one no group holds), so that
+    `[: m.index]` is what its article told before sentence `m`."""
+    found: dict[str, dict[int, str]] = {}
+    for s in scored:
+        for m in s.group.members:
+            found.setdefault(m.doc_id, {})[m.index] = m.text
+    return {d: [ms.get(k, "") for k in range(max(ms) + 1)] for d, ms in found.items()}
 
 
 def _articles(scored: Sequence[ScoredGroup]) -> dict[str, str]:

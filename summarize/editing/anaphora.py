@@ -1,0 +1,144 @@
+"""Does a sentence take as known a thing its article introduced before it? Its article decides.
+
+"The disclosure form, which is publicly available upon request, hasn't been previously reported."
+reads in its article after "… according to a financial disclosure filed with the Office of
+Government Ethics": "the disclosure form" points back at that filing. In a brief that never
+mentioned a disclosure, it points at nothing. Whether "the N" points back is not a property of
+the words (a word list of "the report", "the case" misses "the prom", "the disclosure form"): it
+is whether the sentence's own article mentioned N before. "The White House" and "the president"
+in an article's first mention of them introduce, not point back.
+
+Which definite phrases are read: the subject a sentence opens on ("The disclosure form …",
+"On Tuesday, the team …"), and the scene a "where"/"when" clause sets ("… the National Guard
+Armory where the prom was held"). Those are the ones a reader takes as already known; a definite
+object ("… voted for the bill") is as often a thing named for the first time in a brief, and an
+editor does not stop at it.
+
+Phrases are found with TextBlob's Pattern tagger (its lexicon ships in the wheel; NLTK's tagger
+needs a download), so "The one great film …" and "the National Guard Armory" are read as noun
+phrases, and a name ("The Tonight Show", "the Senate") is left alone: a name introduces itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..text.quality import outside_quotes
+from ..text.submodules import submodule
+from ..text.words import content_terms, stem
+
+_ARTICLES = frozenset({"the", "this", "that", "these", "those"})
+# What a definite noun phrase is made of after its article: modifiers, numbers, nouns.
+_INSIDE = frozenset({"JJ", "JJR", "JJS", "VBN", "CD", "NN", "NNS"})
+_NOUNS = frozenset({"NN", "NNS"})
+# Times and the text itself ("the same day", "this article") point at the article's calendar or
+# page, not at a thing it told.
+_NOT_THINGS = frozenset(
+    stem(w)
+    for w in "time times day days week weeks month months year years night morning afternoon evening weekend "
+    "season spring summer fall autumn winter decade century moment minute hour article story page piece".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    """TextBlob's Pattern tagger, loaded without `import textblob` (text/submodules.py)."""
+    return submodule("textblob.en")
+
+
+@lru_cache(maxsize=20_000)
+def definite_nouns(text: str) -> tuple[tuple[str, ...], ...]:
+    """The stemmed nouns of each definite noun phrase the sentence takes as known: its subject,
+    and a "where"/"when" clause's. Quoted words are someone's and are read as the reader reads them."""
+    opening = text.lstrip("“‘\"' ")
+    tagged = [(w, t) for w, t in _tagger().tag(opening) if w not in ("“", "”", '"')]
+    starts = [0]
+    # "On Tuesday, the team said …": the subject after a short opening phrase.
+    comma = next((k for k, (w, _) in enumerate(tagged[:10]) if w == ","), None)
+    if comma is not None and tagged and tagged[0][1] in ("IN", "RB", "CD", "NNP"):
+        starts.append(comma + 1)
+    starts += [k + 1 for k, (w, _) in enumerate(tagged) if w.lower() in ("where", "when")]
+    found = []
+    for k in starts:
+        nouns = _phrase(tagged, k)
+        if nouns:
+            found.append(nouns)
+    return tuple(found)
+
+
+def _phrase(tagged: Sequence[tuple[str, str]], k: int) -> tuple[str, ...]:
+    """The stemmed nouns of a definite noun phrase starting at token `k`, or () when there is none
+    there, or it is a name or a time."""
+    if k >= len(tagged) or tagged[k][0].lower() not in _ARTICLES or tagged[k][1] != "DT":
+        return ()
+    nouns = []
+    j = k + 1
+    while j < len(tagged) and tagged[j][1] in _INSIDE | {"NNP", "NNPS"}:
+        word, tag = tagged[j]
+        if tag in ("NNP", "NNPS") or word[:1].isupper():
+            return ()  # "The Tonight Show", "the Senate": a name
+        if tag in _NOUNS:
+            nouns.append(stem(word.lower()))
+        j += 1
+    if not nouns or nouns[-1] in _NOT_THINGS:
+        return ()
+    return tuple(n for n in nouns if n not in _NOT_THINGS)
+
+
+# "Even on days when he only finds a few flakes, it’s fun …", "When his ratings dipped, O’Brien was
+# asked …": an opening clause whose subject is a pronoun. Read in a brief it names no one, or the
+# person the main clause names, who in the article may be someone else (the article's "his" was
+# Leno's, in sentences on Leno).
+_CLAUSE = re.compile(
+    r"^(?:(?:Even|Only|Just) )?(?:(?:on|in|at|during) (?:the )?(?:days|times|nights|years|mornings|evenings) )?"
+    r"(?:When|Whenever|While|After|Before|Because|Since|If|Once|Until|Though|Although|Unless|As) "
+    r"(?:he|she|they|his|her|their)\b[^,;“”\"]*, *(.*)$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^\[?((?:[A-Z][\w’'.-]*\]? ?)+)")
+
+
+def unnamed_in_clause(text: str, article_before: Sequence[str]) -> bool:
+    """Does an opening clause's pronoun subject stand for someone the brief would not take it for?
+    It does not when the main clause's subject is the person the article's sentence before names
+    ("If she loses the vote, May must step down" right after a sentence on May), or a group or role
+    the reader takes it for ("When they met, prosecutors said …")."""
+    found = _CLAUSE.match(text.lstrip("“‘\"' "))
+    if found is None:
+        return False
+    rest = found.group(1)
+    name = _NAME.match(rest)
+    if name is None:
+        return rest.split(" ", 1)[0].lower() in ("it", "it’s", "it's", "there", "this", "that", "these", "those")
+    surname = name.group(1).replace("]", "").split()[-1].removesuffix("’s").removesuffix("'s")
+    return not article_before or surname not in article_before[-1]
+
+
+def points_back(text: str, article_before: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The definite noun phrases of `text` (as stemmed nouns) that its article mentioned in the
+    sentences before it (`article_before`): the ones that point back."""
+    phrases = definite_nouns(text)
+    if not phrases:
+        return ()
+    before = {t for s in article_before for t in content_terms(s)}
+    return tuple(p for p in phrases if any(n in before for n in p))
+
+
+def untold_reference(text: str, article_before: Sequence[str], told: Sequence[str]) -> str | None:
+    """A noun the sentence points back at (its article told of it before) that the brief has not
+    mentioned in the sentences before it (`told`) nor this sentence before the phrase, or None."""
+    phrases = points_back(text, article_before)
+    if not phrases:
+        return None
+    known = {t for s in told for t in content_terms(s)}
+    own = content_terms(outside_quotes(text))
+    for nouns in phrases:
+        if any(n in known for n in nouns):
+            continue
+        # "… the Orofino High School prom … where the prom was held": the sentence introduced it.
+        if any(own.count(n) > 1 for n in nouns):
+            continue
+        return nouns[-1]
+    return None

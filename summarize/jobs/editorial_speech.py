@@ -309,7 +309,11 @@ def _named(text: str) -> bool:
 def _possessive_subject(text: str) -> str | None:
     """DR: "The one great film of his work is …": the subject (the words before its verb) holds
     "his"/"her"/"their" with no name before it in the sentence. In an opening phrase ("In his
-    memoir, Christopher Lawford told …") it is the main subject's, as a reader takes it."""
+    memoir, Christopher Lawford told …") it is the main subject's, as a reader takes it. After a
+    quotation ("“… Gov. Huntsman will boycott …,” his campaign said.") the words left are the
+    credit, whose speaker US and WA judge."""
+    if text.lstrip()[:1] in "\"“‘'":
+        return None
     own = outside_quotes(text)
     for word, tag in tagger().tag(own)[:12]:
         if tag.startswith("VB") or tag == "NNP" or word == ",":

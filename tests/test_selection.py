@@ -14,7 +14,7 @@ from summarize.pipeline.dedup import deduplicate
 from summarize.pipeline.rank import score_groups
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment, segment_documents
-from summarize.pipeline.select import select, without_connective
+from summarize.pipeline.select import continues, select, without_connective
 from summarize.text.sparse import SparseRows
 
 from .conftest import make_doc
@@ -203,6 +203,19 @@ def test_an_opening_connective_is_cut_only_where_it_changes_nothing(text, shown)
     assert (cut.text if cut else None) == shown
     if cut is not None:
         assert make_doc("d", text).text[cut.start : cut.end].lower() == shown.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # test0794: a blog post's "Plus, …" adds to an argument the brief does not show.
+        "Plus, it's not as if Kim Jong Un and his staff are going to listen to anything Johnson says.",
+        "Moreover, the council never voted on the plan.",
+        "Nevertheless, the mayor signed it on Friday.",
+    ],
+)
+def test_a_sentence_opening_on_a_connective_of_addition_or_concession_continues_another(text):
+    assert continues(text)
 
 
 def test_a_sentence_that_introduces_a_quotation_not_shown_is_left_out():

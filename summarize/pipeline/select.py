@@ -38,7 +38,8 @@ STYLE_SAMPLE = 2000  # sentences enough to tell a story's style (a feed's first 
 # Pronoun openers ("He said ...") are shown only with the person their article says they stand
 # for ("[McConnell] said ..."; editing/context.py): a brief's reader cannot look back in the article.
 _CONTINUES = re.compile(
-    r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,)\b",
+    r"^[“‘\"' ]*(and|but|or|so|yet|however|therefore|thus|instead|meanwhile|still|also|both,"
+    r"|plus|besides|moreover|furthermore|nonetheless|nevertheless|anyway)\b",
     re.IGNORECASE,
 )
 VOICE_FLAWS = frozenset({"first person", "bare quote"})

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy.sparse import csr_matrix
 
 from summarize.editing.repeats import SAME_MEANING, same_fact_pairs
 from summarize.pipeline.concepts import build_problem
 from summarize.pipeline.coverage import solve
 from summarize.pipeline.select import _conflicts
+from summarize.text.sparse import SparseRows
 
 # test2771 at short, as the blind reader found it: the third sentence tells again that Bush took the
 # challenge (and that Laura Bush helped, the second's soaking); only its last words are new.
@@ -31,7 +31,7 @@ HUNTSMAN = [
 
 
 def test_a_restated_lead_clause_is_the_same_fact_and_never_picked_with_it():
-    vectors = csr_matrix(np.eye(len(BUSH)))  # no two alike by TF-IDF: only the words decide
+    vectors = SparseRows.from_dense(np.eye(len(BUSH)))  # no two alike by TF-IDF: only the words decide
     conflicts = _conflicts(vectors, list(range(len(BUSH))), BUSH)
     assert conflicts == ((0, 2),)
     # Room for all three and every sentence worth picking: the constraint alone keeps 0 and 2 apart.
@@ -85,7 +85,7 @@ def test_sentences_minilm_reads_as_one_fact_are_kept_apart_with_same_meaning(mon
 
     monkeypatch.setattr(embeddings, "embedder", lambda: Fake())
     texts = [*HUNTSMAN, "The state party moved its caucus to January to stay ahead of New Hampshire's primary."]
-    vectors = csr_matrix(np.eye(len(texts)))
+    vectors = SparseRows.from_dense(np.eye(len(texts)))
     assert _conflicts(vectors, [0, 1, 2], texts) == ()  # shared words alone do not see it
     assert _conflicts(vectors, [0, 1, 2], texts, meaning=True) == ((0, 1),)
 
@@ -94,7 +94,7 @@ def test_without_the_model_same_meaning_falls_back_to_words(monkeypatch):
     from summarize.models import embeddings
 
     monkeypatch.setattr(embeddings, "embedder", lambda: None)
-    vectors = csr_matrix(np.eye(len(BUSH)))
+    vectors = SparseRows.from_dense(np.eye(len(BUSH)))
     assert _conflicts(vectors, [0, 1, 2], BUSH, meaning=True) == ((0, 2),)
 
 

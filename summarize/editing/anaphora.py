@@ -42,18 +42,12 @@ _NOT_THINGS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _tagger():  # type: ignore[no-untyped-def]
-    """TextBlob's Pattern tagger, loaded without `import textblob` (text/submodules.py)."""
-    return submodule("textblob.en")
-
-
 @lru_cache(maxsize=20_000)
 def definite_nouns(text: str) -> tuple[tuple[str, ...], ...]:
     """The stemmed nouns of each definite noun phrase the sentence takes as known: its subject,
     and a "where"/"when" clause's. Quoted words are someone's and are read as the reader reads them."""
     opening = text.lstrip("“‘\"' ")
-    tagged = [(w, t) for w, t in _tagger().tag(opening) if w not in ("“", "”", '"')]
+    tagged = [(w, t) for w, t in submodule("textblob.en").tag(opening) if w not in ("“", "”", '"')]
     starts = [0]
     # "On Tuesday, the team said …": the subject after a short opening phrase.
     comma = next((k for k, (w, _) in enumerate(tagged[:10]) if w == ","), None)

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -198,12 +200,23 @@ def _stdout_silenced() -> Iterator[None]:
 def _flush_c_stdio() -> None:
     """C's stdout buffer flushed, so what HiGHS printed goes to the null device, not later to the
     real stdout (a pipe buffers it fully)."""
+    libc = _libc()
+    if libc is not None:
+        libc.fflush(None)
+
+
+@lru_cache(maxsize=1)
+def _libc() -> Any:
+    """The process's C library, opened once (every solve flushes twice), or None where there is
+    none to call (Windows): nothing is buffered there to move."""
     try:
         import ctypes
 
-        ctypes.CDLL(None).fflush(None)
-    except (OSError, AttributeError, TypeError):  # no C library to call (Windows): nothing buffered there to move
-        pass
+        libc = ctypes.CDLL(None)
+        libc.fflush  # noqa: B018 (looked up here so a library without it counts as none)
+    except (OSError, AttributeError, TypeError):
+        return None
+    return libc
 
 
 def greedy(problem: Problem) -> list[int]:

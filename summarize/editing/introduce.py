@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ..text.people import BODIES, NOT_GIVEN, Person, particles, people, same_name
+from ..text.people import BODIES, NOT_GIVEN, Person, is_title, particles, people, same_name
 from ..types import BriefSentence, Document, Sentence
 
 
@@ -71,7 +71,10 @@ def _with_surname(sentence: BriefSentence, given: dict[str, str], told: str) -> 
     text = sentence.text
     quoted = _quoted_ranges(text, 0)
     for name, surname in given.items():
-        if f"{name} {surname}" in told or f"{name} {surname}" in text or surname in told:
+        # Told in full before, with or without the brief's brackets ("Oliver [Hudson]"); another of
+        # the family told ("Oliver [Hudson]") does not introduce "Bill" (test1745).
+        full = rf"\b{re.escape(name)}\]? \[?{same_name(surname)}\b"
+        if re.search(full, told) or re.search(full, text):
             continue
         at = _alone(text, name)
         if at is None or any(a <= at < b for a, b in quoted) or name in (sentence.attribution or ""):
@@ -210,7 +213,10 @@ def _as_person(text: str, at: int, person: Person) -> bool:
         r"[.,;:!?]| (?:on|in|at|after|before|since|until|when|as)\b", after
     )
     embedded = possessive or object_ or clause is not None and re.match(r" [a-z]", after) is not None
-    return bool(opens or speaks or alone or embedded or before.endswith("[") or _titled(before))
+    # "(Australian actor Smit-McPhee)" (test2080): a role in lower case (nameparser's titles) before it.
+    role = re.search(r"\b([a-z]+) \Z", before)
+    titled = _titled(before) or role is not None and is_title(role.group(1))
+    return bool(opens or speaks or alone or embedded or before.endswith("[") or titled)
 
 
 def _titled(before: str) -> bool:

@@ -123,6 +123,9 @@ def people(text: str) -> dict[str, Person]:
         if (
             not all(_NAME_WORD.fullmatch(t) for t in name_tokens)
             or given.rstrip(".") in NOT_GIVEN
+            # "Neither Reynolds nor the Park Service …" is not a second Reynolds beside "Michael T.
+            # Reynolds" (test0177): a word of a closed class by the tagger's lexicon is no given name.
+            or _function_word(given)
             or last in NOT_GIVEN
             or last in BODIES
         ):
@@ -182,11 +185,29 @@ def _common(word: str, lower: set[str]) -> bool:
     return low in lower or submodule("textblob.en").lexicon.get(low) is not None
 
 
+# Closed word classes of the Penn tag set: determiners, conjunctions, prepositions, pronouns, adverbs.
+_FUNCTION_TAGS = frozenset({"DT", "PDT", "CC", "IN", "TO", "EX", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "RB"})
+# A verb in the present or past after a subject: "Hillcoat avoids …", "Reynolds received …".
+_FINITE_TAGS = frozenset({"VBZ", "VBD"})
+
+
+def _function_word(word: str) -> bool:
+    """Is `word` a function word ("Neither", "Only") by the lexicon of Pattern's tagger?"""
+    return submodule("textblob.en").lexicon.get(word.lower()) in _FUNCTION_TAGS
+
+
 def _acts(text: str, surname: str) -> bool:
     """Is the person called by the surname alone, as a sentence's subject ("O’Brien was asked to
-    move …", "When his ratings dipped, O’Brien refused.") or after a role ("actor Smit-McPhee")?"""
+    move …", "When his ratings dipped, O’Brien refused.", "Hillcoat avoids …"), with a possessive
+    opening a sentence ("Hillcoat's earlier film …"), or after a role ("actor Smit-McPhee")?"""
     name = same_name(surname)
     subject = re.search(rf"(?:^|[.!?]\s+|, ){name} (?:was|is|has|had|did|will|would|could|refused)\b", text, re.M)
+    # Any verb the tagger's lexicon reads as finite after the surname alone opening a sentence
+    # (test2080: "Hillcoat avoids jack-in-the-box suspense clichés"), or its possessive there.
+    lexicon = submodule("textblob.en").lexicon
+    opening = re.finditer(rf"(?:^|[.!?]\s+){name}(?:(?:’s|'s) [a-z]| ([a-z]+)\b)", text, re.M)
+    if subject is None and any(m.group(1) is None or lexicon.get(m.group(1)) in _FINITE_TAGS for m in opening):
+        return True
     # "(Australian actor Smit-McPhee)": a role in lower case (nameparser's titles) names a person too.
     return subject is not None or any(is_title(m.group(1)) for m in re.finditer(rf"\b([a-z]+) {name}\b", text))
 

@@ -2,6 +2,8 @@
 from a blind editor's read of a real brief (multinews-dev, the story id beside each test)."""
 
 from summarize.editing.introduce import introduce
+from summarize.options import Mode, Options
+from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
 from summarize.text.people import people
 from summarize.types import BriefSentence
@@ -67,3 +69,24 @@ def test_one_of_a_family_introduced_does_not_introduce_another():
     texts = _brief(article, [2, 3])
     assert texts[0].startswith("Addressing his message to his sister, Oliver [Hudson] wrote")
     assert "last night, Bill [Hudson], veering" in texts[1]
+
+
+# seeds/001 given as a JSON record titled "Blinken" (the record's title is printed above its text):
+# a one-word title is no headline to clean, so the real headline stayed in the text and led.
+BLINKEN = """Blinken
+
+Blinken, Xi pleased with progress in U.S.-China talks, but more work to be done
+
+BEIJING (AP) — U.S. Secretary of State Anthony Blinken met with Chinese President Xi Jinping on Monday and said they agreed to “stabilize” a badly deteriorating U.S.-China relationship.
+
+After meeting with Xi, Blinken said China was not yet ready to resume military engagement, which the United States believes is crucial to avoid conflict.
+
+Blinken later said the U.S. set limited goals for the trip and achieved them, and that more work remained to be done.
+
+Xi said the two sides had made progress and reached agreement on some specific issues, Chinese state media reported.
+"""
+
+
+def test_a_headline_above_the_first_line_does_not_lead_the_brief():
+    brief = summarize_texts({"a": BLINKEN}, Options(mode=Mode.extractive, words=80))
+    assert brief.sentences[0].text.startswith("U.S. Secretary of State Anthony Blinken met with")

@@ -90,3 +90,19 @@ Xi said the two sides had made progress and reached agreement on some specific i
 def test_a_headline_above_the_first_line_does_not_lead_the_brief():
     brief = summarize_texts({"a": BLINKEN}, Options(mode=Mode.extractive, words=80))
     assert brief.sentences[0].text.startswith("U.S. Secretary of State Anthony Blinken met with")
+
+
+def test_a_title_cut_by_of_is_the_whole_title_not_its_last_word_as_a_given_name():
+    # seeds/001: "U.S. Secretary of State Anthony Blinken" was introduced as "[State Anthony] Blinken".
+    assert people(BLINKEN)["Blinken"].introduced == "U.S. Secretary of State Anthony Blinken"
+    assert _brief(BLINKEN, [2])[0].startswith("After meeting with Xi, [U.S. Secretary of State Anthony] Blinken said")
+
+
+def test_a_place_named_by_a_common_noun_is_no_persons_name():
+    # seeds/001: "… especially over Taiwan." became "over Taiwan [Strait]".
+    article = (
+        "China escalated military activity in the Taiwan Strait and the South China Sea this year.\n\n"
+        "The two have clashed over the Taiwan Strait and their intentions in the region.\n\n"
+        "The United States believes talks are crucial to avoid conflict, especially over Taiwan.\n"
+    )
+    assert _brief(article, [2])[0].endswith("especially over Taiwan.")

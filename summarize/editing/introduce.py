@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ..text.people import BODIES, NOT_GIVEN, Person, is_title, particles, people, same_name
+from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name
 from ..types import BriefSentence, Document, Sentence
 
 
@@ -57,11 +57,16 @@ def given_names(text: str) -> dict[str, str]:
         given, surname = m.groups()
         if not {given, surname} & (NOT_GIVEN | BODIES) and not {given.lower(), surname.lower()} & lower:
             pairs.setdefault(given, Counter())[surname] += 1
-    # Named in full twice: "Oh Bill" once is an exclamation, not a person.
+    # Named in full twice: "Oh Bill" once is an exclamation, not a person. A common noun after a
+    # name is a place's or a thing's ("Taiwan Strait", "Hudson River": seeds/001 printed "Taiwan
+    # [Strait]"); only a given name used alone gets the surname, so nothing a reader needs is lost.
     return {
         given: next(iter(surnames))
         for given, surnames in pairs.items()
-        if len(surnames) == 1 and sum(surnames.values()) >= 2 and _alone(text, given) is not None
+        if len(surnames) == 1
+        and sum(surnames.values()) >= 2
+        and not common_noun(next(iter(surnames)))
+        and _alone(text, given) is not None
     }
 
 
@@ -192,7 +197,9 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     surname Washington", nor a surname in someone else's name ("John F. Kennedy" is not Patrick)."""
     before, after = text[:at], text[at + len(person.surname) :]
     given = person.name[: -len(person.surname)].strip()
-    previous = re.search(r"(\S+) \Z", before)
+    # A capitalised word right before it makes it part of another name ("John F. Kennedy"); one
+    # that a comma ends does not ("After meeting with Xi, Blinken said …", seeds/001).
+    previous = re.search(r"(\S*[^\s,;:]) \Z", before)
     if previous and previous.group(1)[:1].isupper() and not _titled(before) and not before.endswith(f"{given} "):
         return False
     opens = not before.strip(' “"‘[') or before.endswith(f"{given} ") and not before[: -len(given) - 1].strip(' “"‘[')

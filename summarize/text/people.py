@@ -133,7 +133,7 @@ def people(text: str) -> dict[str, Person]:
         if surname in found and found[surname].name.split()[0] != given:
             shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
         # Each name is weighed once: a long article names the same people thousands of times.
-        role = _role(before)
+        role = _of_role(text[:start], before) or _role(before)
         if (" ".join(name_tokens), role, surname in found) in checked:
             continue
         checked.add((" ".join(name_tokens), role, surname in found))
@@ -194,6 +194,11 @@ _FINITE_TAGS = frozenset({"VBZ", "VBD"})
 def _function_word(word: str) -> bool:
     """Is `word` a function word ("Neither", "Only") by the lexicon of Pattern's tagger?"""
     return submodule("textblob.en").lexicon.get(word.lower()) in _FUNCTION_TAGS
+
+
+def common_noun(word: str) -> bool:
+    """Is `word` a common noun ("Strait", "River") by the lexicon of Pattern's tagger?"""
+    return submodule("textblob.en").lexicon.get(word.lower()) in {"NN", "NNS"}
 
 
 def _acts(text: str, surname: str) -> bool:
@@ -266,6 +271,21 @@ BODIES = frozenset(
     Commission Board Bureau House Senate Congress Police Ministry Reuters Republicans Democrats
     Island Street Avenue Park County City State States Kingdom Union Church Hospital""".split()
 )
+
+
+# A title ending in "of" or "for" before the run: "U.S. Secretary of " (the run is "State Anthony Blinken").
+_TITLE_OF = re.compile(r"((?:[A-Z][\w.’'-]* ){0,4}[A-Z][\w.’'-]*) (of|for) \Z")
+
+
+def _of_role(preceding: str, before: list[str]) -> str:
+    """The whole title when the run's first words end one that a lower-case "of" cut: "U.S.
+    Secretary of State" before "Anthony Blinken", not "State" alone (seeds/001 printed "[State
+    Anthony] Blinken")."""
+    found = _TITLE_OF.search(preceding)
+    if not before or found is None:
+        return ""
+    head = _role(found.group(1).split())
+    return f"{head} {found.group(2)} {' '.join(before)}" if head else ""
 
 
 def _role(before: list[str]) -> str:

@@ -106,3 +106,20 @@ def test_a_place_named_by_a_common_noun_is_no_persons_name():
         "The United States believes talks are crucial to avoid conflict, especially over Taiwan.\n"
     )
     assert _brief(article, [2])[0].endswith("especially over Taiwan.")
+
+
+def test_a_role_standing_for_a_person_gets_the_name_its_article_gave_before():
+    # test0794: the lead "The always-outspoken Buffalo Bills wide receiver ruffled …" never said who.
+    article = (
+        "Is Stevie Johnson a secret agent doing reconnaissance work in the United States for North Korea? "
+        "Judging from the replies on his Twitter page, it would appear many think so.\n\n"
+        "The always-outspoken Buffalo Bills wide receiver ruffled a few feathers in New England on Wednesday night "
+        "when he started talking about North Korea's nuclear threats.\n\n"
+        "But if Kim Jong Un and his pals won't chill out, Johnson said, there's one spot he wouldn't miss.\n"
+    )
+    first, second = _brief(article, [2, 3])
+    assert first.startswith("The always-outspoken Buffalo Bills wide receiver [Stevie Johnson] ruffled")
+    assert "chill out, Johnson said" in second
+    # A role the sentence never calls he or she is no person's: "The company fired …" is left alone.
+    company = "Stevie Johnson joined in March.\n\nThe company fired the manager in May over the remarks.\n"
+    assert _brief(company, [1])[0].startswith("The company fired the manager in May")

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name
 from ..types import BriefSentence, Document, Sentence
+from .roles import named_role
 
 
 def introduce(
@@ -26,6 +27,7 @@ def introduce(
 ) -> tuple[BriefSentence, ...]:
     """Each sentence with the people it names for the first time in the brief introduced."""
     texts = {d.id: d.text for d in docs}
+    by_id = {d.id: d for d in docs}
     casts: dict[str, dict[str, Person]] = {}
 
     def cast(doc_id: str) -> dict[str, Person]:
@@ -43,6 +45,8 @@ def introduce(
         # Someone the brief has already named in full, whichever article it was from, is met.
         told = " ".join(o.text for o in out)
         met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
+        if source.doc_id in by_id:  # "The … wide receiver [Stevie Johnson] ruffled …" (roles.py)
+            sentence = replace(sentence, text=named_role(sentence.text, source, by_id[source.doc_id], known))
         introduced = _introduced(sentence, known, met)
         out.append(_with_surname(introduced, given_names(texts.get(source.doc_id, "")), told))
     return tuple(out)

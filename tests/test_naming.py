@@ -123,3 +123,21 @@ def test_a_role_standing_for_a_person_gets_the_name_its_article_gave_before():
     # A role the sentence never calls he or she is no person's: "The company fired …" is left alone.
     company = "Stevie Johnson joined in March.\n\nThe company fired the manager in May over the remarks.\n"
     assert _brief(company, [1])[0].startswith("The company fired the manager in May")
+
+
+def test_an_acronym_gets_the_name_its_article_spells_out_at_its_first_mention():
+    # test2464: "AMS had settled lawsuits …" — American Management Systems was never named.
+    article = (
+        "CGI built its business with the 2004 purchase of American Management Systems, based in Virginia.\n\n"
+        "By 2011, CGI Federal had been cleared to work at the Centers for Medicare and Medicaid Services (CMS), "
+        "the agency overseeing the rollout.\n\n"
+        "AMS had settled lawsuits arising from the project in 2003.\n\n"
+        "Back in 2007, CGI was one of 16 companies given an umbrella contract to do systems work for CMS.\n"
+    )
+    first, second = _brief(article, [2, 3])
+    assert first == "AMS [American Management Systems] had settled lawsuits arising from the project in 2003."
+    assert second.endswith("systems work for CMS [Centers for Medicare and Medicaid Services].")
+    # Said once, the acronym alone is enough; an acronym readers know is left as it is.
+    assert _brief(article, [1, 3])[1].endswith("systems work for CMS.")
+    known = "The Federal Bureau of Investigation said so on Monday.\n\nThe FBI agents left the house in May.\n"
+    assert _brief(known, [1])[0] == "The FBI agents left the house in May."

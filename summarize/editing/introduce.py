@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name
 from ..types import BriefSentence, Document, Sentence
+from .acronyms import with_acronyms
 from .roles import named_role
 
 
@@ -48,7 +49,8 @@ def introduce(
         if source.doc_id in by_id:  # "The … wide receiver [Stevie Johnson] ruffled …" (roles.py)
             sentence = replace(sentence, text=named_role(sentence.text, source, by_id[source.doc_id], known))
         introduced = _introduced(sentence, known, met)
-        out.append(_with_surname(introduced, given_names(texts.get(source.doc_id, "")), told))
+        introduced = _with_surname(introduced, given_names(texts.get(source.doc_id, "")), told)
+        out.append(replace(introduced, text=with_acronyms(introduced.text, told, list(texts.values()))))
     return tuple(out)
 
 

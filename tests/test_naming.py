@@ -141,3 +141,15 @@ def test_an_acronym_gets_the_name_its_article_spells_out_at_its_first_mention():
     assert _brief(article, [1, 3])[1].endswith("systems work for CMS.")
     known = "The Federal Bureau of Investigation said so on Monday.\n\nThe FBI agents left the house in May.\n"
     assert _brief(known, [1])[0] == "The FBI agents left the house in May."
+
+
+def test_a_surname_that_is_also_a_common_noun_is_a_person_after_a_rare_given_name():
+    # test2642: "… to kidnap Judge from her new life" — Oney Judge, Martha Washington's maid.
+    article = (
+        "While in Philadelphia, Oney Judge, Martha Washington's maid, moved about the city and met many free "
+        "blacks.\n\n"
+        "Washington abused his presidential powers and asked the Treasury Department to kidnap Judge from her "
+        "new life in New Hampshire.\n"
+    )
+    assert people(article)["Judge"].name == "Oney Judge"
+    assert "to kidnap [Oney] Judge from her new life" in _brief(article, [1])[0]

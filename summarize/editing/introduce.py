@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name
+from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name, verb
 from ..types import BriefSentence, Document, Sentence
 from .acronyms import with_acronyms
 from .roles import named_role
@@ -229,7 +229,10 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     # "(Australian actor Smit-McPhee)" (test2080): a role in lower case (nameparser's titles) before it.
     role = re.search(r"\b([a-z]+) \Z", before)
     titled = _titled(before) or role is not None and is_title(role.group(1))
-    return bool(opens or speaks or alone or embedded or before.endswith("[") or titled)
+    # "asked the Treasury Department to kidnap Judge from her new life" (test2642): the object of
+    # a verb (by the tagger's lexicon) is the person, where no capitalised word follows.
+    governed = role is not None and verb(role.group(1)) and re.match(r"[.,;:!?]| [a-z]", after) is not None
+    return bool(opens or speaks or alone or embedded or governed or before.endswith("[") or titled)
 
 
 def _titled(before: str) -> bool:

@@ -150,7 +150,9 @@ def people(text: str) -> dict[str, Person]:
         alone = len(re.findall(rf"\b{same_name(surname)}\b", text)) > len(
             re.findall(re.escape(" ".join(name_tokens)), text)
         )
-        if role and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
+        # A given name no lexicon knows ("Oney Judge", test2642), its surname also alone: a person.
+        rare = alone and not _common(given, lower) and _NAME_WORD.fullmatch(given) is not None
+        if (role or rare) and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
             found[surname] = Person(
                 " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
             )
@@ -199,6 +201,11 @@ def _function_word(word: str) -> bool:
 def common_noun(word: str) -> bool:
     """Is `word` a common noun ("Strait", "River") by the lexicon of Pattern's tagger?"""
     return submodule("textblob.en").lexicon.get(word.lower()) in {"NN", "NNS"}
+
+
+def verb(word: str) -> bool:
+    """Is `word` a verb ("kidnap", "met") by the lexicon of Pattern's tagger?"""
+    return (submodule("textblob.en").lexicon.get(word.lower()) or "").startswith("VB")
 
 
 def _acts(text: str, surname: str) -> bool:

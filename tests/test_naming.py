@@ -48,13 +48,27 @@ def test_a_function_word_before_a_surname_is_not_a_second_person_of_that_name():
     # test0177: "Neither Reynolds nor the Park Service …" made "Reynolds" two people, so the brief's
     # "Reynolds had been contacted …" never got Michael T. Reynolds's given names.
     article = (
-        "Acting director Michael T. Reynolds received an extraordinary summons.\n\n"
+        "On the morning after the inauguration, acting National Park Service director Michael T. Reynolds "
+        "received an extraordinary summons.\n\n"
         "According to one account, Reynolds had been contacted by the White House and given a phone number.\n\n"
         "Neither Reynolds nor the Park Service would talk about it.\n\n"
         "Reynolds was taken aback by the request.\n"
     )
     assert people(article)["Reynolds"].name == "Michael T. Reynolds"
-    assert "According to one account, [Michael T.] Reynolds had been contacted" in _brief(article, [1])[0]
+    assert (
+        "According to one account, [acting National Park Service director Michael T.] Reynolds had been"
+        in (_brief(article, [1])[0])
+    )
+    # The role in lower case before the name is the article's: a brief that has it says it once.
+    assert (
+        "the acting National Park Service director [Michael T.] Reynolds"
+        in _brief(
+            article.replace(
+                "According to one account, Reynolds", "It said the acting National Park Service director Reynolds"
+            ),
+            [1],
+        )[0]
+    )
 
 
 def test_one_of_a_family_introduced_does_not_introduce_another():
@@ -153,3 +167,11 @@ def test_a_surname_that_is_also_a_common_noun_is_a_person_after_a_rare_given_nam
     )
     assert people(article)["Judge"].name == "Oney Judge"
     assert "to kidnap [Oney] Judge from her new life" in _brief(article, [1])[0]
+    # Neither a team nor a nationality is a person that way (test0794, test2080, seeds/001).
+    team = "Foxboro is home of the New England Patriots.\n\nPatriots fans didn't take too kindly to the remarks.\n"
+    assert "Patriots" not in people(team)
+    film = "It was brought to the screen by Australian John Hillcoat.\n\nHillcoat avoids jack-in-the-box clichés.\n"
+    assert people(film)["Hillcoat"].name == "John Hillcoat"
+    assert "Chinese" not in people(
+        "It used the initials of China Acronym Chinese. Chinese officials met. Chinese is spoken."
+    )

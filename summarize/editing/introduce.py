@@ -186,8 +186,10 @@ def _with_introduction(text: str, at: int, person: Person, editorial: bool) -> s
         # The brief names them in full already: a role put in brackets before the name ("[Author]
         # Cormac McCarthy") reads as an editing slip, and the full name introduces them.
         return text
-    if _titled(text[:start]):
-        insert = "" if has_given else f"{given} "  # "Sen. Blunt" keeps its title: "Sen. [Roy] Blunt"
+    # "Sen. Blunt" keeps its title: "Sen. [Roy] Blunt"; so does "actor Smit-McPhee" ("actor [Kodi]").
+    roled = bool(person.role) and text[:start].lower().endswith(f"{person.role.split()[-1].lower()} ")
+    if _titled(text[:start]) or roled:
+        insert = "" if has_given else f"{given} "
     else:
         insert = f"{person.role} " if has_given else f"{person.introduced[: -len(person.surname)]}"
     if not insert.strip():

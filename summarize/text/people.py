@@ -128,12 +128,14 @@ def people(text: str) -> dict[str, Person]:
             or _function_word(given)
             or last in NOT_GIVEN
             or last in BODIES
+            # "Acronym Chinese" (seeds/001): a nationality is no surname.
+            or submodule("textblob.en").lexicon.get(last) == "JJ"
         ):
             continue
         if surname in found and found[surname].name.split()[0] != given:
             shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
         # Each name is weighed once: a long article names the same people thousands of times.
-        role = _of_role(text[:start], before) or _role(before)
+        role = _of_role(text[:start], before) or _role(before) or (_lower_role(text[:start]) if not before else "")
         if (" ".join(name_tokens), role, surname in found) in checked:
             continue
         checked.add((" ".join(name_tokens), role, surname in found))
@@ -151,7 +153,9 @@ def people(text: str) -> dict[str, Person]:
             re.findall(re.escape(" ".join(name_tokens)), text)
         )
         # A given name no lexicon knows ("Oney Judge", test2642), its surname also alone: a person.
-        rare = alone and not _common(given, lower) and _NAME_WORD.fullmatch(given) is not None
+        # Not one the lexicon knows in capitals either: "England Patriots", "African Americans".
+        lexicon = submodule("textblob.en").lexicon
+        rare = alone and not _common(given, lower) and lexicon.get(given) is None and lexicon.get(last) != "NNPS"
         if (role or rare) and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
             found[surname] = Person(
                 " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
@@ -184,7 +188,9 @@ def _common(word: str, lower: set[str]) -> bool:
     """Is `word` a common word: written in lower case in the article, or known to the English
     lexicon of Pattern's tagger (TextBlob's `en-lexicon.txt`, which holds no given names)?"""
     low = word.lower()
-    return low in lower or submodule("textblob.en").lexicon.get(low) is not None
+    lexicon = submodule("textblob.en").lexicon
+    # "Australian John Hillcoat": an adjective in capitals (a nationality) describes him too.
+    return low in lower or lexicon.get(low) is not None or lexicon.get(word) == "JJ"
 
 
 # Closed word classes of the Penn tag set: determiners, conjunctions, prepositions, pronouns, adverbs.
@@ -293,6 +299,25 @@ def _of_role(preceding: str, before: list[str]) -> str:
         return ""
     head = _role(found.group(1).split())
     return f"{head} {found.group(2)} {' '.join(before)}" if head else ""
+
+
+# A role in lower case right before a name, wire style: "acting National Park Service director ",
+# "Associated Press writer " (its capitalised words and adjectives back to a comma or clause).
+_LOWER_ROLE = re.compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:the|a|an|and|by|of|with|said|says)\s+)((?:[\w.’'-]+ ){0,4}?([a-z]+)) \Z"
+)
+
+
+def _lower_role(preceding: str) -> str:
+    """The role in lower case right before a name ("acting National Park Service director" before
+    "Michael T. Reynolds", test0177), ending in a title word (nameparser's), or ""."""
+    found = _LOWER_ROLE.search(preceding[-80:])
+    if found is None or not is_title(found.group(2)):
+        return ""
+    words = found.group(1).split()
+    if any(w.lower() in ("the", "a", "an") or re.search(r"[^\w’'.-]", w) for w in words):
+        return ""
+    return found.group(1)
 
 
 def _role(before: list[str]) -> str:

@@ -175,3 +175,19 @@ def test_a_surname_that_is_also_a_common_noun_is_a_person_after_a_rare_given_nam
     assert "Chinese" not in people(
         "It used the initials of China Acronym Chinese. Chinese officials met. Chinese is spoken."
     )
+
+
+def test_a_body_or_a_sentence_naming_someone_else_gets_no_name_for_its_role():
+    # test1902: "The local police department [Kristian Perez] launched an investigation …" was printed.
+    article = (
+        "OPD reports that 17 year old Kristian Perez was located at a residence in Orofino.\n\n"
+        "Kristian Perez was a student, Perez said.\n\n"
+        "The local police department launched an investigation and confirmed Kristian had signed out of the "
+        "prom at 9:32 p.m. and he rode to the prom with a relative.\n"
+    )
+    assert "Perez" in people(article)
+    assert _brief(article, [2])[0].startswith("The local police department launched")
+    officer = article.replace("The local police department launched", "The local police officer launched")
+    assert _brief(officer, [2])[0].startswith("The local police officer launched")
+    alone = article.replace(" and confirmed Kristian had signed out of the prom at 9:32 p.m.", "")
+    assert _brief(alone, [2])[0].startswith("The local police department launched an investigation and he")

@@ -11,25 +11,28 @@ pronoun's person is found by), printed in editorial brackets after the role.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..text.people import Person, is_title, referent
 from ..text.quality import outside_quotes
 from ..text.submodules import submodule
 from ..types import Document, Sentence
 
-# A noun for someone by what they do: "receiver", "lawmaker", "actor", "novelist", "comedian".
-_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)")
+# A noun for someone by what they do: "receiver", "lawmaker", "actor", "novelist", "comedian"
+# (not "-ent": "The local police department … his tuxedo jacket", test1902).
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)")
 _FINITE = frozenset({"VBD", "VBZ", "VBN"})
 # Words that end a subject before its verb: "The manager of the team", "The man who …".
 _CLOSED = frozenset({"DT", "IN", "CC", "WDT", "WP", "WRB", "PRP", "TO", "MD"})
 ROLE_WORDS = 8  # a role's words before its verb, at most ("The always-outspoken Buffalo Bills wide receiver")
 
 
-def role_subject(text: str) -> int | None:
+def role_subject(text: str, names: Collection[str] = ()) -> int | None:
     """Where a role that stands for an unnamed person ends, when the sentence's subject is one:
     "The … wide receiver| ruffled … when he started …". The role's last word is a person's title
     (nameparser's) or an agent noun, a finite verb follows it, and the sentence goes on to call
-    its subject he or she (so the role is a person's, not "The company"'s)."""
+    its subject he or she (so the role is a person's, not "The company"'s), with none of `names`
+    (the article's people, by given name and surname) between that could be the one it stands for."""
     if not text.startswith("The "):
         return None
     lexicon = submodule("textblob.en").lexicon
@@ -42,14 +45,18 @@ def role_subject(text: str) -> int | None:
         finite = lexicon.get(verb) in _FINITE or verb in ("said", "says", "was", "is", "has", "had")
         if person and finite:
             after = outside_quotes(text[words[k + 1].end() :])
-            return words[k].end() if re.search(r"\b(?:he|she|him|his|her)\b", after) else None
+            # The subject pronoun that comes back to it ("when he started"), no other name between.
+            back = re.search(r"\b(?:he|she)\b", after)
+            named = back is not None and any(re.search(rf"\b{re.escape(n)}\b", after[: back.start()]) for n in names)
+            return words[k].end() if back is not None and not named else None
     return None
 
 
 def named_role(text: str, source: Sentence, doc: Document, known: dict[str, Person]) -> str:
     """`text` (the brief's telling of `source`) with the person its role subject stands for named
     in brackets after the role, when its article names that person before it; else `text`."""
-    at = role_subject(text)
+    names = {part for p in known.values() for part in (p.surname, p.name.split()[0])}
+    at = role_subject(text, names)
     if at is None or not known:
         return text
     sentences = [*_before(doc, source), source]

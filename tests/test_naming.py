@@ -191,3 +191,30 @@ def test_a_body_or_a_sentence_naming_someone_else_gets_no_name_for_its_role():
     assert _brief(officer, [2])[0].startswith("The local police officer launched")
     alone = article.replace(" and confirmed Kristian had signed out of the prom at 9:32 p.m.", "")
     assert _brief(alone, [2])[0].startswith("The local police department launched an investigation and he")
+
+
+def test_a_pronoun_is_not_given_a_person_across_a_sentence_naming_someone_else():
+    # test2080: "He’s spooked by the responsibility" became "[Smit-McPhee]’s spooked …"; the article
+    # means the director, named by surname in the sentence before ("John Hillcoat" earlier).
+    article = (
+        "It was brought to the screen by Australian John Hillcoat, who made an epic of blasted landscapes.\n\n"
+        "Mortensen underplays his role admirably, and Smit-McPhee is gratifyingly unactorly.\n\n"
+        "If I have mixed feelings about the movie, it’s because Hillcoat honors the story’s minimalism.\n\n"
+        "He’s spooked by the responsibility, and maybe he’s right.\n\n"
+        "A Boy (Kodi Smit-McPhee) was born after the end came.\n"
+    )
+    spooked = next(s for s in segment(make_doc("a", article)) if s.text.startswith("He’s spooked"))
+    assert spooked.referent is None
+
+
+def test_a_lower_case_role_is_its_title_and_the_modifiers_before_it_only():
+    # test2484: "Sorvino spoke to journalist Ronan Farrow" made "[Sorvino spoke to journalist Ronan] Farrow".
+    article = (
+        "In the past year, Sorvino spoke to journalist Ronan Farrow on the record.\n\n"
+        "Farrow said the story was true.\n\n"
+        "White House press secretary Sean Spicer said on Thursday the move was political.\n\n"
+        "Spicer said so again.\n"
+    )
+    cast = people(article)
+    assert cast["Farrow"].role == "journalist"
+    assert cast["Spicer"].introduced == "White House press secretary Sean Spicer"

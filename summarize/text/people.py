@@ -301,23 +301,31 @@ def _of_role(preceding: str, before: list[str]) -> str:
     return f"{head} {found.group(2)} {' '.join(before)}" if head else ""
 
 
-# A role in lower case right before a name, wire style: "acting National Park Service director ",
-# "Associated Press writer " (its capitalised words and adjectives back to a comma or clause).
-_LOWER_ROLE = re.compile(
-    r"(?:^|[,;:(—–]\s*|\b(?:the|a|an|and|by|of|with|said|says)\s+)((?:[\w.’'-]+ ){0,4}?([a-z]+)) \Z"
-)
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "VBG"})
+ROLE_MODIFIERS = 4  # words before a lower-case title that still describe the person, at most
 
 
 def _lower_role(preceding: str) -> str:
-    """The role in lower case right before a name ("acting National Park Service director" before
-    "Michael T. Reynolds", test0177), ending in a title word (nameparser's), or ""."""
-    found = _LOWER_ROLE.search(preceding[-80:])
-    if found is None or not is_title(found.group(2)):
+    """The role in lower case right before a name, wire style ("acting National Park Service
+    director" before "Michael T. Reynolds", test0177; "White House press secretary"): a title word
+    (nameparser's) and the modifiers before it, capitalised words or, by the tagger's lexicon,
+    adjectives and nouns ("Sorvino spoke to journalist" is "journalist" alone)."""
+    words = preceding[-120:].split()
+    if not words or not re.fullmatch(r"[a-z]+", words[-1]) or not is_title(words[-1]):
         return ""
-    words = found.group(1).split()
-    if any(w.lower() in ("the", "a", "an") or re.search(r"[^\w’'.-]", w) for w in words):
-        return ""
-    return found.group(1)
+    lexicon = submodule("textblob.en").lexicon
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= ROLE_MODIFIERS and re.fullmatch(r"[\w.’'-]+", words[k - 1]):
+        word = words[k - 1]
+        if word[-1] in ".!?" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            break  # a sentence ends there ("… at Barneys New York. Former child actress …"); "U.S." goes on
+        if word[:1].isupper() and not _function_word(word):  # "White House", not "On" or "The"
+            k -= 1
+        elif not word[:1].isupper() and lexicon.get(word) in _MODIFIER_TAGS:
+            k -= 1
+        else:
+            break
+    return " ".join(words[k:])
 
 
 def _role(before: list[str]) -> str:
@@ -345,8 +353,22 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in titles) | {"sen", "rep"}
 
 
+def named_in_full(text: str) -> frozenset[str]:
+    """The surname of every capitalised pair the article prints ("John Hillcoat"), person or not:
+    a sentence naming one of them by surname is about someone, whether or not `people` confirms it."""
+    found = set()
+    for tokens, _ in _runs(text):
+        if len(tokens) >= 2 and tokens[-2] not in NOT_GIVEN and tokens[-1] not in BODIES | NOT_GIVEN:
+            found.add(tokens[-1])
+    return frozenset(found)
+
+
 def referent(
-    sentences: Sequence[Sentence], index: int, known: dict[str, Person], speaker: bool = True
+    sentences: Sequence[Sentence],
+    index: int,
+    known: dict[str, Person],
+    speaker: bool = True,
+    others: frozenset[str] = frozenset(),
 ) -> Person | None:
     """The person the pronoun opening or tagging sentence `index` stands for, read back through
     its own article; None when the article does not settle it.
@@ -366,7 +388,7 @@ def referent(
         text = sentences[i].text
         named = _named(text, known) if speaker else _all_named(text, known)
         if not named:
-            if _other_speaker(text, known):
+            if _other_speaker(text, known) or _unconfirmed(text, known, others):
                 return None  # someone the article never names in full speaks in between
             continue
         # Two people and no one speaker: either could be "he"; so could a name the article never
@@ -383,6 +405,17 @@ def referent(
             return None
         return person
     return None
+
+
+def _unconfirmed(text: str, known: dict[str, Person], others: frozenset[str]) -> bool:
+    """Does the sentence name by surname alone someone the article printed in full but `people` did
+    not confirm ("… it’s because Hillcoat honors the story’s minimalism": "He’s spooked …" after
+    it is Hillcoat, not the actor two sentences up, test2080)?"""
+    own = outside_quotes(text)
+    return any(
+        w in others and w not in known and not re.search(rf"[A-Z][\w.’'-]* {re.escape(w)}\b", own)
+        for w in re.findall(r"(?<=\s)[A-Z][a-z][\w’'-]*", own)
+    )
 
 
 def speaks(text: str) -> bool:

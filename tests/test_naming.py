@@ -218,3 +218,26 @@ def test_a_lower_case_role_is_its_title_and_the_modifiers_before_it_only():
     cast = people(article)
     assert cast["Farrow"].role == "journalist"
     assert cast["Spicer"].introduced == "White House press secretary Sean Spicer"
+
+
+def test_a_pronoun_subject_before_is_the_same_person_not_whom_it_names():
+    # test0907: "He also provided that she could live at the ranch" became "[Tanya Callau] also provided".
+    article = (
+        "In the trust, Thicke left each of his three children equal shares of a ranch, the petition says.\n\n"
+        "He left Callau the ranch's furnishings and a $500,000 life insurance policy.\n\n"
+        "He also provided that she could live at the ranch, as long as she paid for its expenses.\n\n"
+        "Now, his sons claim Tanya Callau is insisting that the prenup is invalid, Callau said.\n"
+    )
+    assert "Callau" in people(article)
+    provided = segment(make_doc("a", article))[2]
+    assert provided.referent is None
+
+
+def test_a_role_opening_the_sentence_opens_with_a_capital():
+    # test2277: "high-end fashion designer Ashley Olsen said: …" was printed in lower case.
+    article = (
+        "The twins run a label in New York.\n\n"
+        "Sales were strong for high-end fashion designer Ashley Olsen and her sister this year.\n\n"
+        "Olsen said the backpack was the first thing that sold off the shelf.\n"
+    )
+    assert _brief(article, [2])[0].startswith("[High-end fashion designer Ashley] Olsen said")

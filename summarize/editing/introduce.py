@@ -194,6 +194,8 @@ def _with_introduction(text: str, at: int, person: Person, editorial: bool) -> s
         insert = f"{person.role} " if has_given else f"{person.introduced[: -len(person.surname)]}"
     if not insert.strip():
         return text
+    if not text[:start].strip(' “"‘['):
+        insert = insert[:1].upper() + insert[1:]  # a role opening the sentence: "[Acting director …]"
     if editorial:
         return f"{text[:start]}{insert}{text[start:]}"
     return f"{text[:start]}[{insert.strip()}] {text[start:]}"

@@ -391,6 +391,10 @@ def referent(
             if _other_speaker(text, known) or _unconfirmed(text, known, others):
                 return None  # someone the article never names in full speaks in between
             continue
+        if PERSONAL.match(text) and not speaker:
+            # "He left Callau the ranch's furnishings … He also provided that she could live at the
+            # ranch" (test0907): a pronoun subject before it is the same "he", not whom it names.
+            return None
         # Two people and no one speaker: either could be "he"; so could a name the article never
         # confirms as a person ("Gov. Matt Bevin met Speaker Greg Stumbo").
         if speaker:

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text.people import PERSONAL, REPORTED, Person, people, referent, speaks
+from ..text.people import PERSONAL, REPORTED, Person, named_in_full, people, referent, speaks
 from ..text.quality import first_person, speakerless_quote
 from ..text.submodules import submodule
 from ..text.voice import PRONOUN_TAG, quote_speaker, speaker_named
@@ -69,15 +69,24 @@ def segment(doc: Document) -> list[Sentence]:
     sentences, inside = _sentences(doc)
     known: list[dict[str, Person]] = []  # the article's people, read once and only when a pronoun needs them
 
+    printed: list[frozenset[str]] = []  # surnames of every full name it prints, likewise
+
     def cast() -> dict[str, Person]:
         if not known:
             known.append(people(doc.text))
         return known[0]
 
-    return [_named(_attributed(sentences, i, doc.spoken, inside), sentences, i, cast) for i in range(len(sentences))]
+    def full() -> frozenset[str]:
+        if not printed:
+            printed.append(named_in_full(doc.text))
+        return printed[0]
+
+    return [
+        _named(_attributed(sentences, i, doc.spoken, inside), sentences, i, cast, full) for i in range(len(sentences))
+    ]
 
 
-def _named(s: Sentence, sentences: list[Sentence], index: int, cast) -> Sentence:  # type: ignore[no-untyped-def]
+def _named(s: Sentence, sentences: list[Sentence], index: int, cast, full) -> Sentence:  # type: ignore[no-untyped-def]
     """The sentence with the person its pronoun stands for, when its article settles who:
     "“I think that will encourage people …,” he added." becomes the quoted words with the
     attribution "Blunt added", "He said at the time …" knows its referent, "McConnell", and so does
@@ -92,7 +101,7 @@ def _named(s: Sentence, sentences: list[Sentence], index: int, cast) -> Sentence
     if tag is None and subject is not None and reported is not None:
         return s  # "She often found the girls …, he said.": two people to name; the brief leaves it out
     speaker = tag is not None or reported is not None or speaks(s.text)
-    person = referent(sentences, index, cast(), speaker)
+    person = referent(sentences, index, cast(), speaker, full())
     if person is None:
         return s
     if tag is None:

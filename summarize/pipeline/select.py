@@ -232,11 +232,12 @@ def _article_lead(
 
 
 def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:
-    """Each article's first sentence past its dateline (its index): where its reporter put the news."""
+    """Each article's first sentence past its dateline and headline (its index): where its reporter
+    put the news."""
     first: dict[str, int] = {}
     for s in scored:
         for m in s.group.members:
-            if count_words(m.text) > DATELINE_WORDS and m.index < first.get(m.doc_id, m.index + 1):
+            if count_words(m.text) > DATELINE_WORDS and ends(m.text) and m.index < first.get(m.doc_id, m.index + 1):
                 first[m.doc_id] = m.index
     return first
 
@@ -532,11 +533,19 @@ def can_lead(sentence: Sentence) -> bool:
         and not continues(text)
         and not needs_context(text)
         and not unnamed_role(text)
+        and ends(text)
         and not furniture(text)
         and not addresses_reader(text)
         # A judgement someone is said to hold ("… says that … she is determined …") may lead.
         and not (argues(text) and not attributed(text))
     )
+
+
+def ends(text: str) -> bool:
+    """Does the text end as a sentence does (".", "!", "?", then closing marks)? A headline does
+    not: "Blinken, Xi pleased with progress in U.S.-China talks, but more work to be done" is the
+    story's title printed above its first line, not the reporter's lead."""
+    return re.search(r"[.!?…][”’\"')\]]*\Z", text.rstrip()) is not None
 
 
 def _reading_order(s: ScoredGroup) -> tuple[float, float]:

@@ -3,8 +3,9 @@
 import numpy as np
 
 from summarize import summarize_texts
-from summarize.editing.subjectivity import argues, judging_words
+from summarize.editing.subjectivity import argues, judging_words, own_voice
 from summarize.options import Options
+from summarize.pipeline.segment import split_text
 from summarize.pipeline.select import _conflicts
 from summarize.text.sparse import SparseRows
 
@@ -125,3 +126,41 @@ def test_one_precise_figure_told_twice_is_one_fact_once():
     ]
     vectors = SparseRows.from_dense(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
     assert _conflicts(vectors, list(range(len(texts))), texts) == ((0, 1),)
+
+
+# A critic's review (test4656, "Mirror Mirror"): its writer judges in most sentences and quotes
+# no one, so its milder judgements ("fantastic": 0.9 subjective, polarity only 0.4) are the
+# critic's verdict too, not a description the brief may print in its own voice.
+CRITIC = (
+    "Mirror Mirror takes itself less seriously, presenting a pink confection of slapstick laughs. "
+    "The Queen’s devoted servant Brighton (Nathan Lane doing a fantastic Nathan Lane) simpers and cowers "
+    "as he reluctantly does all the Queen’s bidding in Mirror Mirror. "
+    "Julia Roberts is wonderful as the Queen, and I laughed more than I expected to. "
+    "The dwarfs are a good gang of bandits, and the fight scenes are great fun. "
+    "The costumes are magnificent, though the story drags in the middle. "
+    "Lily Collins plays Snow White, who learns to fight with a sword."
+)
+REPORT = (
+    "Mirror Mirror, directed by Tarsem Singh, opens Friday in theaters, the studio said. "
+    "Julia Roberts plays the Queen, and Nathan Lane plays her servant Brighton, the studio said. "
+    "Lily Collins plays Snow White, and Armie Hammer plays the prince, according to the studio. "
+    "The film cost about $85 million to make, the studio said on Monday. "
+    "Snow and the Huntsman, another film of the fairy tale, opens in June, the studio said."
+)
+
+
+def test_a_review_is_read_as_its_critics_voice_and_a_report_is_not():
+    assert own_voice([(s, False) for s in split_text(CRITIC)])
+    assert not own_voice([(s, False) for s in split_text(REPORT)])
+
+
+def test_a_milder_judgement_counts_only_where_the_article_is_a_critics():
+    servant = split_text(CRITIC)[1]
+    assert judging_words(servant) == ()  # in a news report, "fantastic" alone is not the rule's
+    assert judging_words(servant, mild=True) == ("fantastic",)
+
+
+def test_a_critics_milder_verdict_is_left_out_of_the_brief():
+    brief = summarize_texts({"a": CRITIC, "b": REPORT}, Options(words=120))
+    assert brief.sentences
+    assert all("fantastic" not in s.text for s in brief.sentences)

@@ -16,7 +16,7 @@ from ..editing.anaphora import unnamed_in_clause, untold_reference
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.repeats import same_fact_pairs
 from ..editing.story import on_story
-from ..editing.subjectivity import argues
+from ..editing.subjectivity import argues, judging_words, own_voice_articles
 from ..options import Options
 from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
 from ..text.sparse import SparseRows
@@ -336,18 +336,31 @@ def _variants(
     # In news, an essay or open letter among the articles does not make "I" the story's register:
     # the brief is the reporters' voice, so first person and bare quotes are never style there.
     style = story.common_flaws - VOICE_FLAWS if news else story.common_flaws
+    critics = _critics(scored) if reporter else set()
     out = []
     for g, s in enumerate(scored):
         seen = set()
         for told in (s.group.representative, *s.group.members):
             m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style, reporter, articles)
-            if m is None:
+            if m is None or m.doc_id in critics and _critics_verdict(m):
                 continue
             key = (" ".join(words(m.text)), m.attribution)
             if key not in seen:
                 seen.add(key)
                 out.append((g, m))
     return out
+
+
+def _critics(scored: Sequence[ScoredGroup]) -> set[str]:
+    """The articles written in their writer's voice (reviews, columns): editing/subjectivity.py."""
+    told = sorted({(m.doc_id, m.index): m for s in scored for m in s.group.members}.items())
+    return own_voice_articles((m.doc_id, m.text, m.attribution is not None) for _, m in told)
+
+
+def _critics_verdict(m: Sentence) -> bool:
+    """A milder judgement in nobody's name, in a critic's article: "The Queen's devoted servant
+    Brighton (Nathan Lane doing a fantastic Nathan Lane) simpers …" is the critic's verdict."""
+    return not m.attribution and not attributed(m.text) and bool(judging_words(m.text, mild=True))
 
 
 def _shown_telling(

@@ -17,6 +17,8 @@ OPINION = [
     # A film critic's verdict talking to the reader (test2080), and a column's (test5396).
     "\"The Road\" is a road you'll wish hadn't been taken.",
     "Shortly thereafter, your hard-earned tax dollars went to work pursuing the first family’s vendetta.",
+    # A column's promo line telling the reader what to do (test0794): an imperative with no subject.
+    "The NFL goes 24/7/365, so don't miss a thing ...",
 ]
 REPORTING = [
     "The storm killed 12 people on Tuesday, officials said.",
@@ -26,6 +28,7 @@ REPORTING = [
     # A superlative ranks: the lexicon's only "latest" is the fashion sense (0.9 subjective).
     "The latest poll puts the senator four points ahead of his challenger.",
     "“You will see the results next year,” the mayor told reporters.",
+    "Officials said they don't expect the bridge to reopen before the end of the month.",
 ]
 
 
@@ -164,3 +167,21 @@ def test_a_critics_milder_verdict_is_left_out_of_the_brief():
     brief = summarize_texts({"a": CRITIC, "b": REPORT}, Options(words=120))
     assert brief.sentences
     assert all("fantastic" not in s.text for s in brief.sentences)
+
+
+# A column on a player's joke (test0794): too few clean sentences for a medium brief, so the brief
+# takes flawed ones, yet never its writer's "we" ("Nope, not a road we want to go down.").
+COLUMN = (
+    "The Buffalo Bills wide receiver Stevie Johnson ruffled a few feathers in New England on Wednesday night, "
+    "the team said. "
+    "If Kim Jong Un and his pals won't \"chill out,\" Johnson said, there's one spot he wouldn't miss if it was targeted. "
+    "Foxboro, Massachusetts, home of the New England Patriots, is where the Bills have not won since 2000. "
+    "Nope, not a road we want to go down with North Korea and the New England Patriots. "
+    "After taking a lot of criticism, Johnson later backed off with a tweet, his agent said."
+)
+
+
+def test_a_columnists_we_is_left_out_even_where_the_brief_takes_flawed_sentences():
+    brief = summarize_texts({"a": COLUMN}, Options(words=150))
+    assert brief.sentences
+    assert all("we want" not in s.text for s in brief.sentences)

@@ -42,6 +42,10 @@ _ADDRESSES_READER = re.compile(
     r"don'?t (forget|be fooled)|face it|mark my words)\b",
     re.IGNORECASE,
 )
+# A negative imperative with no subject, outside quotation marks: the writer telling the reader
+# what to do ("The NFL goes 24/7/365, so don't miss a thing ..."). With a subject ("they don't
+# expect") it is a statement; quoted, it is someone's words.
+_TELLS_READER = re.compile(r"(?:^|[,;:—–]\s*|\b(?:so|and|but|then)\s+)(?:don['’]t|do not)\s+[a-z]", re.IGNORECASE)
 
 
 # Adjectives and adverbs, not superlatives: "the latest poll", "the worst flooding in decades" rank
@@ -122,6 +126,11 @@ def own_voice_articles(sentences: Iterable[tuple[str, str, bool]]) -> set[str]:
 
 def argues(text: str) -> bool:
     """Is the sentence an opinion in its own voice: a judging word, or an appeal to the reader
-    ("Imagine …", or "you" outside quotation marks: "\"The Road\" is a road you'll wish hadn't been
+    ("Imagine …", "… so don't miss a thing", or "you" outside quotation marks: "\"The Road\" is a road you'll wish hadn't been
     taken.", "your hard-earned tax dollars")? A reporter never talks to the reader."""
-    return bool(judging_words(text)) or bool(_ADDRESSES_READER.match(text.lstrip())) or addresses_reader(text)
+    return (
+        bool(judging_words(text))
+        or bool(_ADDRESSES_READER.match(text.lstrip()))
+        or addresses_reader(text)
+        or bool(_TELLS_READER.search(outside_quotes(text)))
+    )

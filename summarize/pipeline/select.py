@@ -18,7 +18,7 @@ from ..editing.repeats import same_fact_pairs
 from ..editing.story import on_story
 from ..editing.subjectivity import argues, judging_words, own_voice_articles
 from ..options import Options
-from ..text.quality import attributed, form_flaws, instruction_like, outside_quotes
+from ..text.quality import attributed, first_person, form_flaws, instruction_like, outside_quotes
 from ..text.sparse import SparseRows
 from ..text.voice import shown
 from ..text.words import count_words, words
@@ -386,9 +386,14 @@ def _shown_telling(
         return None
     if m.attribution and not re.search(r"[a-z]", m.attribution.split()[0]):
         return None  # "STVN tweeted: …": a post's handle, not a name a reader has met
-    if reporter and not m.attribution and (_exclaims(m.text) or not attributed(m.text) and argues(m.text)):
-        # "the absurd faux principle": a column's judgement in nobody's name, never the brief's,
-        # even where too few clean sentences make the brief take flawed ones (`strict` False).
+    if (
+        reporter
+        and not m.attribution
+        and (_exclaims(m.text) or not attributed(m.text) and (argues(m.text) or first_person(m.text)))
+    ):
+        # "the absurd faux principle", "Nope, not a road we want to go down.": a column's judgement
+        # or its writer's "we" in nobody's name, never the brief's, even where too few clean
+        # sentences make the brief take flawed ones (`strict` False; test0794 at medium).
         return None
     # Someone's own words whose speaker the source names print as `Name said: “...”`:
     # neither first person nor a bare or open quote then.

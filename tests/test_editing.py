@@ -691,3 +691,30 @@ def test_an_opening_clause_whose_pronoun_the_brief_would_misread_is_caught():
     assert not unnamed_in_clause(
         "In the five days since he was named, Anthony Scaramucci has vowed to hunt leakers.", []
     )
+
+
+# multinews-dev test1745, abridged: Bill Hudson's estrangement from his children (an interview that
+# opens on a quotation, so no article's first sentence can lead the brief), and a profile of Brie
+# Larson, whose father also left. The Hudson article still says what the story is.
+HUDSON = (
+    "“I had five birth children but I now consider myself a father of three,” Bill Hudson said. "
+    "Bill Hudson vowed to break all ties with his eldest children, the actors Kate Hudson and Oliver Hudson, "
+    "in an interview with The Mail on Sunday. "
+    "Oliver Hudson posted a picture of himself with Kurt Russell on Father's Day, his mother's partner of decades. "
+    "Kate Hudson posted a photograph of herself with Kurt Russell, thanking him on Father's Day. "
+    "Bill Hudson said the children had drifted away from him and rejected his pleas to remain part of their lives. "
+    "Bill Hudson married Goldie Hawn in 1976, and the couple divorced in 1982, when the children were small. "
+    "Bill Hudson said he now lives in California with his wife and his three younger children."
+)
+LARSON = (
+    "“I don't think he ever really wanted to be a parent,” Brie Larson said. "
+    "Larson's parents divorced when she was ten years old, and by the time she was 26, she hadn't seen or spoken "
+    "to her dad in more than ten years. "
+    "In an interview with Elle in 2016, the actress said she drew on her own tough childhood for her work."
+)
+
+
+def test_with_no_article_lead_to_lead_the_most_central_article_still_says_what_the_story_is():
+    brief = summarize_texts({"a": HUDSON, "b": LARSON}, Options(words=80))
+    assert brief.sentences
+    assert all("Larson" not in s.text and list(s.citations) == ["a"] for s in brief.sentences)

@@ -137,14 +137,16 @@ def _select(
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
     lead = _article_lead(scored, options_, story, min_words, high, left_out) if story.newsiness >= 1.0 else None
     told: set[str] = set()
-    if lead is not None:
+    anchor = options_[lead][1].doc_id if lead is not None else _central_article(scored, options_, story)
+    if anchor is not None:
         # The lead says what the story is: sentences only articles on something else tell are not it.
-        told = on_story(_articles(scored), options_[lead][1].doc_id)
-        leading = options_[lead]
+        # With no article's lead fit to lead, the article of the most central sentence says it.
+        told = on_story(_articles(scored), anchor)
+        leading = options_[lead] if lead is not None else None
         story_only = [o for o in options_ if any(m.doc_id in told for m in scored[o[0]].group.members)]
         if sum(count_words(shown(m)) for _, m in story_only) >= low:  # else the brief needs the others
             options_ = story_only
-        lead = options_.index(leading)
+        lead = options_.index(leading) if leading is not None else None
     weights = concept_weights(scored, options.unigram_weight, vocabulary)
     group_of = [g for g, _ in options_]
     texts = [shown(m) for _, m in options_]
@@ -229,6 +231,18 @@ def _article_lead(
         options_.append((g, m))
         return len(options_) - 1
     return known
+
+
+def _central_article(
+    scored: Sequence[ScoredGroup], options_: list[tuple[int, Sentence]], story: StoryStyle
+) -> str | None:
+    """In news, the article whose telling of the story is most central (test1745: no article
+    opens with a sentence that can lead, yet the Hudson article tells the story the Larson
+    profile does not); None in stories not told as news."""
+    if story.newsiness < 1.0 or not options_:
+        return None
+    g, m = max(options_, key=lambda o: dict(scored[o[0]].features).get("centrality", 0.0))
+    return m.doc_id
 
 
 def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:

@@ -6,7 +6,7 @@ import pytest
 from summarize.editing.anaphora import unnamed_in_clause, untold_reference
 from summarize.editing.context import furniture, needs_context, unintroduced
 from summarize.editing.introduce import introduce
-from summarize.editing.story import on_story
+from summarize.editing.story import no_comment, on_story
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
@@ -718,3 +718,23 @@ def test_with_no_article_lead_to_lead_the_most_central_article_still_says_what_t
     brief = summarize_texts({"a": HUDSON, "b": LARSON}, Options(words=80))
     assert brief.sentences
     assert all("Larson" not in s.text and list(s.citations) == ["a"] for s in brief.sentences)
+
+
+# multinews-dev test1109: a pension story; the lawyer's no-comment came from another outlet's
+# story on another thread, and read as his silence where another article has him vowing to fight.
+SANDUSKY = (
+    "Pennsylvania's public employee pension system said Wednesday it will revoke Jerry Sandusky's $59,000 annual "
+    "pension in the wake of his conviction. The State Employees' Retirement System notified Sandusky by letter "
+    "that his crimes triggered forfeiture of his pension, the system said. Karl Rominger, a lawyer for Sandusky, "
+    "did not respond to a request for comment. The former Penn State assistant football coach was sentenced "
+    "Tuesday to at least 30 years in prison, prosecutors said."
+)
+
+
+def test_a_no_comment_line_is_not_a_sentence_of_a_news_brief():
+    assert no_comment("Karl Rominger, a lawyer for Sandusky, did not respond to a request for comment.")
+    # Joined to a fact, the sentence tells the fact.
+    assert not no_comment("Mosby did not return a call, but her office confirmed it had received the file.")
+    brief = summarize_texts({"a": SANDUSKY}, Options(words=80))
+    assert brief.sentences
+    assert all("comment" not in s.text for s in brief.sentences)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..editing.anaphora import unnamed_in_clause, untold_reference
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.repeats import same_fact_pairs
-from ..editing.story import on_story
+from ..editing.story import no_comment, on_story
 from ..editing.subjectivity import argues, judging_words, own_voice_articles
 from ..options import Options
 from ..text.quality import attributed, first_person, form_flaws, instruction_like, outside_quotes
@@ -409,6 +409,8 @@ def _shown_telling(
         # or its writer's "we" in nobody's name, never the brief's, even where too few clean
         # sentences make the brief take flawed ones (`strict` False; test0794 at medium).
         return None
+    if news and no_comment(m.text):
+        return None  # one outlet's unanswered call, never the story, even where the brief takes flawed lines
     # Someone's own words whose speaker the source names print as `Name said: “...”`:
     # neither first person nor a bare or open quote then.
     excused = style | SPOKEN_FLAWS if m.attribution else style

@@ -6,7 +6,7 @@ import pytest
 from summarize.editing.anaphora import unnamed_in_clause, untold_reference
 from summarize.editing.context import furniture, needs_context, unintroduced
 from summarize.editing.introduce import introduce
-from summarize.editing.story import on_story
+from summarize.editing.story import no_comment, on_story
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
@@ -692,3 +692,50 @@ def test_an_opening_clause_whose_pronoun_the_brief_would_misread_is_caught():
     assert not unnamed_in_clause(
         "In the five days since he was named, Anthony Scaramucci has vowed to hunt leakers.", []
     )
+
+
+# multinews-dev test1745, abridged: Bill Hudson's estrangement from his children (an interview that
+# opens on a quotation, so no article's first sentence can lead the brief), and a profile of Brie
+# Larson, whose father also left. The Hudson article still says what the story is.
+HUDSON = (
+    "“I had five birth children but I now consider myself a father of three,” Bill Hudson said. "
+    "Bill Hudson vowed to break all ties with his eldest children, the actors Kate Hudson and Oliver Hudson, "
+    "in an interview with The Mail on Sunday. "
+    "Oliver Hudson posted a picture of himself with Kurt Russell on Father's Day, his mother's partner of decades. "
+    "Kate Hudson posted a photograph of herself with Kurt Russell, thanking him on Father's Day. "
+    "Bill Hudson said the children had drifted away from him and rejected his pleas to remain part of their lives. "
+    "Bill Hudson married Goldie Hawn in 1976, and the couple divorced in 1982, when the children were small. "
+    "Bill Hudson said he now lives in California with his wife and his three younger children."
+)
+LARSON = (
+    "“I don't think he ever really wanted to be a parent,” Brie Larson said. "
+    "Larson's parents divorced when she was ten years old, and by the time she was 26, she hadn't seen or spoken "
+    "to her dad in more than ten years. "
+    "In an interview with Elle in 2016, the actress said she drew on her own tough childhood for her work."
+)
+
+
+def test_with_no_article_lead_to_lead_the_most_central_article_still_says_what_the_story_is():
+    brief = summarize_texts({"a": HUDSON, "b": LARSON}, Options(words=80))
+    assert brief.sentences
+    assert all("Larson" not in s.text and list(s.citations) == ["a"] for s in brief.sentences)
+
+
+# multinews-dev test1109: a pension story; the lawyer's no-comment came from another outlet's
+# story on another thread, and read as his silence where another article has him vowing to fight.
+SANDUSKY = (
+    "Pennsylvania's public employee pension system said Wednesday it will revoke Jerry Sandusky's $59,000 annual "
+    "pension in the wake of his conviction. The State Employees' Retirement System notified Sandusky by letter "
+    "that his crimes triggered forfeiture of his pension, the system said. Karl Rominger, a lawyer for Sandusky, "
+    "did not respond to a request for comment. The former Penn State assistant football coach was sentenced "
+    "Tuesday to at least 30 years in prison, prosecutors said."
+)
+
+
+def test_a_no_comment_line_is_not_a_sentence_of_a_news_brief():
+    assert no_comment("Karl Rominger, a lawyer for Sandusky, did not respond to a request for comment.")
+    # Joined to a fact, the sentence tells the fact.
+    assert not no_comment("Mosby did not return a call, but her office confirmed it had received the file.")
+    brief = summarize_texts({"a": SANDUSKY}, Options(words=80))
+    assert brief.sentences
+    assert all("comment" not in s.text for s in brief.sentences)

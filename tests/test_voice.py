@@ -27,6 +27,8 @@ from .conftest import SEEDS, make_doc
         "We also present evidence that anthropogenic warming exacerbated the drought in Mongolia.",
         "I would say to her “Goldie, why are you trashing me?” and she’d laugh.",
         'Note: I first saw "The Road" in September at the Toronto Film Festival.',
+        # A columnist's aside in brackets (test0794): the writer's "we", in the brief's voice.
+        "(We all know that role is reserved for Dennis Rodman.)",
     ],
 )
 def test_the_writer_speaking_as_i_or_we_is_first_person(text):

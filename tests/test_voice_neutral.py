@@ -3,8 +3,9 @@
 import numpy as np
 
 from summarize import summarize_texts
-from summarize.editing.subjectivity import argues, judging_words
+from summarize.editing.subjectivity import argues, judging_words, own_voice
 from summarize.options import Options
+from summarize.pipeline.segment import split_text
 from summarize.pipeline.select import _conflicts
 from summarize.text.sparse import SparseRows
 
@@ -16,6 +17,8 @@ OPINION = [
     # A film critic's verdict talking to the reader (test2080), and a column's (test5396).
     "\"The Road\" is a road you'll wish hadn't been taken.",
     "Shortly thereafter, your hard-earned tax dollars went to work pursuing the first family’s vendetta.",
+    # A column's promo line telling the reader what to do (test0794): an imperative with no subject.
+    "The NFL goes 24/7/365, so don't miss a thing ...",
 ]
 REPORTING = [
     "The storm killed 12 people on Tuesday, officials said.",
@@ -25,6 +28,7 @@ REPORTING = [
     # A superlative ranks: the lexicon's only "latest" is the fashion sense (0.9 subjective).
     "The latest poll puts the senator four points ahead of his challenger.",
     "“You will see the results next year,” the mayor told reporters.",
+    "Officials said they don't expect the bridge to reopen before the end of the month.",
 ]
 
 
@@ -125,3 +129,59 @@ def test_one_precise_figure_told_twice_is_one_fact_once():
     ]
     vectors = SparseRows.from_dense(np.eye(len(texts)))  # no two alike by TF-IDF: only the words decide
     assert _conflicts(vectors, list(range(len(texts))), texts) == ((0, 1),)
+
+
+# A critic's review (test4656, "Mirror Mirror"): its writer judges in most sentences and quotes
+# no one, so its milder judgements ("fantastic": 0.9 subjective, polarity only 0.4) are the
+# critic's verdict too, not a description the brief may print in its own voice.
+CRITIC = (
+    "Mirror Mirror takes itself less seriously, presenting a pink confection of slapstick laughs. "
+    "The Queen’s devoted servant Brighton (Nathan Lane doing a fantastic Nathan Lane) simpers and cowers "
+    "as he reluctantly does all the Queen’s bidding in Mirror Mirror. "
+    "Julia Roberts is wonderful as the Queen, and I laughed more than I expected to. "
+    "The dwarfs are a good gang of bandits, and the fight scenes are great fun. "
+    "The costumes are magnificent, though the story drags in the middle. "
+    "Lily Collins plays Snow White, who learns to fight with a sword."
+)
+REPORT = (
+    "Mirror Mirror, directed by Tarsem Singh, opens Friday in theaters, the studio said. "
+    "Julia Roberts plays the Queen, and Nathan Lane plays her servant Brighton, the studio said. "
+    "Lily Collins plays Snow White, and Armie Hammer plays the prince, according to the studio. "
+    "The film cost about $85 million to make, the studio said on Monday. "
+    "Snow and the Huntsman, another film of the fairy tale, opens in June, the studio said."
+)
+
+
+def test_a_review_is_read_as_its_critics_voice_and_a_report_is_not():
+    assert own_voice([(s, False) for s in split_text(CRITIC)])
+    assert not own_voice([(s, False) for s in split_text(REPORT)])
+
+
+def test_a_milder_judgement_counts_only_where_the_article_is_a_critics():
+    servant = split_text(CRITIC)[1]
+    assert judging_words(servant) == ()  # in a news report, "fantastic" alone is not the rule's
+    assert judging_words(servant, mild=True) == ("fantastic",)
+
+
+def test_a_critics_milder_verdict_is_left_out_of_the_brief():
+    brief = summarize_texts({"a": CRITIC, "b": REPORT}, Options(words=120))
+    assert brief.sentences
+    assert all("fantastic" not in s.text for s in brief.sentences)
+
+
+# A column on a player's joke (test0794): too few clean sentences for a medium brief, so the brief
+# takes flawed ones, yet never its writer's "we" ("Nope, not a road we want to go down.").
+COLUMN = (
+    "The Buffalo Bills wide receiver Stevie Johnson ruffled a few feathers in New England on Wednesday night, "
+    "the team said. "
+    "If Kim Jong Un and his pals won't \"chill out,\" Johnson said, there's one spot he wouldn't miss if it was targeted. "
+    "Foxboro, Massachusetts, home of the New England Patriots, is where the Bills have not won since 2000. "
+    "Nope, not a road we want to go down with North Korea and the New England Patriots. "
+    "After taking a lot of criticism, Johnson later backed off with a tweet, his agent said."
+)
+
+
+def test_a_columnists_we_is_left_out_even_where_the_brief_takes_flawed_sentences():
+    brief = summarize_texts({"a": COLUMN}, Options(words=150))
+    assert brief.sentences
+    assert all("we want" not in s.text for s in brief.sentences)

@@ -8,6 +8,7 @@ article that shares almost none of the weighted vocabulary of the lead's article
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..text.words import tfidf
@@ -25,3 +26,20 @@ def on_story(articles: Mapping[str, str], lead: str) -> set[str]:
     vectors, _ = tfidf([articles[i] for i in ids])
     similarity = vectors.matmul(vectors.take([ids.index(lead)]).transposed()).toarray().ravel()
     return {i for i, s in zip(ids, similarity) if i == lead or s >= ON_STORY}
+
+
+# A no-comment line: someone named did not answer or would not comment, and the sentence says
+# nothing else ("Karl Rominger, a lawyer for Sandusky, did not respond to a request for comment.").
+# It reports one outlet's unanswered call, not the story, and in a brief of several articles it
+# can read as the person's silence where another article has them speaking (test1109).
+_NO_COMMENT = re.compile(
+    r"^[^;:“”\"]*?\b(?:did not|didn't|could not|couldn't|would not|wouldn't|declined to|refused to)\s+"
+    r"(?:immediately\s+)?(?:respond|return|reply|comment|be reached)\b[^;,“”\"]*?(?:comment|calls?|messages?|e-?mails?)?"
+    r"(?:\s+on [^;,“”\"]{0,60})?[.)]*$",
+    re.IGNORECASE,
+)
+
+
+def no_comment(text: str) -> bool:
+    """Is the sentence only a no-comment line (no other fact joined to it)?"""
+    return bool(_NO_COMMENT.match(text.strip())) and not re.search(r"\b(?:and|but|although|while)\b", text)

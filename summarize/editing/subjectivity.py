@@ -12,9 +12,10 @@ charged ("absurd", "horrible", "awful"); "new", "high" or "former" are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..text.quality import outside_quotes
+from ..text.quality import attributed, first_person, outside_quotes
 from ..text.submodules import submodule
 from .context import addresses_reader
 
@@ -23,6 +24,17 @@ from .context import addresses_reader
 # "high" (0.5, 0.1) are also how reporters describe.
 SUBJECTIVE = 0.9
 CHARGED = 0.5
+# In a critic's or columnist's article the milder judgements are theirs too: "Nathan Lane doing a
+# fantastic Nathan Lane" (0.9, 0.4) in a film review, "Poor planning and oversight" (0.6, -0.4)
+# in a report's list of findings; comparatives ("more", "better") are left to the full reading,
+# and so are words at 0.5, where the lexicon puts counts ("many": 0.5, 0.5).
+MILD_SUBJECTIVE = 0.6
+MILD_CHARGED = 0.4
+# An article is in its writer's voice when at least this share of its sentences judge (mildly),
+# speak as "I"/"we" or to the reader, and its writer reports others at most half as often: a
+# review, a column, an open letter, an advocacy page. News reports quote and attribute.
+OWN_VOICE_SHARE = 0.3
+FEWEST_SENTENCES = 5  # a snippet of a few lines is too short to tell its genre
 # An argument addressed to the reader ("Imagine, for a minute, that ..."): an essayist's move no
 # word lexicon scores, so the openers are listed.
 _ADDRESSES_READER = re.compile(
@@ -30,12 +42,19 @@ _ADDRESSES_READER = re.compile(
     r"don'?t (forget|be fooled)|face it|mark my words)\b",
     re.IGNORECASE,
 )
+# A negative imperative with no subject, outside quotation marks: the writer telling the reader
+# what to do ("The NFL goes 24/7/365, so don't miss a thing ..."). With a subject ("they don't
+# expect") it is a statement; quoted, it is someone's words.
+_TELLS_READER = re.compile(r"(?:^|[,;:—–]\s*|\b(?:so|and|but|then)\s+)(?:don['’]t|do not)\s+[a-z]", re.IGNORECASE)
 
 
 # Adjectives and adverbs, not superlatives: "the latest poll", "the worst flooding in decades" rank
 # one thing among others, as reporters do; the lexicon annotates only a judging sense of some of
 # them ("latest": "in the current fashion or style", 0.9 subjective).
 _MODIFIERS = frozenset({"JJ", "JJR", "RB", "RBR"})
+_MILD_MODIFIERS = frozenset({"JJ", "RB"})
+# "her own rescue": the lexicon scores "own" (1.0 subjective, 0.6) though no sense of it judges.
+_NOT_JUDGING = frozenset({"own"})
 # The tokens a tagger may make of a sentence, and their parts: "over-the-top" is one lexicon
 # entry, and "absurd's" holds "absurd".
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -50,33 +69,68 @@ def _pattern():  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=100_000)  # a story's distinct words
-def _judges(word: str) -> bool:
-    """Is the lower-case `word` a judgement: in the lexicon, fully subjective and clearly charged?
-    Read word by word as sentences ask (TextBlob averages a word's senses), not for all ~2,900
-    entries up front: most sentences hold none of them."""
+def _judges(word: str, mild: bool = False) -> bool:
+    """Is the lower-case `word` a judgement: in the lexicon, fully subjective and clearly charged
+    (`mild`: at least half subjective and somewhat charged)? Read word by word as sentences ask
+    (TextBlob averages a word's senses), not for all ~2,900 entries up front: most sentences hold
+    none of them."""
     sentiment = _pattern().sentiment
     if word not in sentiment:
         return False
     polarity, subjectivity = sentiment(word)
+    if mild:
+        return subjectivity >= MILD_SUBJECTIVE and abs(polarity) >= MILD_CHARGED and word not in _NOT_JUDGING
     return subjectivity >= SUBJECTIVE and abs(polarity) >= CHARGED
 
 
-def judging_words(text: str) -> tuple[str, ...]:
-    """The words that judge in the sentence's own voice (outside quotation marks)."""
+def judging_words(text: str, mild: bool = False) -> tuple[str, ...]:
+    """The words that judge in the sentence's own voice (outside quotation marks); `mild` counts
+    the milder judgements, a critic's in a critic's article (`own_voice`)."""
     own = outside_quotes(text)
     tokens = set(_TOKEN.findall(own.lower()))
     tokens.update(part for token in [t for t in tokens if "-" in t] for part in token.split("-"))
-    if not any(map(_judges, tokens)):
+    if not any(_judges(t, mild) for t in tokens):
         return ()  # most sentences: no tagging needed
     found = []
     for word, tag in _pattern().tag(own):
-        if tag in _MODIFIERS and _judges(word.lower()):
+        if tag in (_MILD_MODIFIERS if mild else _MODIFIERS) and _judges(word.lower(), mild):
             found.append(word.lower())
     return tuple(found)
 
 
+def own_voice(sentences: Sequence[tuple[str, bool]]) -> bool:
+    """Is the article (its sentences in order, each with whether the article gives it a speaker)
+    written in its writer's voice, a review or a column rather than a report? Read from the whole
+    article, as an editor tells a review from a news story: how often its writer judges, says
+    "I" or talks to the reader, against how often it reports what others said. A milder judgement
+    in such an article is the writer's (`judging_words(text, mild=True)`)."""
+    if len(sentences) < FEWEST_SENTENCES:
+        return False
+    voiced = reports = 0
+    for text, spoken in sentences:
+        if spoken or attributed(text):
+            reports += 1
+        elif judging_words(text, mild=True) or first_person(text) or addresses_reader(text):
+            voiced += 1
+    return voiced >= OWN_VOICE_SHARE * len(sentences) and 2 * reports <= voiced
+
+
+def own_voice_articles(sentences: Iterable[tuple[str, str, bool]]) -> set[str]:
+    """The ids of the articles written in their writer's voice, from (article id, sentence, has a
+    speaker) triples in each article's order."""
+    by_article: dict[str, list[tuple[str, bool]]] = {}
+    for doc_id, text, spoken in sentences:
+        by_article.setdefault(doc_id, []).append((text, spoken))
+    return {doc_id for doc_id, told in by_article.items() if own_voice(told)}
+
+
 def argues(text: str) -> bool:
     """Is the sentence an opinion in its own voice: a judging word, or an appeal to the reader
-    ("Imagine …", or "you" outside quotation marks: "\"The Road\" is a road you'll wish hadn't been
+    ("Imagine …", "… so don't miss a thing", or "you" outside quotation marks: "\"The Road\" is a road you'll wish hadn't been
     taken.", "your hard-earned tax dollars")? A reporter never talks to the reader."""
-    return bool(judging_words(text)) or bool(_ADDRESSES_READER.match(text.lstrip())) or addresses_reader(text)
+    return (
+        bool(judging_words(text))
+        or bool(_ADDRESSES_READER.match(text.lstrip()))
+        or addresses_reader(text)
+        or bool(_TELLS_READER.search(outside_quotes(text)))
+    )

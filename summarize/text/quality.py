@@ -70,7 +70,9 @@ _QUOTED = re.compile(r"“[^“”]*(”|$)|^[^“”]*”|\"[^\"]*(\"|$)|(?<!\w
 # ("World War I" is a war: the look-behinds follow the "I" so that only an "I" pays for them.)
 _FIRST_PERSON = re.compile(
     r"\bI\b(?<!\bWar I)(?<!\bWorld I)(?<!\bPart I)(?<!\bPhase I)(?<!\bTitle I)(?<!\bElizabeth I)(?!\.\w)"
-    r"|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|^(We|Our|My|Us)\b"
+    # A capitalised "We" opens the writer's sentence or an aside of theirs ("(We all know that
+    # role is reserved for Dennis Rodman.)"); a quotation's "We" is blanked before this is read.
+    r"|\b(me|my|mine|myself|we|us|our|ours|ourselves)\b|(?:^|[(\[—–]\s*)(We|Our|My|Us)\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")
 # Attribution of a quote: a verb of saying, or "Name: “...”" and "Name, in a statement: ...".

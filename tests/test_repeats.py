@@ -48,6 +48,12 @@ def test_a_restated_lead_clause_is_the_same_fact_and_never_picked_with_it():
             "Senate race, well within the margin of error of a new poll from Emerson College.",
             "The margin of error is 4.4 percentage points.",
         ),
+        # Two polls, in the words of one: the figures tell them apart (test2366).
+        (
+            "Sen. Ted Cruz (R) leads his Democratic challenger, Rep. Beto O’Rourke, by just 1 point in their Texas "
+            "Senate race, well within the margin of error of a new poll from Emerson College.",
+            "Just last week, a new NBC News–Marist survey found that Cruz led O'Rourke by 4 points.",
+        ),
         # A scene set, not a fact stated (test5170).
         (
             "In a Monday night news release, Michigan Gov. Rick Snyder thanked the law enforcement agencies "
@@ -107,3 +113,26 @@ def test_the_real_minilm_reads_the_boycott_told_twice_as_one_fact():
     vectors = model.encode(HUNTSMAN)
     assert float(vectors[0] @ vectors[1]) >= SAME_MEANING
     assert same_fact_pairs(HUNTSMAN, vectors) == {(0, 1)}
+
+
+# test0333 at short, as the blind reader found it: the second and third sentences both tell of the
+# hoop-like electromagnetic system a helicopter carries; the others of this story's sentences do not.
+YELLOWSTONE = [
+    "This week, a survey will begin to map the underground hydrothermal features of Yellowstone National Park "
+    "for the first time.",
+    "Throughout November the research team will conduct flights over the park using a giant, hoop-shaped "
+    "electromagnetic system suspended from a helicopter.",
+    "The U.S. Geological Survey (USGS), in collaboration with the Aarhus University in Denmark and the "
+    "University of Wyoming, will use a helicopter carrying electromagnetic technology that resembles a giant "
+    "hula hoop to record tiny voltage signals.",
+    "Carol Finn, one of the scientists on the surveying team, said she has been looking forward to this for ten years.",
+    "The researchers will fly the helicopter along the Mammoth-Norris corridor and take at least four weeks "
+    "to complete.",
+]
+
+
+def test_a_detail_only_two_sentences_tell_is_one_fact_told_twice():
+    assert same_fact_pairs(YELLOWSTONE) == {(1, 2)}
+    # Words the story's other sentences use as well are no one fact's own: with a third telling of
+    # the giant hoop, the pair shares only the story's words.
+    assert (1, 2) not in same_fact_pairs([*YELLOWSTONE, "A giant hoop-shaped electromagnetic sensor flies."])

@@ -5,9 +5,9 @@ Four tests, each right on its face for any news story; any one makes a pair:
 - shared words: two sentences sharing at least `SAME_FACT_TERMS` content words, and half the
   shorter one's ("Trump called Reynolds to express anger over the retweet" / "Trump also expressed
   anger over a retweet"), or as many words and one precise figure ("$4.9 million");
-- the pair's own detail: two sentences sharing `SAME_FACT_TERMS` content words, two of them
-  ordinary words (not names) that no other sentence the brief can pick holds: the detail only
-  these two tell, with no figure of one missing from the other ("a giant, hoop-shaped electromagnetic system suspended from a helicopter" /
+- the pair's own detail: two sentences of two articles sharing `SAME_FACT_TERMS` content words,
+  two of them ordinary words (not names) that no other sentence the brief can pick holds: the
+  detail only these two tell, with the same figures ("a giant, hoop-shaped electromagnetic system suspended from a helicopter" /
   "a helicopter carrying electromagnetic technology that resembles a giant hula hoop");
 - a restated lead clause: a sentence's opening clause (its words up to the first comma, dash,
   colon, semicolon or bracket: where a news sentence puts who did what) whose content words the
@@ -59,9 +59,13 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _INTERRUPTION = re.compile(r"\s*(?:which|who|whose|whom|where|the|a|an)\b", re.IGNORECASE)
 
 
-def same_fact_pairs(texts: Sequence[str], vectors: np.ndarray | None = None) -> set[tuple[int, int]]:
+def same_fact_pairs(
+    texts: Sequence[str], vectors: np.ndarray | None = None, articles: Sequence[str] = ()
+) -> set[tuple[int, int]]:
     """The pairs (a, b), a < b, of `texts` that state one fact (see the module's docstring);
-    `vectors` are the texts' normalised sentence embeddings, row for row, when there are any.
+    `vectors` are the texts' normalised sentence embeddings, row for row, when there are any, and
+    `articles` the id of each text's article, when known (the pair's own detail is looked for only
+    between two articles).
 
     Quadratic in the texts: callers hand the few hundred sentences a brief can pick from."""
     terms = [set(content_terms(t)) for t in texts]
@@ -82,10 +86,13 @@ def same_fact_pairs(texts: Sequence[str], vectors: np.ndarray | None = None) -> 
                 shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
             ):
                 pairs.add((a, b))
-            elif shared >= SAME_FACT_TERMS and len(_own(common & ordinary[a] & ordinary[b], held)) >= 2:
-                # Unless their figures differ: "Cruz leads … by just 1 point" in a new poll and "Cruz
-                # led O'Rourke by 4 points" last week are two polls, however alike their words.
-                if not (numbers[a] and numbers[b] and numbers[a] != numbers[b]):
+            elif articles and articles[a] != articles[b] and numbers[a] == numbers[b] and shared >= SAME_FACT_TERMS:
+                # One article develops its own detail from sentence to sentence ("… a video featuring
+                # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
+                # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
+                # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
+                # 4 points" last week: two polls, however alike their words).
+                if len(_own(common & ordinary[a] & ordinary[b], held)) >= 2:
                     pairs.add((a, b))
             elif restates(leads[a], terms[b], numbers[b]) or restates(leads[b], terms[a], numbers[a]):
                 pairs.add((a, b))

@@ -166,3 +166,9 @@ def test_two_articles_alike_but_for_their_figures_tell_two_facts():
         "in order to bring awareness to ALS.",
     ]
     assert same_fact_pairs(challenge, articles=["d01", "d02"]) == set()
+
+
+def test_a_restated_lead_clause_between_two_articles_is_still_one_fact():
+    # test2771: with the articles known, the lead clause's rule must still be asked when the
+    # pair's-own-detail rule does not hold ("President George W. Bush accepted the challenge" came back).
+    assert (0, 2) in same_fact_pairs(BUSH, articles=["d01", "d01", "d02"])

@@ -86,14 +86,19 @@ def same_fact_pairs(
                 shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
             ):
                 pairs.add((a, b))
-            elif articles and articles[a] != articles[b] and numbers[a] == numbers[b] and shared >= SAME_FACT_TERMS:
-                # One article develops its own detail from sentence to sentence ("… a video featuring
-                # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
-                # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
-                # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
-                # 4 points" last week: two polls, however alike their words).
-                if len(_own(common & ordinary[a] & ordinary[b], held)) >= 2:
-                    pairs.add((a, b))
+            elif (
+                bool(articles)
+                and _own_detail(common, ordinary[a] & ordinary[b], held)
+                and (
+                    # One article develops its own detail from sentence to sentence ("… a video featuring
+                    # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
+                    # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
+                    # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
+                    # 4 points" last week: two polls, however alike their words).
+                    articles[a] != articles[b] and numbers[a] == numbers[b]
+                )
+            ):
+                pairs.add((a, b))
             elif restates(leads[a], terms[b], numbers[b]) or restates(leads[b], terms[a], numbers[a]):
                 pairs.add((a, b))
     if vectors is not None and len(texts) > 1:
@@ -102,9 +107,11 @@ def same_fact_pairs(
     return pairs
 
 
-def _own(words: set[str], held: Counter[str]) -> set[str]:
-    """The `words` that only two of the sentences hold (`held`: in how many each word is)."""
-    return {w for w in words if held[w] == 2}
+def _own_detail(common: set[str], ordinary: set[str], held: Counter[str]) -> bool:
+    """Do two sentences sharing the content words `common` tell a detail of their own: at least
+    `SAME_FACT_TERMS` shared, two of them `ordinary` words (not names) that no other sentence
+    holds (`held`: how many sentences hold each word)?"""
+    return len(common) >= SAME_FACT_TERMS and sum(held[w] == 2 for w in common & ordinary) >= 2
 
 
 def _stated(text: str) -> str:

@@ -7,7 +7,7 @@ from summarize import summarize_texts
 from summarize.editing.facts import facts, missing
 from summarize.options import Format, Options
 from summarize.output.render import render
-from summarize.pipeline.cite import MAX_SHOWN, promised
+from summarize.pipeline.cite import MAX_SHOWN, one_sentence, promised
 from summarize.types import Sentence, SentenceGroup
 
 # The issue's storm: three articles, one storm, two tolls.
@@ -72,9 +72,47 @@ def test_outlets_disagreeing_on_a_toll_are_shown_with_both_figures_and_their_own
     assert all(note.disagreement[0] in texts[p.doc_id][p.start : p.end] for p in stated.spans)
     assert set(stated.citations).isdisjoint(note.citations)
     assert {note.disagreement[0], other} == {"12", "15"}
-    assert f"Other reports give {other} rather than {note.disagreement[0]}." == note.text
+    # One sentence with both figures, each followed by its own citations (the note standing alone,
+    # "Other reports give 15 rather than 12.", read as a claim of unnamed reports leaning on the line before).
+    assert stated.text.endswith("local officials said;") and note.text == f"other reports say {other}."
+    shown = render(brief, Format.text)
+    assert f"local officials said; [1] other reports say {other}. [2][3]" in shown
     data = json.loads(render(brief, Format.json))
     assert data["sentences"][toll + 1]["disagreement"] == {"stated": note.disagreement[0], "other": other}
+    assert f"local officials said; other reports say {other}." in data["brief"]
+
+
+def test_another_outlets_toll_continues_the_sentence_in_the_words_it_is_written():
+    # test3680: "Hundreds protested on Sunday, and two people were killed in that unrest." (d01) and
+    # "Three people were killed in those protests." (d02) were shown as a sentence and then "Other
+    # reports give 3 rather than 2.", which a reader took for a claim of unnamed reports.
+    members = (
+        _sentence("d01", "Hundreds protested on Sunday, and two people were killed in that unrest."),
+        _sentence("d02", "Three people were killed in those protests."),
+    )
+    stated, note = promised(SentenceGroup(members[0], members))
+    assert stated.text == "Hundreds protested on Sunday, and two people were killed in that unrest;"
+    assert (note.text, note.citations, note.disagreement) == ("another report says three.", ("d02",), ("2", "3"))
+    assert stated.citations == ("d01",)
+
+
+def test_a_note_names_the_figure_it_disputes_where_the_sentence_has_several():
+    members = (
+        _sentence("a", "The fire destroyed 40 homes and forced 300 people to flee on Monday, officials said."),
+        _sentence("b", "The fire destroyed at least 52 homes and forced 300 people to flee on Monday, officials said."),
+    )
+    stated, note = promised(SentenceGroup(members[0], members))
+    assert stated.text.endswith("officials said;")
+    assert note.text == "another report says at least 52 rather than 40."
+
+
+def test_a_sentence_ending_on_an_abbreviation_keeps_its_full_stop():
+    assert one_sentence("The turnpike closed between Willow Grove and Bensalem, Pa.", ["another report says 27"]) == [
+        "The turnpike closed between Willow Grove and Bensalem, Pa.;",
+        "another report says 27.",
+    ]
+    # A quotation keeps its own ending; the note follows it as a sentence.
+    assert one_sentence("Blunt said: “It killed 12 people.”", ["other reports say 15"])[1] == "Other reports say 15."
 
 
 def test_the_governor_is_cited_only_to_the_article_that_quotes_the_governor():
@@ -118,7 +156,7 @@ def test_a_log_of_numbered_items_is_not_a_disagreement_between_outlets():
     for texts in (notes, single):
         brief = summarize_texts(texts, Options(words=60))
         assert brief.sentences
-        assert not [s.text for s in brief.sentences if s.text.startswith("Other reports give")]
+        assert not [s.text for s in brief.sentences if s.disagreement]
 
 
 def test_the_same_figures_told_again_are_no_disagreement():

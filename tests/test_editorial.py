@@ -221,3 +221,21 @@ def test_a_post_printed_with_its_author_is_not_wrong_attribution():
     shown = f"Jim Carrey tweeted: “{post}”"
     first = "Mark Millar said he was baffled by the announcement."
     assert "WA" not in codes(brief([(first, "a", None), (shown, "a", post)], {"a": article}))[1]
+
+
+def test_a_note_on_another_outlets_figure_is_read_with_the_sentence_it_goes_on_with():
+    # test3680: "… two people were killed in that unrest; [1] another report says three. [2]" is one
+    # sentence; read alone, its second part opens in lower case like a cut-off fragment (DB).
+    articles = {
+        "d01": "Hundreds protested on Sunday, and two people were killed in that unrest.",
+        "d02": "Three people were killed in those protests.",
+    }
+    data = brief(
+        [
+            ("Hundreds protested on Sunday, and two people were killed in that unrest;", "d01", articles["d01"]),
+            ("another report says three.", "d02", articles["d02"]),
+        ],
+        articles,
+    )
+    data["sentences"][1]["disagreement"] = {"stated": "2", "other": "3"}
+    assert codes(data) == [()]

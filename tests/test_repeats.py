@@ -107,3 +107,68 @@ def test_the_real_minilm_reads_the_boycott_told_twice_as_one_fact():
     vectors = model.encode(HUNTSMAN)
     assert float(vectors[0] @ vectors[1]) >= SAME_MEANING
     assert same_fact_pairs(HUNTSMAN, vectors) == {(0, 1)}
+
+
+# test0333 at short, as the blind reader found it: the second and third sentences both tell of the
+# hoop-like electromagnetic system a helicopter carries; the others of this story's sentences do not.
+YELLOWSTONE = [
+    "This week, a survey will begin to map the underground hydrothermal features of Yellowstone National Park "
+    "for the first time.",
+    "Throughout November the research team will conduct flights over the park using a giant, hoop-shaped "
+    "electromagnetic system suspended from a helicopter.",
+    "The U.S. Geological Survey (USGS), in collaboration with the Aarhus University in Denmark and the "
+    "University of Wyoming, will use a helicopter carrying electromagnetic technology that resembles a giant "
+    "hula hoop to record tiny voltage signals.",
+    "Carol Finn, one of the scientists on the surveying team, said she has been looking forward to this for ten years.",
+    "The researchers will fly the helicopter along the Mammoth-Norris corridor and take at least four weeks "
+    "to complete.",
+]
+
+
+# The article each of YELLOWSTONE's sentences is from.
+YELLOWSTONE_ARTICLES = ["d02", "d01", "d02", "d02", "d02"]
+
+
+def test_a_detail_only_two_articles_tell_is_one_fact_told_twice():
+    assert same_fact_pairs(YELLOWSTONE, articles=YELLOWSTONE_ARTICLES) == {(1, 2)}
+    # Words the story's other sentences use as well are no one fact's own: with a third telling of
+    # the giant hoop, the pair shares only the story's words.
+    more = [*YELLOWSTONE, "A giant hoop-shaped electromagnetic sensor flies."]
+    assert (1, 2) not in same_fact_pairs(more, articles=[*YELLOWSTONE_ARTICLES, "d03"])
+
+
+def test_one_article_developing_its_own_detail_does_not_repeat_it():
+    # test3563: the lead and the next sentence of one article; the second tells what the video shows.
+    texts = [
+        "ISIS has released a new propaganda video featuring two deaf-mute militants delivering a sign language "
+        "propaganda message.",
+        "In the video, one of the deaf-mute fighters uses sign language to call Muslims in Europe to join the "
+        "Islamic State, and threatens to slaughter ISIS’ enemies.",
+        "The message has Arabic and English subtitles.",
+    ]
+    assert same_fact_pairs(texts, articles=["d02", "d02", "d02"]) == set()
+    assert same_fact_pairs(texts, articles=["d01", "d02", "d02"]) == {(0, 1)}
+
+
+def test_two_articles_alike_but_for_their_figures_tell_two_facts():
+    # test2366: two polls, in the words of one; and the ice bucket challenge's $22.9 million (test2771),
+    # which the other article's sentence on the challenge's spread does not give.
+    polls = [
+        "Sen. Ted Cruz (R) leads his Democratic challenger, Rep. Beto O’Rourke, by just 1 point in their Texas "
+        "Senate race, well within the margin of error of a new poll from Emerson College.",
+        "Just last week, a new NBC News–Marist survey found that Cruz led O'Rourke by 4 points.",
+    ]
+    assert same_fact_pairs(polls, articles=["d01", "d02"]) == set()
+    challenge = [
+        "The challenge has been a trending topic across social media for weeks, and as a result, has raised "
+        "nearly $22.9 million for ALS in the last few weeks.",
+        "The challenge is raging this summer on social media, as people get doused with a bucket of ice water "
+        "in order to bring awareness to ALS.",
+    ]
+    assert same_fact_pairs(challenge, articles=["d01", "d02"]) == set()
+
+
+def test_a_restated_lead_clause_between_two_articles_is_still_one_fact():
+    # test2771: with the articles known, the lead clause's rule must still be asked when the
+    # pair's-own-detail rule does not hold ("President George W. Bush accepted the challenge" came back).
+    assert (0, 2) in same_fact_pairs(BUSH, articles=["d01", "d01", "d02"])

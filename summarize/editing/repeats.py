@@ -1,10 +1,14 @@
 """A fact once: which two sentences state the same fact, so that a brief never shows both.
 
-Three tests, each right on its face for any news story; any one makes a pair:
+Four tests, each right on its face for any news story; any one makes a pair:
 
 - shared words: two sentences sharing at least `SAME_FACT_TERMS` content words, and half the
   shorter one's ("Trump called Reynolds to express anger over the retweet" / "Trump also expressed
   anger over a retweet"), or as many words and one precise figure ("$4.9 million");
+- the pair's own detail: two sentences of two articles sharing `SAME_FACT_TERMS` content words,
+  two of them ordinary words (not names) that no other sentence the brief can pick holds: the
+  detail only these two tell, with the same figures ("a giant, hoop-shaped electromagnetic system suspended from a helicopter" /
+  "a helicopter carrying electromagnetic technology that resembles a giant hula hoop");
 - a restated lead clause: a sentence's opening clause (its words up to the first comma, dash,
   colon, semicolon or bracket: where a news sentence puts who did what) whose content words the
   other sentence holds all but one of ("President George W. Bush accepted the challenge — with a
@@ -17,6 +21,7 @@ Three tests, each right on its face for any news story; any one makes a pair:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -54,24 +59,44 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _INTERRUPTION = re.compile(r"\s*(?:which|who|whose|whom|where|the|a|an)\b", re.IGNORECASE)
 
 
-def same_fact_pairs(texts: Sequence[str], vectors: np.ndarray | None = None) -> set[tuple[int, int]]:
+def same_fact_pairs(
+    texts: Sequence[str], vectors: np.ndarray | None = None, articles: Sequence[str] = ()
+) -> set[tuple[int, int]]:
     """The pairs (a, b), a < b, of `texts` that state one fact (see the module's docstring);
-    `vectors` are the texts' normalised sentence embeddings, row for row, when there are any.
+    `vectors` are the texts' normalised sentence embeddings, row for row, when there are any, and
+    `articles` the id of each text's article, when known (the pair's own detail is looked for only
+    between two articles).
 
     Quadratic in the texts: callers hand the few hundred sentences a brief can pick from."""
     terms = [set(content_terms(t)) for t in texts]
+    ordinary = [set(content_terms(_ordinary(_stated(t)))) for t in texts]
+    held = Counter(w for ts in terms for w in ts)
     leads = [_lead_terms(t) for t in texts]
     numbers = [set(_NUMBER.findall(t)) for t in texts]
     figures = [precise_figures(t) for t in texts]
     pairs = set()
     for a in range(len(texts)):
         for b in range(a + 1, len(texts)):
-            shared = len(terms[a] & terms[b])
+            common = terms[a] & terms[b]
+            shared = len(common)
             # "earned $4.9 million from his ownership stake in SkyBridge" / "made $5 million in salary
             # and another $4.9 million from his ownership stake in ... SkyBridge Capital": the same
             # precise figure with the same words round it is one fact, however much else one adds.
             if shared >= SAME_FACT_TERMS and (
                 shared >= SAME_FACT_SHARE * min(len(terms[a]), len(terms[b])) or figures[a] & figures[b]
+            ):
+                pairs.add((a, b))
+            elif (
+                bool(articles)
+                and _own_detail(common, ordinary[a] & ordinary[b], held)
+                and (
+                    # One article develops its own detail from sentence to sentence ("… a video featuring
+                    # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
+                    # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
+                    # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
+                    # 4 points" last week: two polls, however alike their words).
+                    articles[a] != articles[b] and numbers[a] == numbers[b]
+                )
             ):
                 pairs.add((a, b))
             elif restates(leads[a], terms[b], numbers[b]) or restates(leads[b], terms[a], numbers[a]):
@@ -80,6 +105,32 @@ def same_fact_pairs(texts: Sequence[str], vectors: np.ndarray | None = None) -> 
         close = np.argwhere(np.triu(vectors @ vectors.T, k=1) >= SAME_MEANING)
         pairs.update((int(a), int(b)) for a, b in close)
     return pairs
+
+
+def _own_detail(common: set[str], ordinary: set[str], held: Counter[str]) -> bool:
+    """Do two sentences sharing the content words `common` tell a detail of their own: at least
+    `SAME_FACT_TERMS` shared, two of them `ordinary` words (not names) that no other sentence
+    holds (`held`: how many sentences hold each word)?"""
+    return len(common) >= SAME_FACT_TERMS and sum(held[w] == 2 for w in common & ordinary) >= 2
+
+
+def _stated(text: str) -> str:
+    """The sentence without the scene it sets or the credit it gives ("In a Monday night news
+    release, …", "…, according to a Monday night news release."): where and how a fact was told
+    is shared by the different facts told there."""
+    clause = lead_clause(text)
+    if clause is not None and _SETTING.match(clause):
+        text = text[text.find(clause) + len(clause) :]
+    return _CREDIT.sub("", text)
+
+
+# A credit for a fact: "according to …" up to the next comma, semicolon, dash or the end.
+_CREDIT = re.compile(r"\baccording to [^,;:—–]*", re.IGNORECASE)
+
+
+def _ordinary(text: str) -> str:
+    """The sentence's words written in lower case: what it says of its names, without them."""
+    return " ".join(w for w in text.split() if w[:1].islower())
 
 
 def restates(lead: tuple[set[str], set[str], set[str]] | None, other: set[str], other_numbers: set[str]) -> bool:
@@ -106,8 +157,7 @@ def _lead_terms(text: str) -> tuple[set[str], set[str], set[str]] | None:
     clause = lead_clause(text)
     if clause is None or _SETTING.match(clause):
         return None
-    common = " ".join(w for w in clause.split() if w[:1].islower())
-    return set(content_terms(clause)), set(content_terms(common)), set(_NUMBER.findall(clause))
+    return set(content_terms(clause)), set(content_terms(_ordinary(clause))), set(_NUMBER.findall(clause))
 
 
 def precise_figures(text: str) -> set[str]:

@@ -134,7 +134,7 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
     """Every sentence of a brief in `summarize --format json` form, with its codes."""
     sources = {s["id"]: s["text"] for s in brief.get("sources", [])}
-    rows = brief["sentences"]
+    rows = joined(brief["sentences"])
     texts = [r["text"] for r in rows]
     spans = [(r.get("spans") or [None])[0] for r in rows]
     repeated = repeats(texts, embed)
@@ -168,6 +168,19 @@ def check_brief(brief: dict, embed: Embed | None = None) -> list[SentenceCodes]:
         if found:
             why["DB"] = found
         out.append(SentenceCodes(i, text, tuple(c for c in CODES if c in why), why))
+    return out
+
+
+def joined(rows: Sequence[dict]) -> list[dict]:
+    """The brief's sentences as a reader reads them: a note that outlets give another figure
+    ("another report says three.", with `disagreement`) goes on with the sentence before it
+    ("… two people were killed in that unrest;"), so the two are one sentence."""
+    out: list[dict] = []
+    for row in rows:
+        if row.get("disagreement") and out:
+            out[-1] = {**out[-1], "text": f"{out[-1]['text']} {row['text']}"}
+        else:
+            out.append(row)
     return out
 
 

@@ -11,6 +11,7 @@ from ..editing.facts import facts, figure_context, figures, missing
 from ..text.voice import shown, speaker_named
 from ..text.words import content_terms
 from ..types import BriefSentence, ScoredGroup, Sentence, SentenceGroup, Span
+from .segment import NEWS_ABBREVIATIONS
 
 
 def extractive_sentences(
@@ -28,8 +29,9 @@ MAX_SHOWN = 3  # citations printed after a sentence; "+N more" stands for the re
 
 def promised(group: SentenceGroup, pool: Sequence[Sentence] = ()) -> list[BriefSentence]:
     """The group's sentence citing only the members whose text states its figures, dates, names and
-    speaker (a paraphrase that differs in any of them is another claim), then one note per figure
-    the other members give instead: "Other reports give 15 rather than 12." with their citations."""
+    speaker (a paraphrase that differs in any of them is another claim); where other members give
+    another figure for one of its counts, the sentence goes on to say so, each figure with its own
+    citations: "A storm killed 12 people, officials said; [1] other reports say at least 15. [2][3]"."""
     rep = group.representative
     text = shown(rep)
     wanted = facts(text)
@@ -38,13 +40,70 @@ def promised(group: SentenceGroup, pool: Sequence[Sentence] = ()) -> list[BriefS
     for m in sorted(group.members, key=lambda m: (m.doc_id, m.start)):
         same = (m.doc_id, m.index) == (rep.doc_id, rep.index)
         (keeping if same or not missing(wanted, shown(m)) else others).append(m)
-    out = [_citing(text, keeping, attribution=rep.attribution)]
     ours = {(m.doc_id, m.index) for m in group.members}
     others += [m for m in pool if (m.doc_id, m.index) not in ours and same_fact(text, m.text)]
-    for (stated, other), members in _disagreements(text, others).items():
-        note = f"Other reports give {other} rather than {stated}."
-        out.append(_citing(note, members, disagreement=(stated, other), like=text))
+    found = _disagreements(text, others)
+    several = len(figures(text)) > 1
+    notes = [
+        _other_figure(written(other, members[0].text), written(stated, text) if several else None, members)
+        for (stated, other), members in found.items()
+    ]
+    said, *clauses = one_sentence(text, notes)
+    out = [_citing(said, keeping, attribution=rep.attribution, like=text)]
+    for clause, ((stated, other), members) in zip(clauses, found.items()):
+        out.append(_citing(clause, members, disagreement=(stated, other), like=text))
     return out
+
+
+def _other_figure(other: str, instead_of: str | None, members: Sequence[Sentence]) -> str:
+    """What other outlets give: "other reports say at least 15" ("rather than 12" where the sentence
+    has several figures, so that the reader knows which one they count otherwise)."""
+    who = "another report says" if len({m.doc_id for m in members}) == 1 else "other reports say"
+    return f"{who} {other}" + (f" rather than {instead_of}" if instead_of else "")
+
+
+def one_sentence(text: str, notes: Sequence[str]) -> list[str]:
+    """`text` and the `notes` on its figures as one sentence, in parts that each carry their own
+    citations: "A storm killed 12 people, officials said;" "other reports say at least 15." A note
+    standing alone would lean on the sentence before it and read as a claim of unnamed reports; a
+    sentence that does not end on a full stop (a question, a quotation) keeps it, and the notes follow
+    as sentences of their own."""
+    if not notes:
+        return [text]
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith(("..", "…")):
+        return [text, *(f"{n[0].upper()}{n[1:]}." for n in notes)]
+    # "…between Willow Grove and Bensalem, Pa." ends on an abbreviation: its full stop stays.
+    last = body.rsplit(None, 1)[-1]
+    abbreviation = last[:-1].lower() in NEWS_ABBREVIATIONS or "." in last[:-1] or _STATE.search(body)
+    body = body if abbreviation else body[:-1]
+    return [f"{body};", *(f"{n};" for n in notes[:-1]), f"{notes[-1]}."]
+
+
+# A place's state after a comma at a sentence's end: "Bensalem, Pa.", "Atlanta, Ga.".
+_STATE = re.compile(r",\s[A-Z][a-z]?\.$")
+
+
+def written(value: str, text: str) -> str:
+    """How `text` writes the figure `value`, with its hedge, currency and scale: "at least 15",
+    "$4.9 million", "three" (a number word in lower case, wherever it stood)."""
+    for figure, start, end in figures(text):
+        if figure == value:
+            hedge = _HEDGE.search(text[:start])
+            currency = "$" if text[:start].endswith("$") else ""
+            scale = _SCALE.match(text, end)
+            digits = text[start:end].lower() if text[start:end].isalpha() else text[start:end]
+            return f"{hedge.group(1) + ' ' if hedge else ''}{currency}{digits}{scale.group(0) if scale else ''}"
+    return value
+
+
+# Words before a figure that say how exact it is: "at least 15", "more than $2 million".
+_HEDGE = re.compile(
+    r"\b(at least|more than|fewer than|less than|up to|nearly|almost|about|some|around|roughly|over)\s+\$?$",
+    re.IGNORECASE,
+)
+
+_SCALE = re.compile(r"\s?(?:million|billion|trillion|percent|%)", re.IGNORECASE)
 
 
 def _citing(

@@ -163,7 +163,8 @@ def _select(
     chosen_member = [options_[k][1] for k in keep]
     texts = [texts[k] for k in keep]
     values = [values[k] for k in keep]
-    conflicts = _conflicts(vectors.take(group_of), group_of, texts, options.same_meaning)
+    articles = [m.doc_id for m in chosen_member]
+    conflicts = _conflicts(vectors.take(group_of), group_of, texts, options.same_meaning, articles)
     forced = (keep.index(lead),) if lead is not None else ()
     if forced:
         # Every article's lead tells the story's news: once the brief has one, another article's
@@ -498,7 +499,11 @@ def _standalone(text: str, weights: dict[str, float]) -> float:
 
 
 def _conflicts(
-    vectors: SparseRows, group_of: Sequence[int], texts: Sequence[str], meaning: bool = False
+    vectors: SparseRows,
+    group_of: Sequence[int],
+    texts: Sequence[str],
+    meaning: bool = False,
+    articles: Sequence[str] = (),
 ) -> tuple[tuple[int, int], ...]:
     """Pairs never shown together: two tellings of one group, two sentences too alike to stand in
     one brief (TF-IDF cosine), or two that state one fact in other words (`same_fact_pairs`: shared
@@ -513,7 +518,7 @@ def _conflicts(
         members.setdefault(g, []).append(k)
     for ks in members.values():
         pairs.update((a, b) for x, a in enumerate(ks) for b in ks[x + 1 :])
-    pairs |= same_fact_pairs(texts, _embedded(texts) if meaning else None)
+    pairs |= same_fact_pairs(texts, _embedded(texts) if meaning else None, articles)
     return tuple(sorted(pairs))
 
 

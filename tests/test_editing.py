@@ -720,6 +720,10 @@ def test_a_shell_noun_points_back_at_what_its_article_said_in_other_words():
     before = ['Jim Carrey has distanced himself from the upcoming release "Kick-Ass 2" because of its violent content.']
     carrey = "Carrey used his Twitter account to pass along the message to his over 10,863,000 followers."
     assert untold_reference(carrey, before, ["Jim Carrey plays Colonel Stars and Stripes in the film."]) is not None
+    # test4656 (d02): the answer to the article's opening question.
+    asked = ["Can Snow White survive yet another retelling?"]
+    answer = "The answer, from the evidence of Tarsem Singh’s “Mirror Mirror,” is yes, but not persuasively."
+    assert untold_reference(answer, asked, ["Julia Roberts plays the Queen in Mirror Mirror."]) is not None
     # test4035 (d01): the claim stands two sentences back, and the brief shows it.
     huntsman = [
         "Huntsman has accused Romney of urging Nevada officials to take the earlier caucus date.",
@@ -747,6 +751,10 @@ def test_lines_that_lean_on_an_untold_fact_are_not_news_candidates():
     assert needs_context("Karl Rominger, a lawyer for Sandusky, did not respond to a request for comment.")
     assert not needs_context("Police said the suspect did not respond to commands and was shot.")
     assert not needs_context("The company confirmed the layoffs but declined to comment further.")
+    # test1616 (d02)
+    assert needs_context(
+        "CBS13 reached out to the toy’s maker, Playmobil, and the retailer who sold it, Toys ‘R’ Us, but neither responded."
+    )
     assert needs_context("Oliver [Hudson], too, posted a picture of himself with Kurt [Russell].")
     assert needs_context("After, the star was unveiled, the 2,651st on the famed walk.")
     assert not needs_context("After the ceremony, the star was unveiled, the 2,651st on the famed walk.")

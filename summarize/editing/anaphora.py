@@ -49,13 +49,13 @@ _NOT_THINGS = frozenset(
 )
 # A person by sex or age alone ("said the man was arrested") is read as the story's own person.
 _PERSONS = frozenset(stem(w) for w in "man men woman women boy boys girl girls person people child children".split())
-# Shell nouns (Schmid 2000): "the message", "the move", "the remarks" name what a sentence before
-# said or did, so they point back even where the article used other words for it ("Carrey has
+# Shell nouns (Schmid 2000): "the message", "the move", "the answer" name what a sentence before
+# said, did or asked, so they point back even where the article used other words for it ("Carrey has
 # distanced himself from Kick-Ass 2 …" / "… to pass along the message to his followers").
 _SHELL = frozenset(
     stem(w)
     for w in "message news decision move remarks comments statement announcement incident encounter episode "
-    "exchange revelation development claims allegations request offer ruling controversy idea problem".split()
+    "exchange revelation development claims allegations request offer ruling controversy idea problem answer".split()
 )
 
 

@@ -115,6 +115,8 @@ _NO_COMMENT = re.compile(
     r"has not|hasn[’']t|have not|haven[’']t|declined to|refused to)(?: immediately)? "
     r"(?:comment\b|be reached\b|(?:respond|reply|return)\b[^.;]{0,30}\b(?:comments?|requests?|calls?|messages?|e-?mails?|"
     r"inquiries)\b)[^.;]{0,40}[.”\"’]*$"
+    # "CBS13 reached out to the toy’s maker, Playmobil, and the retailer …, but neither responded."
+    r"|\b(?:neither|none of them|nobody|no one)(?: immediately)? (?:responded|replied|commented)[^.;]{0,40}[.”\"’]*$"
 )
 # "Dunn said: “Then I would put it on the moving walkway …”": the quotation's own opening.
 _QUOTED = re.compile(r"^[^“”\"]{1,80}: [“\"](.*)$")

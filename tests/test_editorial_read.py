@@ -244,8 +244,21 @@ def test_a_definite_phrase_the_article_told_before_and_the_brief_did_not_is_dang
     assert "DR" in codes(brief([(found, "b", None), (armory, "a", None)], {"a": prom + armory, "b": found}))[1]
     # First told there, or a name: introduced, not pointed back at.
     assert "DR" not in codes(brief([(found, "b", None), (armory, "a", None)], {"a": armory, "b": found}))[1]
-    white = "The White House said the disclosure was filed on time."
+    white = "The White House said Scaramucci would stay on."
     assert "DR" not in codes(brief([(white, "a", None)], {"a": filed + white}))[0]
+
+
+def test_a_definite_object_the_article_told_before_and_the_brief_did_not_is_dangling():
+    # s8 read: test4840 "all passenger vehicles in the backlog", test2464 "arising from the project".
+    moved = "The tractor-trailer blocking all lanes was moved to allow trapped backlog to get past the scene. "
+    remained = "Disabled commercial vehicles remained, but all passenger vehicles in the backlog had been removed."
+    lead = "Several crashes involving as many as 100 cars shut down the Pennsylvania Turnpike."
+    assert codes(brief([(lead, "b", None), (remained, "a", None)], {"a": moved + remained, "b": lead}))[1] == ("DR",)
+    assert "DR" not in codes(brief([(moved, "a", None), (remained, "a", None)], {"a": moved + remained}))[1]
+    # A credit's source and a person by sex alone: the reader reads them without the article.
+    filing = "Scaramucci's financial filing was released Friday. "
+    made = "Scaramucci made $5 million in salary this year, according to the filing."
+    assert "DR" not in codes(brief([(lead, "b", None), (made, "a", None)], {"a": filing + made, "b": lead}))[1]
 
 
 def test_a_possessive_in_an_opening_phrase_is_the_main_subjects():

@@ -53,6 +53,8 @@ _UNIT = r"(?:seconds?|minutes?|moments?|hours?|days?|nights?|weeks?|months?|year
 _RELATIVE_TIME = re.compile(
     rf"^(?:[A-Z][\w-]*(?: [a-z\d][\w-]*){{0,3}} )?(?i:{_UNIT}) (?:later|earlier|afterwards?|thereafter|on)\b"
     rf"|^(?:[A-Z][\w-]*(?: [a-z\d][\w-]*){{0,3}} )?(?i:{_UNIT}) (?:after|before)(?=,)"
+    # "After, the star was unveiled": "after" with no object is "afterwards".
+    r"|^(?:After|Before|Later|Earlier),"
     r"|^(?:Later|Earlier|Afterwards?|Thereafter|Soon after|Shortly after|Shortly thereafter|Immediately after)"
     r"(?![\w-])(?! (?:this|next|last|today|tonight|in \d|[A-Z\d]|(?:in|on|at) [A-Z\d]))"
     rf"|^(?:The|That|This) (?:next|following|previous|preceding|same) (?i:{_UNIT})\b"
@@ -103,6 +105,21 @@ _AGED = re.compile(
 )
 # "… it would appear many think so.", "… doesn't want to picture it either.": the end points back.
 _ENDS_BACK = re.compile(r"\b(?:(?:think|thought|believe|believed|hope|hoped) so|either|too)[.!]?[”\"’]?$")
+# "Oliver, too, posted a picture …": a focus particle saying someone else did it first, in a
+# sentence the brief does not show.
+_ADDITIVE = re.compile(r", (?:too|as well),")
+# "Treasury spokeswoman Marisol Garibay did not respond to requests for comment.": the reporter's
+# own question, about a claim the sentence does not state; alone in a brief it tells nothing.
+_NO_COMMENT = re.compile(
+    r"^(?!.*\b(?:but|and)\b).*\b(?:did not|didn[’']t|does not|doesn[’']t|could not|couldn[’']t|would not|wouldn[’']t|"
+    r"has not|hasn[’']t|have not|haven[’']t|declined to|refused to)(?: immediately)? "
+    r"(?:comment\b|be reached\b|(?:respond|reply|return)\b[^.;]{0,30}\b(?:comments?|requests?|calls?|messages?|e-?mails?|"
+    r"inquiries)\b)[^.;]{0,40}[.”\"’]*$"
+    # "CBS13 reached out to the toy’s maker, Playmobil, and the retailer …, but neither responded."
+    r"|\b(?:neither|none of them|nobody|no one)(?: immediately)? (?:responded|replied|commented)[^.;]{0,40}[.”\"’]*$"
+)
+# "Dunn said: “Then I would put it on the moving walkway …”": the quotation's own opening.
+_QUOTED = re.compile(r"^[^“”\"]{1,80}: [“\"](.*)$")
 # "CNN host Piers Morgan just called to discuss …": the outlet speaking of itself, unnamed.
 _OUTLET_SELF = re.compile(r"\b(?:just called|called us|told us|told me|contacted us|this reporter|this writer)\b")
 # A quotation whose speaker is only a pronoun: "“…,” he added." names no one a reader has met.
@@ -116,8 +133,15 @@ def needs_context(text: str) -> bool:
     """Does the sentence, as the brief would show it, need a sentence the brief does not give?"""
     opening = text.lstrip("“‘\"' ")
     own = outside_quotes(text)
+    quoted = _QUOTED.match(text)
+    if quoted is not None and (
+        _RELATION.match(quoted.group(1)) or _RELATIVE_TIME.match(quoted.group(1)) or _COUNT_OF.match(quoted.group(1))
+    ):
+        return True
     return bool(
-        _DEMONSTRATIVE.search(own)
+        _ADDITIVE.search(own)
+        or _NO_COMMENT.search(own.rstrip())
+        or _DEMONSTRATIVE.search(own)
         or _SHELL_ANYWHERE.search(text)
         or _RELATIONAL.match(opening)
         or _AGED.search(own)

@@ -344,24 +344,33 @@ def _cataphora(rest: str, article_before: str) -> bool:
     return last[0] >= 0 and same_person(last[1], " ".join(words[:3]).strip("[],"))
 
 
+_DEFINING = frozenset("of who whom whose which that".split())
+_PERSONS = frozenset(stem(w) for w in "man men woman women boy boys girl girls person people child children".split())
+
+
 def pointing_back(text: str, earlier: Sequence[str], article_before: str) -> str | None:
-    """DR: the sentence's subject, or the scene of a "where"/"when" clause, is "the N" that the
-    cited article told of before the span ("The disclosure form …", "where the prom was held")
+    """DR: a "the N" of the sentence (its subject, the scene of a "where"/"when" clause, an object)
+    is one that the cited article told of before the span ("The disclosure form …", "where the prom was held")
     and the brief has not mentioned. A name ("The White House") introduces itself."""
     if not article_before:
         return None
     told = {t for e in earlier for t in content_terms(e)}
     article = set(content_terms(article_before))
     tagged = tagger().tag(text.lstrip('“"‘ '))
-    heads = [k for k, (w, _) in enumerate(tagged) if k == 0 or tagged[k - 1][0].lower() in ("where", "when")]
-    for k in heads:
-        if k >= len(tagged) or tagged[k][0].lower() != "the":
+    # Every "the N" (s8 read: "pass along the message", "lawsuits arising from the project", "all
+    # passenger vehicles in the backlog"), but a credit's source ("according to the filing"), one
+    # defined where it stands ("the size of the company") and a person by sex alone ("the man").
+    for k in range(len(tagged)):
+        if tagged[k][0].lower() != "the" or [w.lower() for w, _ in tagged[max(0, k - 2) : k]] == ["according", "to"]:
             continue
         phrase = []
         for word, tag in tagged[k + 1 : k + 5]:
             if tag not in ("JJ", "NN", "NNS", "VBN") or not word.islower():
                 break
             phrase.append((word, tag))
+        following = tagged[k + 1 + len(phrase)][0].lower() if k + 1 + len(phrase) < len(tagged) else ""
+        if following in _DEFINING or phrase and stem(phrase[0][0]) in _PERSONS:
+            continue
         nouns = {stem(w) for w, t in phrase if t in ("NN", "NNS")}
         last = next((w for w, t in reversed(phrase) if t in ("NN", "NNS")), None)
         if last is None or last in _TIMES | _SELF or not nouns & article or nouns & told:

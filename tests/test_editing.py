@@ -739,6 +739,8 @@ def test_a_no_comment_line_is_not_a_sentence_of_a_news_brief():
     brief = summarize_texts({"a": SANDUSKY}, Options(words=80))
     assert brief.sentences
     assert all("comment" not in s.text for s in brief.sentences)
+
+
 # multinews-dev test4840 (d01), test2464 (d02), test3340 (d02) and test5590 (d04), abridged: a
 # definite phrase outside the subject that points back at what only its article told.
 BACKLOG = [

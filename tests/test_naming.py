@@ -241,3 +241,23 @@ def test_a_role_opening_the_sentence_opens_with_a_capital():
         "Olsen said the backpack was the first thing that sold off the shelf.\n"
     )
     assert _brief(article, [2])[0].startswith("[High-end fashion designer Ashley] Olsen said")
+
+
+def test_a_surname_two_people_share_in_its_own_article_is_not_filled_from_another():
+    # test2484: "… due to Farrow’s accusations" (Dylan's) became "[journalist Ronan] Farrow’s accusations".
+    own = make_doc(
+        "a",
+        "Mira Sorvino has publicly apologized to Dylan Farrow, the estranged daughter of Woody Allen.\n\n"
+        "She has re-examined her decision to work with Allen due to Farrow’s accusations.\n\n"
+        "She spoke to reporter Ronan Farrow, who is Dylan’s brother.\n",
+    )
+    other = make_doc("b", "Sorvino spoke to journalist Ronan Farrow on the record.\n\nFarrow said it was true.\n")
+    sentence = segment(own)[1]
+    shown = introduce([BriefSentence(sentence.text, ("a",))], [sentence], [own, other])
+    assert "due to Farrow’s accusations" in shown[0].text
+
+
+def test_a_title_cut_by_of_keeps_its_capitalised_words():
+    # test0080: "White House Chief of Staff Reince Priebus" was introduced as "[Staff Reince] Priebus".
+    article = "The White House Chief of Staff Reince Priebus was among them.\n\nPriebus said so on Friday.\n"
+    assert people(article)["Priebus"].introduced == "White House Chief of Staff Reince Priebus"

@@ -40,9 +40,11 @@ def introduce(
     out: list[BriefSentence] = []
     for sentence, source in zip(sentences, shown):
         known = dict(cast(source.doc_id))
+        own = texts.get(source.doc_id, "")
         for other in docs:  # a surname its own article never gives in full: another article may
             if other.id != source.doc_id and _mentions_unknown(sentence.text, known):
-                known = cast(other.id) | known
+                # Not one its own article gives two people ("Dylan Farrow", "Ronan Farrow", test2484).
+                known = {k: p for k, p in cast(other.id).items() if not _two_people(own, k)} | known
         # Someone the brief has already named in full, whichever article it was from, is met.
         told = " ".join(o.text for o in out)
         met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
@@ -110,6 +112,12 @@ def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
     found = [_key(a or b or c) for a, b, c in _person_at().findall(text)]
     cast = {_key(surname) for surname in known}
     return any(w not in cast and w not in NOT_GIVEN and w not in BODIES for w in found)
+
+
+def _two_people(text: str, surname: str) -> bool:
+    """Does the article print `surname` after two different given names ("Dylan Farrow", "Ronan Farrow")?"""
+    given = {g for g in re.findall(rf"\b([A-Z][a-z]+) {same_name(surname)}\b", text) if g not in NOT_GIVEN}
+    return len(given) > 1
 
 
 def _key(surname: str) -> str:

@@ -170,11 +170,11 @@ def _select(
         # Every article's lead tells the story's news: once the brief has one, another article's
         # lead says it again in other words ("A mother is upset after … racist instructions" /
         # "A Playmobil pirate ship set has sparked a firestorm …"), which shared words miss.
-        first = _first_sentences(scored)
-        leads = [
+        first, headed = _first_sentences(scored), _first_sentences(scored, whole=False)
+        leads = [  # a headline left above an article's first line tells the news as well
             k
             for k, m in enumerate(chosen_member)
-            if first.get(m.doc_id) == m.index and m.doc_id in told and k != forced[0]
+            if m.index in (first.get(m.doc_id), headed.get(m.doc_id)) and m.doc_id in told and k != forced[0]
         ]
         conflicts = tuple(sorted({*conflicts, *((min(k, forced[0]), max(k, forced[0])) for k in leads)}))
     problem = build_problem(texts, weights, high, values, conflicts, forced)
@@ -246,13 +246,17 @@ def _central_article(
     return m.doc_id
 
 
-def _first_sentences(scored: Sequence[ScoredGroup]) -> dict[str, int]:
+def _first_sentences(scored: Sequence[ScoredGroup], whole: bool = True) -> dict[str, int]:
     """Each article's first sentence past its dateline and headline (its index): where its reporter
     put the news."""
     first: dict[str, int] = {}
     for s in scored:
         for m in s.group.members:
-            if count_words(m.text) > DATELINE_WORDS and ends(m.text) and m.index < first.get(m.doc_id, m.index + 1):
+            if (
+                count_words(m.text) > DATELINE_WORDS
+                and (ends(m.text) or not whole)
+                and m.index < first.get(m.doc_id, m.index + 1)
+            ):
                 first[m.doc_id] = m.index
     return first
 

@@ -100,6 +100,7 @@ def people(text: str) -> dict[str, Person]:
     # in lower case is a common word, not a name.
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     shared: set[str] = set()
+    givens: dict[str, set[str]] = {}  # the given names each surname follows in the article
     checked: set[tuple[str, str, bool]] = set()
     for tokens, start in _runs(text):
         size = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
@@ -134,8 +135,11 @@ def people(text: str) -> dict[str, Person]:
             continue
         if surname in found and found[surname].name.split()[0] != given:
             shared.add(surname)  # "Jerry Sandusky" and "Dottie Sandusky": "Sandusky" alone is either
+        if not is_title(given) and not _common(given, lower):
+            # Found or not: "Dylan Farrow" before "Ronan Farrow" makes "Farrow’s accusations" either's.
+            givens.setdefault(surname, set()).add(given)
         # Each name is weighed once: a long article names the same people thousands of times.
-        role = _of_role(text[:start], before) or _role(before) or (_lower_role(text[:start]) if not before else "")
+        role = _of_role(text[:start], before) or _role(before)
         if (" ".join(name_tokens), role, surname in found) in checked:
             continue
         checked.add((" ".join(name_tokens), role, surname in found))
@@ -157,9 +161,13 @@ def people(text: str) -> dict[str, Person]:
         lexicon = submodule("textblob.en").lexicon
         rare = alone and not _common(given, lower) and lexicon.get(given) is None and lexicon.get(last) != "NNPS"
         if (role or rare) and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
+            # A role in lower case is printed, not evidence: "journalist Ronan Farrow" alone is no
+            # reason to read the article's "Farrow’s accusations" as his (they are Dylan's, test2484).
+            shown = role or (_lower_role(text[:start]) if not before else "")
             found[surname] = Person(
-                " ".join(name_tokens), role, _honorific(text, surname) or _usual_pronoun(text, surname)
+                " ".join(name_tokens), shown, _honorific(text, surname) or _usual_pronoun(text, surname)
             )
+    shared |= {surname for surname, names in givens.items() if len(names) > 1}
     return {surname: person for surname, person in found.items() if surname not in shared}
 
 
@@ -297,7 +305,10 @@ def _of_role(preceding: str, before: list[str]) -> str:
     found = _TITLE_OF.search(preceding)
     if not before or found is None:
         return ""
-    head = _role(found.group(1).split())
+    words = found.group(1).split()
+    while words and _function_word(words[0]):
+        words = words[1:]  # "The White House Chief of Staff": "White" stays, "The" does not
+    head = " ".join(words) if words and is_title(words[-1]) else ""
     return f"{head} {found.group(2)} {' '.join(before)}" if head else ""
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,7 +70,6 @@ def same_fact_pairs(
 
     Quadratic in the texts: callers hand the few hundred sentences a brief can pick from."""
     terms = [set(content_terms(t)) for t in texts]
-    ordinary = [set(content_terms(_ordinary(_stated(t)))) for t in texts]
     held = Counter(w for ts in terms for w in ts)
     leads = [_lead_terms(t) for t in texts]
     numbers = [set(_NUMBER.findall(t)) for t in texts]
@@ -87,16 +87,16 @@ def same_fact_pairs(
             ):
                 pairs.add((a, b))
             elif (
-                bool(articles)
-                and _own_detail(common, ordinary[a] & ordinary[b], held)
-                and (
-                    # One article develops its own detail from sentence to sentence ("… a video featuring
-                    # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
-                    # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
-                    # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
-                    # 4 points" last week: two polls, however alike their words).
-                    articles[a] != articles[b] and numbers[a] == numbers[b]
-                )
+                # One article develops its own detail from sentence to sentence ("… a video featuring
+                # two deaf-mute militants …" then "In the video, one of the deaf-mute fighters …"); two
+                # outlets telling it tell one fact twice. A figure one gives and the other lacks is a
+                # fact of its own ("Cruz leads … by just 1 point" in a new poll, "Cruz led O'Rourke by
+                # 4 points" last week: two polls, however alike their words).
+                shared >= SAME_FACT_TERMS
+                and bool(articles)
+                and articles[a] != articles[b]
+                and numbers[a] == numbers[b]
+                and _own_detail(common, texts[a], texts[b], held)
             ):
                 pairs.add((a, b))
             elif restates(leads[a], terms[b], numbers[b]) or restates(leads[b], terms[a], numbers[a]):
@@ -107,11 +107,17 @@ def same_fact_pairs(
     return pairs
 
 
-def _own_detail(common: set[str], ordinary: set[str], held: Counter[str]) -> bool:
-    """Do two sentences sharing the content words `common` tell a detail of their own: at least
-    `SAME_FACT_TERMS` shared, two of them `ordinary` words (not names) that no other sentence
-    holds (`held`: how many sentences hold each word)?"""
-    return len(common) >= SAME_FACT_TERMS and sum(held[w] == 2 for w in common & ordinary) >= 2
+def _own_detail(common: set[str], a: str, b: str, held: Counter[str]) -> bool:
+    """Do sentences `a` and `b`, sharing the content words `common`, tell a detail of their own: at
+    least `SAME_FACT_TERMS` shared, two of them ordinary words (not names, not in a scene set or a
+    credit) that no other sentence holds (`held`: how many sentences hold each word)?"""
+    own = {w for w in common if held[w] == 2}
+    return len(common) >= SAME_FACT_TERMS and len(own) >= 2 and len(own & _ordinary_terms(a) & _ordinary_terms(b)) >= 2
+
+
+@lru_cache(maxsize=100_000)
+def _ordinary_terms(text: str) -> frozenset[str]:
+    return frozenset(content_terms(_ordinary(_stated(text))))
 
 
 def _stated(text: str) -> str:

@@ -808,3 +808,30 @@ def test_lines_that_lean_on_an_untold_fact_are_not_news_candidates():
     assert not needs_context("After the ceremony, the star was unveiled, the 2,651st on the famed walk.")
     assert needs_context("Dunn said: “Then I would put it on the moving walkway for a dolly shot.”")
     assert not needs_context("Dunn said: “I would put my phone on the moving walkway for a dolly shot.”")
+
+
+# multinews-dev test1109, abridged: CNN's highlight lines above its first sentence (no full stop, so
+# not read as the article's first sentence) told the news again beside the pension article's lead.
+PENSION = (
+    "Pennsylvania's public employee pension system said Wednesday it will revoke Jerry Sandusky's $59,000 annual "
+    "pension in the wake of his conviction and sentence in the child sexual abuse scandal.\n\n"
+    "The State Employees' Retirement System notified Sandusky by letter that his crimes triggered forfeiture of his "
+    "pension, the system said.\n\n"
+    "Sandusky's lawyer, Karl Rominger, said Sandusky would fight the revocation because it had no legal grounds.\n"
+)
+HIGHLIGHTED = (
+    "Story highlights In letters to judge, Sanduskys portray themselves as virtuous victims\n\n"
+    "The letters all but guaranteed a maximum punishment, legal observers say\n\n"
+    '"Sentencing is a time to ask for mercy, not to attack others," one expert says\n\n'
+    "When all was said and done, Jerry and Dottie Sandusky did not ask the judge for mercy before his sentencing.\n\n"
+    "Jerry Sandusky was sentenced Tuesday to at least 30 years in prison for sexually abusing 10 boys, prosecutors "
+    "said.\n\n"
+    "In letters to Judge John Cleland, Dottie Sandusky wrote that her husband was the victim of a conspiracy.\n"
+)
+
+
+@pytest.mark.parametrize("words", [60, 100])
+def test_a_highlight_line_above_an_articles_first_sentence_is_not_shown_beside_the_lead(words):
+    brief = summarize_texts({"a": PENSION, "b": HIGHLIGHTED}, Options(mode=Mode.extractive, words=words))
+    assert brief.sentences[0].text.startswith("Pennsylvania's public employee pension system")
+    assert not any(s.text.endswith("one expert says") for s in brief.sentences)

@@ -189,6 +189,9 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "By the end of his fifth day, he was on the receiving end of what he called a leak about himself.",
         # A possessive in the subject (test2080):
         'The one great film of his work is the Coens\' "No Country for Old Men."',
+        # A quotation that opened in the sentence before (test1745, the Daily Mail's single quotes):
+        "I believe the drip, drip, drip of poison which started when they were kids finally took hold,’ he says.",
+        "We are proud of the work we did there,” the company said in a statement.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -218,6 +221,10 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "After the storm passed on Sunday, officials said power would return within days.",
         # A pronoun the sentence's own subject introduces (test1616's lead):
         "A mother is upset after she says her son’s toy came with racist instructions, telling him to shackle it.",
+        # Single quotes opened and closed in the sentence, and apostrophes (test1745):
+        "In a raw interview last night, Bill Hudson vowed to ‘break all ties’ with his eldest children.",
+        "Oliver Hudson posted a picture of himself with Kurt Russell, adding the words: ‘Happy Father’s Day, Pa.’",
+        "The parents’ house in Malibu was sold on Friday.",
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):

@@ -122,6 +122,10 @@ _NO_COMMENT = re.compile(
 _QUOTED = re.compile(r"^[^“”\"]{1,80}: [“\"](.*)$")
 # "CNN host Piers Morgan just called to discuss …": the outlet speaking of itself, unnamed.
 _OUTLET_SELF = re.compile(r"\b(?:just called|called us|told us|told me|contacted us|this reporter|this writer)\b")
+# A quotation that closes with no opening mark before it ("I believe the drip, drip, drip of poison
+# … finally took hold,’ he says."): it opened in a sentence before, where its speaker may be too.
+# A single ’ closes a quotation only after punctuation, so "the parents’ house" stays prose.
+_OPENED_BEFORE = re.compile(r"^[^“‘\"]*?[,.!?…][”’](?!\w)")
 # A quotation whose speaker is only a pronoun: "“…,” he added." names no one a reader has met.
 _PRONOUN_SPEAKER = re.compile(
     r"[”\"],? (?:he|she|they|it) (?:said|says|added|adds|told|tells|wrote|writes|explained|recalled|"
@@ -153,6 +157,7 @@ def needs_context(text: str) -> bool:
         or _RELATIVE_TIME.match(opening)
         or _SHELL.match(opening)
         or _PRONOUN_SPEAKER.search(text)
+        or _OPENED_BEFORE.match(text) is not None
         # "The ring went on for several weeks last spring, he said.": a claim in nobody's name.
         or REPORTED.search(own) is not None
     )

@@ -87,6 +87,9 @@ def same_name(name: str) -> str:
 _NICKNAME = re.compile(r"[“\"]([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})[”\"] (?=[A-Z][a-z])")
 
 
+ROLE_REACH = 200  # characters before a name that can hold its title ("U.S. Secretary of ", 120 for a lower-case role)
+
+
 def people(text: str) -> dict[str, Person]:
     """The article's people by surname: each full name the article uses for someone who speaks,
     carries a title, or is called Mr./Ms. (a capitalised pair alone may be a place or a body).
@@ -139,7 +142,10 @@ def people(text: str) -> dict[str, Person]:
             # Found or not: "Dylan Farrow" before "Ronan Farrow" makes "Farrow’s accusations" either's.
             givens.setdefault(surname, set()).add(given)
         # Each name is weighed once: a long article names the same people thousands of times.
-        role = _of_role(text[:start], before) or _role(before)
+        # Only the words just before the run (a title is a few words): reading all of `text[:start]`
+        # for each of a long article's names made a 5 MB brief quadratic.
+        near = text[max(0, start - ROLE_REACH) : start]
+        role = _of_role(near, before) or _role(before)
         if (" ".join(name_tokens), role, surname in found) in checked:
             continue
         checked.add((" ".join(name_tokens), role, surname in found))
@@ -163,7 +169,7 @@ def people(text: str) -> dict[str, Person]:
         if (role or rare) and alone or _speaks(text, surname) or _honorific(text, surname) or _acts(text, surname):
             # A role in lower case is printed, not evidence: "journalist Ronan Farrow" alone is no
             # reason to read the article's "Farrow’s accusations" as his (they are Dylan's, test2484).
-            shown = role or (_lower_role(text[:start]) if not before else "")
+            shown = role or (_lower_role(near) if not before else "")
             found[surname] = Person(
                 " ".join(name_tokens), shown, _honorific(text, surname) or _usual_pronoun(text, surname)
             )

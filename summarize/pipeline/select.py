@@ -135,7 +135,10 @@ def _select(
         # hold gigabytes for concepts no candidate states).
         options_ = sorted(options_, key=lambda o: -scored[o[0]].score)[:PRESELECT]
         vocabulary = frozenset(c for _, m in options_ for c in concepts(shown(m)))
-    lead = _article_lead(scored, options_, story, min_words, high, left_out) if story.newsiness >= 1.0 else None
+    # Each article's first sentence, and its first line even where a headline without a full stop:
+    # read once a round, for the lead and for the leads that may not stand beside it.
+    first, headed = _first_sentences(scored)
+    lead = _article_lead(scored, options_, story, min_words, high, first, left_out) if story.newsiness >= 1.0 else None
     told: set[str] = set()
     anchor = options_[lead][1].doc_id if lead is not None else _central_article(scored, options_, story)
     if anchor is not None:
@@ -170,7 +173,6 @@ def _select(
         # Every article's lead tells the story's news: once the brief has one, another article's
         # lead says it again in other words ("A mother is upset after … racist instructions" /
         # "A Playmobil pirate ship set has sparked a firestorm …"), which shared words miss.
-        first, headed = _first_sentences(scored), _first_sentences(scored, whole=False)
         leads = [  # a headline left above an article's first line tells the news as well
             k
             for k, m in enumerate(chosen_member)
@@ -204,6 +206,7 @@ def _article_lead(
     story: StoryStyle,
     min_words: int,
     high: int,
+    first: dict[str, int],
     left_out: frozenset[tuple[str, int]] = frozenset(),
 ) -> int | None:
     """The news brief's lead: of the articles' own leads (each article's first sentence past its
@@ -212,7 +215,6 @@ def _article_lead(
     other news sentences may be), or None when no article's lead can lead. An article's lead is
     where its reporter put who did what, when and where; the sentence the coverage objective
     likes best is often background or a quotation."""
-    first = _first_sentences(scored)
     style = story.common_flaws - VOICE_FLAWS
     leads = []
     for g, s in enumerate(scored):
@@ -246,19 +248,20 @@ def _central_article(
     return m.doc_id
 
 
-def _first_sentences(scored: Sequence[ScoredGroup], whole: bool = True) -> dict[str, int]:
+def _first_sentences(scored: Sequence[ScoredGroup]) -> tuple[dict[str, int], dict[str, int]]:
     """Each article's first sentence past its dateline and headline (its index): where its reporter
-    put the news."""
+    put the news; and its first line past its dateline, a headline without a full stop included."""
     first: dict[str, int] = {}
+    headed: dict[str, int] = {}
     for s in scored:
         for m in s.group.members:
-            if (
-                count_words(m.text) > DATELINE_WORDS
-                and (ends(m.text) or not whole)
-                and m.index < first.get(m.doc_id, m.index + 1)
-            ):
+            if count_words(m.text) <= DATELINE_WORDS:
+                continue
+            if m.index < headed.get(m.doc_id, m.index + 1):
+                headed[m.doc_id] = m.index
+            if ends(m.text) and m.index < first.get(m.doc_id, m.index + 1):
                 first[m.doc_id] = m.index
-    return first
+    return first, headed
 
 
 def _article_sentences(scored: Sequence[ScoredGroup]) -> dict[str, list[str]]:

@@ -29,7 +29,9 @@ def introduce(
     """Each sentence with the people it names for the first time in the brief introduced."""
     texts = {d.id: d.text for d in docs}
     by_id = {d.id: d for d in docs}
+    articles = list(texts.values())
     casts: dict[str, dict[str, Person]] = {}
+    givens: dict[str, dict[str, str]] = {}
 
     def cast(doc_id: str) -> dict[str, Person]:
         if doc_id not in casts:
@@ -51,8 +53,10 @@ def introduce(
         if source.doc_id in by_id:  # "The … wide receiver [Stevie Johnson] ruffled …" (roles.py)
             sentence = replace(sentence, text=named_role(sentence.text, source, by_id[source.doc_id], known))
         introduced = _introduced(sentence, known, met)
-        introduced = _with_surname(introduced, given_names(texts.get(source.doc_id, "")), told)
-        out.append(replace(introduced, text=with_acronyms(introduced.text, told, list(texts.values()))))
+        if source.doc_id not in givens:  # read once an article, not once a sentence it gives the brief
+            givens[source.doc_id] = given_names(texts.get(source.doc_id, ""))
+        introduced = _with_surname(introduced, givens[source.doc_id], told)
+        out.append(replace(introduced, text=with_acronyms(introduced.text, told, articles)))
     return tuple(out)
 
 

@@ -48,7 +48,10 @@ def deduplicate(docs: Sequence[Document], sentences: Sequence[Sequence[Sentence]
     groups = []
     for members in clusters:
         chosen = [flat[i] for i in members]
-        best = max(chosen, key=lambda s: _variant_score(s, support, spun, case_counts))
+        # A sentence alone in its group is its own best telling: no scoring (most of a long article's).
+        best = (
+            chosen[0] if len(chosen) == 1 else max(chosen, key=lambda s: _variant_score(s, support, spun, case_counts))
+        )
         groups.append(SentenceGroup(best, tuple(chosen)))
     return Deduplicated(tuple(groups), duplicate_documents(docs, options), tuple(sorted(reversed_ids)), spun)
 

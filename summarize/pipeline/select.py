@@ -363,7 +363,10 @@ def _variants(
     out = []
     for g, s in enumerate(scored):
         seen = set()
-        for told in (s.group.representative, *s.group.members):
+        # The representative is one of the group's members: read once, not twice (every telling
+        # passes the voice and context rules, most of a long article's selection time).
+        rest = (m for m in s.group.members if m is not s.group.representative)
+        for told in (s.group.representative, *rest):
             m = _shown_telling(told, min_words, NEWS_MIN_WORDS, strict, news, style, reporter, articles)
             if m is None or m.doc_id in critics and _critics_verdict(m):
                 continue

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from summarize.editing.subjectivity import judging_words
 from summarize.pipeline.clean import clean_documents
-from summarize.pipeline.segment import segment
+from summarize.pipeline.segment import segment, sentence_spans
 from summarize.text.nonarticle import judge
 from summarize.types import RawDocument
 
@@ -45,6 +45,29 @@ def test_cleaning_splits_sentences_as_segmentation_would():
     for doc in docs:
         assert segment(doc) == segment(replace(doc, sentence_spans=None)), doc.id
     assert all(long.text[a:b] == s.text for (a, b), s in zip(long.sentence_spans, segment(long)))
+
+
+def test_a_paragraph_that_lost_sentences_is_split_as_a_fresh_split_would():
+    """Only the stretches around a removed sentence or a cut dateline are split again: where a
+    removed link sat between a quotation and its attribution, or before "No. 1", the sentence ends
+    on either side are those Punkt finds in the cleaned paragraph read whole."""
+    pieces = [
+        "“We will not stop.",
+        "Read the full statement at https://example.com/statement today.",
+        "It is only the start,” she said.",
+        "The song reached No.",
+        "Read more at https://example.com/chart now.",
+        "1 on the chart, the U.S. label said.",
+        "WASHINGTON (AP) — Officials met for six hours.",
+        "They agreed to meet again in May.",
+        "Read the report at https://example.com/report here.",
+    ]
+    for n in (1, 3, 20):
+        paragraph = " ".join(pieces * n)
+        long = clean_documents([_raw(paragraph)])[0]
+        assert "https://" not in long.text and "(AP)" not in long.text
+        assert long.sentence_spans is not None
+        assert list(long.sentence_spans) == sentence_spans(long.text)
 
 
 def test_a_long_article_is_judged_an_article_from_its_first_prose():

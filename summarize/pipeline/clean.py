@@ -169,15 +169,60 @@ def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
 def _clean_sentences(paragraph: str, removed: Counter[str]) -> tuple[str, list[tuple[int, int]]]:
     """`clean_sentences`, and the (start, end) of the sentences of what it returns."""
     spans = sentence_spans(paragraph)
-    text = _without_debris(paragraph, spans, removed)
+    kept = _kept(paragraph, spans, removed)
+    text = " ".join(sentence for _, sentence in kept)
     # Most paragraphs come out as they went in, split as they were. One that lost a sentence is
     # split again, as segmentation always did: where a sentence ends can depend on the next word.
-    return text, spans if text == paragraph else sentence_spans(text)
+    return text, spans if text == paragraph else _split_again(paragraph, spans, kept)
+
+
+def _split_again(paragraph: str, spans: list[tuple[int, int]], kept: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """`sentence_spans` of the kept sentences joined, splitting again only the stretches around
+    what was cut. Punkt decides each sentence end from the words either side of it, so where a
+    kept sentence follows its own neighbour, both unchanged and one space between, the sentence
+    end between them stays; the text is cut there into stretches, each split on its own (a
+    sentence alone and unchanged keeps its span). Splitting a whole 5 MB one-paragraph article
+    again because one sentence was a caption cost seconds (issue 28)."""
+
+    def unchanged(k: int) -> bool:
+        i, sentence = kept[k]
+        return sentence == paragraph[spans[i][0] : spans[i][1]]
+
+    def untouched_junction(k: int) -> bool:  # between kept[k - 1] and kept[k]
+        i = kept[k][0]
+        return (
+            kept[k - 1][0] == i - 1
+            and paragraph[spans[i - 1][1] : spans[i][0]] == " "
+            and unchanged(k - 1)
+            and unchanged(k)
+        )
+
+    stretches: list[list[int]] = []
+    for k in range(len(kept)):
+        if k and not untouched_junction(k):
+            stretches[-1].append(k)
+        else:
+            stretches.append([k])
+    out: list[tuple[int, int]] = []
+    offset = 0  # where the stretch starts in the cleaned text
+    for stretch in stretches:
+        text = " ".join(kept[k][1] for k in stretch)
+        if len(stretch) == 1 and unchanged(stretch[0]):
+            out.append((offset, offset + len(text)))
+        else:
+            out.extend((offset + a, offset + b) for a, b in sentence_spans(text))
+        offset += len(text) + 1
+    return out
 
 
 def _without_debris(paragraph: str, spans: list[tuple[int, int]], removed: Counter[str]) -> str:
+    return " ".join(sentence for _, sentence in _kept(paragraph, spans, removed))
+
+
+def _kept(paragraph: str, spans: list[tuple[int, int]], removed: Counter[str]) -> list[tuple[int, str]]:
+    """The sentences that are not debris, each with its number in `spans`, datelines cut."""
     kept = []
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         sentence = paragraph[start:end]
         what = sentence_debris(sentence) or furniture_sentence(sentence)
         if what is not None:
@@ -185,8 +230,8 @@ def _without_debris(paragraph: str, spans: list[tuple[int, int]], removed: Count
             continue
         cut = lead_length(sentence)
         removed["dateline"] += bool(cut)
-        kept.append(sentence[cut:])
-    return " ".join(kept)
+        kept.append((k, sentence[cut:]))
+    return kept
 
 
 def repair_initials(text: str, vocabulary: Counter[str]) -> tuple[str, int]:

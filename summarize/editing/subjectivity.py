@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..text.quality import attributed, first_person, outside_quotes
 from ..text.submodules import submodule
+from ..text.words import per_sentence
 from .context import addresses_reader
 
 # Subjectivity and |polarity| from which a lexicon word is a judgement, not a description: "absurd"
@@ -87,15 +88,27 @@ def judging_words(text: str, mild: bool = False) -> tuple[str, ...]:
     """The words that judge in the sentence's own voice (outside quotation marks); `mild` counts
     the milder judgements, a critic's in a critic's article (`own_voice`)."""
     own = outside_quotes(text)
-    tokens = set(_TOKEN.findall(own.lower()))
-    tokens.update(part for token in [t for t in tokens if "-" in t] for part in token.split("-"))
-    if not any(_judges(t, mild) for t in tokens):
+    if not any(_judges(t, mild) for t in _tokens(own)):
         return ()  # most sentences: no tagging needed
     found = []
-    for word, tag in _pattern().tag(own):
+    for word, tag in _tagged(own):
         if tag in (_MILD_MODIFIERS if mild else _MODIFIERS) and _judges(word.lower(), mild):
             found.append(word.lower())
     return tuple(found)
+
+
+# A sentence is read twice, for a critic's milder verdict and for the brief's own voice: its
+# tokens and tags are remembered (a long article's selection spent seconds reading them again).
+@per_sentence
+def _tokens(own: str) -> frozenset[str]:
+    tokens = set(_TOKEN.findall(own.lower()))
+    tokens.update(part for token in [t for t in tokens if "-" in t] for part in token.split("-"))
+    return frozenset(tokens)
+
+
+@per_sentence
+def _tagged(own: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_pattern().tag(own))
 
 
 def own_voice(sentences: Sequence[tuple[str, bool]]) -> bool:

@@ -26,8 +26,8 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   subjectivity and a polarity for each of ~2,900 English adjectives, hand-annotated, inside the
   wheel, so nothing is downloaded; VADER scores valence only, and MPQA's lexicon is on no maintained
   PyPI package), an adverb the brief's rule reads as a verdict ("admirably", "gratifyingly": made
-  from an adjective VADER's raters rate at least 2 of 4; editing/subjectivity.py), or a direct address to the reader ("Imagine ...", "you", a question or "!" of its
-  own); not in first-person words, which are someone's (US when no one is named).
+  from an adjective VADER's raters rate at least 2 of 4; editing/subjectivity.py), or a direct
+  address to the reader ("Imagine ...", "you", a question or "!" of its own); not in first-person words, which are someone's (US when no one is named).
 - RF, repeated fact: a later sentence stating what an earlier one did (MiniLM cosine where the
   model is installed, content-word overlap otherwise).
 - DB, debris: page furniture the cleaning should have removed (widgets, player labels, credits,

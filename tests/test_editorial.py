@@ -121,6 +121,11 @@ def test_evaluative_words_in_the_briefs_own_voice_are_opinion():
     assert codes(brief([(neutral, "a", None)], {"a": neutral})) == [()]
     address = "Imagine, for a minute, that the Senate had held hearings in 2016."
     assert codes(brief([(address, "a", None)], {"a": address})) == [("OP",)]
+    # A film critic's verdict in adverbs the Pattern lexicon lacks (test2080, a blind read's OP).
+    verdict = "Mortensen underplays his role admirably, and Smit-McPhee is gratifyingly unactorly."
+    assert codes(brief([(verdict, "a", None)], {"a": verdict})) == [("OP",)]
+    poll = "The three-term congressman is viewed favorably by 37 percent of registered voters."
+    assert codes(brief([(poll, "a", None)], {"a": poll})) == [()]
 
 
 def test_a_fact_stated_twice_is_a_repeated_fact():

@@ -29,6 +29,9 @@ REPORTING = [
     "The latest poll puts the senator four points ahead of his challenger.",
     "“You will see the results next year,” the mayor told reporters.",
     "Officials said they don't expect the bridge to reopen before the end of the month.",
+    # Adverbs from adjectives VADER does not rate, and a judgement the poll holds ("by" names it).
+    "CMS used a procurement method that has become increasingly common over the past decade.",
+    "The three-term congressman is viewed favorably by 37 percent of registered voters.",
 ]
 
 
@@ -41,6 +44,29 @@ def test_judging_words_and_appeals_to_the_reader_are_opinion():
 def test_reporting_and_quoted_judgements_are_not_the_briefs_opinion():
     for text in REPORTING:
         assert not argues(text), text
+
+
+def test_an_adverb_from_an_adjective_of_reaction_judges_as_the_adjective():
+    # Ty Burr's verdict on "The Road" (test2080): no word of it is in the Pattern lexicon; VADER
+    # rates "admirable" 2.6 and "gratifying" 2.3, and the adverbs are made from them.
+    verdict = "Mortensen underplays his role admirably, and Smit-McPhee is gratifyingly unactorly."
+    assert judging_words(verdict) == ("admirably", "gratifyingly")
+    assert argues(verdict)
+
+
+def test_a_critics_adverb_of_verdict_is_left_out_of_the_brief():
+    review = (
+        "The Road follows a man and a boy across a burned America, based on the novel by Cormac McCarthy. "
+        "Mortensen underplays his role admirably, and Smit-McPhee is gratifyingly unactorly, in The Road. "
+        "The man and the boy push a shopping cart along the road to the coast before winter comes."
+    )
+    news = (
+        "The Road, directed by John Hillcoat and starring Viggo Mortensen, opens in theaters on Wednesday. "
+        "The film is based on the novel by Cormac McCarthy that won the Pulitzer Prize in 2007."
+    )
+    brief = summarize_texts({"a": review, "b": news}, Options(words=120))
+    assert brief.sentences
+    assert all("admirably" not in s.text for s in brief.sentences)
 
 
 def test_a_columns_judgement_is_left_out_of_the_brief():

@@ -7,6 +7,13 @@ ships in the wheel, so it works offline). It was chosen over VADER because VADER
 it. A word here judges when it is used as an adjective or adverb (TextBlob's Pattern tagger, also
 offline: "prices rose" is not the flower) and annotators found it fully subjective and clearly
 charged ("absurd", "horrible", "awful"); "new", "high" or "former" are not.
+
+The Pattern lexicon rates adjectives, and few adverbs: "Mortensen underplays his role admirably,
+and Smit-McPhee is gratifyingly unactorly" (a film critic's verdict) holds none of its words. An
+adverb made from an adjective of a viewer's reaction judges as that adjective does, and VADER's
+lexicon (vaderSentiment's wheel, `vader_lexicon.txt`: ~7,500 words, each a mean of ten raters'
+valence from -4 to +4) rates those adjectives: "admirable" 2.6, "gratifying" 2.3. VADER is read
+only there, for adverbs derived from such adjectives, because valence elsewhere is not judgement.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import resources
 
 from ..text.quality import attributed, first_person, outside_quotes
 from ..text.submodules import submodule
@@ -56,6 +64,13 @@ _MODIFIERS = frozenset({"JJ", "JJR", "RB", "RBR"})
 _MILD_MODIFIERS = frozenset({"JJ", "RB"})
 # "her own rescue": the lexicon scores "own" (1.0 subjective, 0.6) though no sense of it judges.
 _NOT_JUDGING = frozenset({"own"})
+# An adverb in "-ingly" is made from a participle that says what a thing does to its viewer
+# ("gratifyingly", "disturbingly"), one in "-ably"/"-ibly" from an adjective of what it deserves
+# ("admirably", "horribly"): with the adjective rated at least this strongly by VADER's raters
+# (2 of 4: "favorable" 2.1, "terrible" -2.1; "interesting" 1.7 is below) the adverb is a verdict.
+# "probably", "increasingly", "seemingly" come from adjectives VADER does not rate.
+VALENCE = 2.0
+_REACTION_ADVERB = re.compile(r"[a-z]+(?:ingly|[ai]bly)")
 # The tokens a tagger may make of a sentence, and their parts: "over-the-top" is one lexicon
 # entry, and "absurd's" holds "absurd".
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -67,6 +82,25 @@ def _pattern():  # type: ignore[no-untyped-def]
     the package's `__init__` imports all of NLTK and with it scipy.stats, seconds of a brief's
     start for two files this module reads (issue 28; text/submodules.py)."""
     return submodule("textblob.en")
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's lexicon, word -> mean valence, read from the file its wheel ships (not through
+    `vaderSentiment.vaderSentiment`, which imports `requests` for its demo)."""
+    text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines())
+    return {row[0]: float(row[1]) for row in rows if len(row) > 1}
+
+
+@lru_cache(maxsize=100_000)
+def reaction_adverb(word: str) -> bool:
+    """Is the lower-case `word` an adverb made from an adjective of a viewer's reaction that VADER's
+    raters found clearly charged ("admirably": "admirable", "gratifyingly": "gratifying")?"""
+    if not _REACTION_ADVERB.fullmatch(word):
+        return False
+    adjective = word[:-2] if word.endswith("ingly") else word[:-1] + "e"
+    return abs(_valence().get(adjective, 0.0)) >= VALENCE
 
 
 @lru_cache(maxsize=100_000)  # a story's distinct words
@@ -88,11 +122,16 @@ def judging_words(text: str, mild: bool = False) -> tuple[str, ...]:
     """The words that judge in the sentence's own voice (outside quotation marks); `mild` counts
     the milder judgements, a critic's in a critic's article (`own_voice`)."""
     own = outside_quotes(text)
-    if not any(_judges(t, mild) for t in _tokens(own)):
+    if not any(_judges(t, mild) or reaction_adverb(t) for t in _tokens(own)):
         return ()  # most sentences: no tagging needed
     found = []
-    for word, tag in _tagged(own):
+    tagged = _tagged(own)
+    for i, (word, tag) in enumerate(tagged):
+        after = tagged[i + 1][0].lower() if i + 1 < len(tagged) else ""
         if tag in (_MILD_MODIFIERS if mild else _MODIFIERS) and _judges(word.lower(), mild):
+            found.append(word.lower())
+        elif tag in _MODIFIERS and reaction_adverb(word.lower()) and after != "by":
+            # "viewed favorably by 37 percent": the judgement is the poll's, named after "by".
             found.append(word.lower())
     return tuple(found)
 

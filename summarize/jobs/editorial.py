@@ -25,8 +25,9 @@ Each brief sentence gets the codes a blind reader would give it, where a pattern
   attributes nothing, by the subjectivity lexicon TextBlob ships (the Pattern lexicon: a
   subjectivity and a polarity for each of ~2,900 English adjectives, hand-annotated, inside the
   wheel, so nothing is downloaded; VADER scores valence only, and MPQA's lexicon is on no maintained
-  PyPI package), or a direct address to the reader ("Imagine ...", "you", a question or "!" of its
-  own); not in first-person words, which are someone's (US when no one is named).
+  PyPI package), an adverb the brief's rule reads as a verdict ("admirably", "gratifyingly": made
+  from an adjective VADER's raters rate at least 2 of 4; editing/subjectivity.py), or a direct
+  address to the reader ("Imagine ...", "you", a question or "!" of its own); not in first-person words, which are someone's (US when no one is named).
 - RF, repeated fact: a later sentence stating what an earlier one did (MiniLM cosine where the
   model is installed, content-word overlap otherwise).
 - DB, debris: page furniture the cleaning should have removed (widgets, player labels, credits,
@@ -46,6 +47,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..editing.subjectivity import reaction_adverb
 from ..pipeline.segment import split_text
 from ..text.words import content_terms
 from .editorial_speech import (
@@ -312,12 +314,23 @@ def opinion(text: str) -> str | None:
         return "addresses the reader"
     lexicon = _lexicon()
     # Tagged in context: the lexicon lists adjectives, and "confirmed", "a kind of" are not used as such.
+    tagged = tagger().tag(outside)
     loaded = [
         w
-        for w, tag in tagger().tag(outside)
-        if tag in ("JJ", "RB") and w in lexicon and lexicon[w][1] >= SUBJECTIVE and abs(lexicon[w][0]) >= POLAR
+        for i, (w, tag) in enumerate(tagged)
+        if tag in ("JJ", "RB")
+        and w in lexicon
+        and lexicon[w][1] >= SUBJECTIVE
+        and abs(lexicon[w][0]) >= POLAR
+        or tag == "RB"
+        and _verdict_adverb(w, tagged[i + 1 : i + 2])
     ]
     return ", ".join(dict.fromkeys(loaded)) or None
+
+
+def _verdict_adverb(word: str, after: list[tuple[str, str]]) -> bool:
+    """ "admirably", not "viewed favorably by 37 percent": a verdict the words after "by" hold."""
+    return reaction_adverb(word.lower()) and after != [("by", "IN")]
 
 
 def repeats(texts: Sequence[str], embed: Embed | None = None) -> dict[int, int]:

@@ -2,6 +2,7 @@
 from a blind editor's read of a real brief (multinews-dev, the story id beside each test)."""
 
 from summarize.editing.introduce import introduce
+from summarize.editing.names import full_names, stands_alone
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
@@ -325,3 +326,22 @@ def test_a_role_a_later_sentence_prints_is_not_given_before_it_too():
     assert second.startswith("Former child actress turned high-end fashion designer Ashley Olsen told")
     # Alone, the sentence still gets the role.
     assert _brief(article, [2])[0].startswith("[High-end fashion designer Ashley] Olsen said")
+
+
+def test_a_place_a_body_or_a_longer_name_is_no_persons_surname():
+    # test2114 "first reported by Deadline Hollywood", test0080 "a minority stake in the New York
+    # Mets", test2464 "the 2010 purchase of Stanley Inc.", test4035 "the debate in Las Vegas".
+    articles = [
+        "News of the cuts were first reported by Deadline Hollywood.",
+        "A minority stake in the New York Mets is worth as much as $5 million.",
+        "CGI grew with the 2010 purchase of Stanley Inc., another Arlington company.",
+        "Jon Huntsman will boycott the debate in Las Vegas, Huntsman said.",
+    ]
+    assert set(full_names(articles)) == {"Huntsman", "Hollywood"}
+    assert full_names(["The casinos of Las Vegas reopened, and crowds returned to the hotels in Vegas."]) == {}
+    # A name no cast confirms is edited only where it stands for someone by itself: not Hollywood's.
+    assert not stands_alone("Hollywood's biggest stars came out.", 0, "Hollywood")
+    assert not stands_alone("The cuts hit Hollywood's biggest stars.", 13, "Hollywood")
+    assert not stands_alone("They met the Romney camp.", 13, "Romney")
+    assert stands_alone("Huntsman has accused Romney of urging it.", 21, "Romney")
+    assert stands_alone("Romney said so.", 0, "Romney") and not stands_alone("Vegas casinos shut.", 0, "Vegas")

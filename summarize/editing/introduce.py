@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name, verb
 from ..types import BriefSentence, Document, Sentence
 from .acronyms import with_acronyms
-from .names import full_names
+from .names import full_names, stands_alone
 from .roles import named_role
 
 
@@ -54,10 +54,11 @@ def introduce(
         if source.doc_id in by_id:  # "The … wide receiver [Stevie Johnson] ruffled …" (roles.py)
             sentence = replace(sentence, text=named_role(sentence.text, source, by_id[source.doc_id], known))
         # "accused Romney of …" (test4035): a surname no cast confirms, that an article gives in full.
-        known = {k: p for k, p in in_full.items() if k in sentence.text and not _two_people(own, k)} | known
+        unconfirmed = {k: p for k, p in in_full.items() if k in sentence.text and k not in known}
+        known = {k: p for k, p in unconfirmed.items() if not _two_people(own, k)} | known
         met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
         later = " ".join(s.text for s in sentences[len(out) + 1 :])
-        introduced = _introduced(sentence, known, met, later)
+        introduced = _introduced(sentence, known, met, later, frozenset(unconfirmed))
         if source.doc_id not in givens:  # read once an article, not once a sentence it gives the brief
             givens[source.doc_id] = given_names(texts.get(source.doc_id, ""))
         introduced = _with_surname(introduced, givens[source.doc_id], told)
@@ -157,7 +158,13 @@ def _person_at() -> re.Pattern[str]:
     )
 
 
-def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str], later: str = "") -> BriefSentence:
+def _introduced(
+    sentence: BriefSentence,
+    known: dict[str, Person],
+    met: set[str],
+    later: str = "",
+    unconfirmed: frozenset[str] = frozenset(),
+) -> BriefSentence:
     text, attribution = sentence.text, sentence.attribution
     head = len(attribution) if attribution is not None and text.startswith(attribution) else 0
     mentions = sorted(
@@ -174,7 +181,9 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
     mentions = [
         (at, person)
         for at, person in mentions
-        if not any(a <= at < b for a, b in quoted) and (at < head or _as_person(text, at, person))
+        if not any(a <= at < b for a, b in quoted)
+        and (at < head or _as_person(text, at, person))
+        and (person.surname not in unconfirmed or stands_alone(text, at, person.surname))
     ]
     for at, person in reversed(_first_mentions(mentions, met, text)):
         if person.role and re.search(rf"{re.escape(person.role)} {same_name(person.name)}\b", later, re.I):

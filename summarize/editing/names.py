@@ -21,9 +21,8 @@ from ..text.submodules import submodule
 
 # Prepositions of place: a name after them ("in Las Vegas", "at Barneys New York") is a place's.
 _PLACE = re.compile(
-    r"\b(?:in|at|near|across|outside|inside|around|throughout|toward|towards|into|across) "
-    r"((?:[A-Z][\w’'.-]*(?: |$))+)",
-    re.M,
+    r"\b(?:in|at|near|across|outside|inside|around|throughout|toward|towards|into) "
+    r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 # Closed word classes of the tagger's lexicon (and adverbs): "Neither Reynolds", "Meanwhile Romney".
 _FUNCTION = frozenset({"DT", "PDT", "CC", "IN", "TO", "EX", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "RB", "MD"})
@@ -46,13 +45,36 @@ def full_names(texts: Sequence[str]) -> dict[str, Person]:
             if len(tokens) < size:
                 continue
             name, before = tokens[-size:], tokens[:-size]
+            if before and _given(before[-1], lower, lexicon) and not is_title(before[-1]):
+                name, before = [before[-1], *name], before[:-1]  # "Francis Ford Coppola"
+            role = _role(title_of(text, start, before), lexicon)
+            if before and not role and _proper(before[-1], lexicon):
+                continue  # a longer name, not a person's: "New York Mets", "Chicago-bound Amtrak"
             given, surname = name[0], name[-1]
-            if not (_given(given, lower, lexicon) and _surname(surname, lower, lexicon)):
+            if (
+                not all(name_word(t) for t in name)
+                or not (_given(given, lower, lexicon) and _surname(surname, lower, lexicon))
+                or given in places
+            ):
                 continue
             givens.setdefault(surname, set()).add(given)
             if surname not in found or not found[surname].role:
-                found[surname] = Person(" ".join(name), _role(title_of(text, start, before), lexicon))
+                found[surname] = Person(" ".join(name), role)
     return {s: p for s, p in found.items() if len(givens[s]) == 1 and s not in places}
+
+
+def stands_alone(text: str, at: int, surname: str) -> bool:
+    """Does the surname at `at` stand for a person by itself, as a name no cast confirms must: not a
+    possessive, a modifier or part of a longer name ("Hollywood's biggest stars", "the Romney camp",
+    "Hollywood Reporter"), and, opening the sentence, followed by a verb ("Romney said", not "Vegas
+    casinos")?"""
+    after, before = text[at + len(surname) :], text[:at].rstrip(' “"‘[')
+    if re.match(r"[’']| [A-Z]", after) or re.search(r"\b(?:the|a|an)\Z", before, re.I):
+        return False
+    if before:
+        return True
+    verb = re.match(r" ([a-z]+)", after)
+    return verb is not None and (submodule("textblob.en").lexicon.get(verb.group(1)) or "").startswith(("VB", "MD"))
 
 
 def _role(role: str, lexicon: dict[str, str]) -> str:
@@ -61,7 +83,14 @@ def _role(role: str, lexicon: dict[str, str]) -> str:
     words = role.split()
     while words and (lexicon.get(words[0]) or "").startswith("VB"):
         words = words[1:]
-    return "" if not words or (lexicon.get(words[-1]) or "").startswith("VB") else " ".join(words)
+    last = lexicon.get(words[-1]) or "" if words else ""
+    return "" if not words or last.startswith("VB") or last in _FUNCTION else " ".join(words)
+
+
+def _proper(word: str, lexicon: dict[str, str]) -> bool:
+    """Can `word` be part of a longer proper name ("New York Mets"), not a sentence's opener ("While
+    Mitt Romney's campaign …", a function word by the tagger's lexicon)?"""
+    return lexicon.get(word.lower()) not in _FUNCTION
 
 
 def _given(word: str, lower: set[str], lexicon: dict[str, str]) -> bool:
@@ -87,4 +116,5 @@ def _surname(word: str, lower: set[str], lexicon: dict[str, str]) -> bool:
         and word.lower() not in lower
         and lexicon.get(word.lower()) is None
         and lexicon.get(word) not in ("JJ", "NNPS")
+        and f"{word}." not in lexicon  # "Stanley Inc.", "Computer Sciences Corp.", "Kennedy Jr."
     )

@@ -345,3 +345,14 @@ def test_a_place_a_body_or_a_longer_name_is_no_persons_surname():
     assert not stands_alone("They met the Romney camp.", 13, "Romney")
     assert stands_alone("Huntsman has accused Romney of urging it.", 21, "Romney")
     assert stands_alone("Romney said so.", 0, "Romney") and not stands_alone("Vegas casinos shut.", 0, "Vegas")
+
+
+def test_a_title_before_a_surname_is_no_second_given_name():
+    # test5170: "Wright said Elliot was wearing jeans …": "Deputy Jeffrey Wright" and "Deputy Wright"
+    # read as two people, so Deputy Jeffrey Wright was never introduced.
+    article = (
+        "Deputy Jeffrey Wright said the vehicle’s engine was on.\n\n"
+        "“It was in a snowbank,” Deputy Wright told 24 Hour News 8.\n\n"
+        "Wright said Elliot was wearing jeans that were too big and “a couple of jackets.”\n"
+    )
+    assert _brief(article, [2])[0].startswith("[Deputy Jeffrey] Wright said Elliot was wearing")

@@ -131,7 +131,11 @@ def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
 
 def _two_people(text: str, surname: str) -> bool:
     """Does the article print `surname` after two different given names ("Dylan Farrow", "Ronan Farrow")?"""
-    given = {g for g in re.findall(rf"\b([A-Z][a-z]+) {same_name(surname)}\b", text) if g not in NOT_GIVEN}
+    given = {
+        g
+        for g in re.findall(rf"\b([A-Z][a-z]+) {same_name(surname)}\b", text)
+        if g not in NOT_GIVEN and not is_title(g)
+    }
     return len(given) > 1
 
 

@@ -2,6 +2,7 @@
 from a blind editor's read of a real brief (multinews-dev, the story id beside each test)."""
 
 from summarize.editing.introduce import introduce
+from summarize.editing.names import full_names, stands_alone
 from summarize.options import Mode, Options
 from summarize.pipeline.run import summarize_texts
 from summarize.pipeline.segment import segment
@@ -261,3 +262,97 @@ def test_a_title_cut_by_of_keeps_its_capitalised_words():
     # test0080: "White House Chief of Staff Reince Priebus" was introduced as "[Staff Reince] Priebus".
     article = "The White House Chief of Staff Reince Priebus was among them.\n\nPriebus said so on Friday.\n"
     assert people(article)["Priebus"].introduced == "White House Chief of Staff Reince Priebus"
+
+
+def test_a_surname_no_cast_confirms_gets_the_full_name_an_article_prints():
+    # test4035: "Huntsman has accused Romney of urging …" — Mitt Romney was never given a full name.
+    article = (
+        "Jon Huntsman announced Friday that he will be boycotting the Republican debate in Las Vegas next week.\n\n"
+        "\"While Mitt Romney's campaign has tried to game the system, Gov. Huntsman is sticking up for the "
+        'Granite State," said campaign manager Matt David.\n\n'
+        "Huntsman has accused Romney of urging Nevada officials to take the earlier caucus date.\n\n"
+        "A string of early victories could help Romney to cement the nomination in Vegas.\n"
+    )
+    assert "Romney" not in people(article)
+    assert "has accused [Mitt] Romney of urging" in _brief(article, [2])[0]
+    # A word used as a place there is nobody's surname: "in Las Vegas", "in Vegas".
+    assert _brief(article, [3])[0].endswith("the nomination in Vegas.")
+
+
+def test_a_surname_after_according_to_gets_the_full_name_and_lower_case_role():
+    # test5396: "according to Spicer" — White House press secretary Sean Spicer was never named.
+    article = (
+        "President Trump went to war Wednesday with Nordstrom, the department store.\n\n"
+        "Shortly thereafter, the staff-run account retweeted the president, with White House press secretary "
+        "Sean Spicer continuing the charge at the daily press briefing.\n\n"
+        "Nordstrom’s move, according to Spicer, was not a business decision based on the sales of the line.\n"
+    )
+    assert "according to [White House press secretary Sean] Spicer, was not" in _brief(article, [2])[0]
+
+
+def test_the_object_of_a_gerund_is_the_person():
+    # test0907: "long before meeting Callau, who signed a prenuptial agreement" — Tanya Callau was never named.
+    article = (
+        "Alan Thicke's widow, Tanya Callau, is greedy and overreaching, his sons claim, Callau said.\n\n"
+        "The older sons claim their father acquired the vast majority of his wealth long before meeting "
+        "Callau, who signed a prenuptial agreement ahead of their 2005 marriage.\n"
+    )
+    assert "long before meeting [Tanya] Callau, who signed" in _brief(article, [1])[0]
+
+
+def test_a_given_name_alone_gets_the_surname_the_article_gives_once_after_a_role():
+    # test1745: "as first Kate, now 36, …" — Kate Hudson was named in full once, "actress Kate Hudson".
+    article = (
+        "Eventually, Bill says, the fiction became fact as first Kate, now 36, and then Oliver drifted away.\n\n"
+        "When Kate came along, I loved her with all my heart, too.\n\n"
+        "Actor Kurt Russell, with Goldie Hawn and her children, actress Kate Hudson, in 2004.\n"
+    )
+    assert "as first Kate [Hudson], now 36" in _brief(article, [0])[0]
+    # Once, with no role before it, is no surname: "Oh Kate Hudson" may be anything.
+    assert "first Kate, now 36" in _brief(article.replace("actress Kate", "and Kate"), [0])[0]
+
+
+def test_a_role_a_later_sentence_prints_is_not_given_before_it_too():
+    # test2277: "High-end fashion designer Ashley Olsen said: …" and then "Former child actress turned
+    # high-end fashion designer Ashley Olsen told …": the role twice.
+    article = (
+        "The Olsen twins said their $39,000 backpack is selling out at Barneys New York.\n\n"
+        "Former child actress turned high-end fashion designer Ashley Olsen told Women's Wear Daily that "
+        "The Row was scrambling to keep up with demand.\n\n"
+        "Olsen said the backpack was the first thing that sold off the shelf.\n"
+    )
+    first, second = _brief(article, [2, 1])
+    assert first.startswith("[Ashley] Olsen said the backpack")
+    assert second.startswith("Former child actress turned high-end fashion designer Ashley Olsen told")
+    # Alone, the sentence still gets the role.
+    assert _brief(article, [2])[0].startswith("[High-end fashion designer Ashley] Olsen said")
+
+
+def test_a_place_a_body_or_a_longer_name_is_no_persons_surname():
+    # test2114 "first reported by Deadline Hollywood", test0080 "a minority stake in the New York
+    # Mets", test2464 "the 2010 purchase of Stanley Inc.", test4035 "the debate in Las Vegas".
+    articles = [
+        "News of the cuts were first reported by Deadline Hollywood.",
+        "A minority stake in the New York Mets is worth as much as $5 million.",
+        "CGI grew with the 2010 purchase of Stanley Inc., another Arlington company.",
+        "Jon Huntsman will boycott the debate in Las Vegas, Huntsman said.",
+    ]
+    assert set(full_names(articles)) == {"Huntsman", "Hollywood"}
+    assert full_names(["The casinos of Las Vegas reopened, and crowds returned to the hotels in Vegas."]) == {}
+    # A name no cast confirms is edited only where it stands for someone by itself: not Hollywood's.
+    assert not stands_alone("Hollywood's biggest stars came out.", 0, "Hollywood")
+    assert not stands_alone("The cuts hit Hollywood's biggest stars.", 13, "Hollywood")
+    assert not stands_alone("They met the Romney camp.", 13, "Romney")
+    assert stands_alone("Huntsman has accused Romney of urging it.", 21, "Romney")
+    assert stands_alone("Romney said so.", 0, "Romney") and not stands_alone("Vegas casinos shut.", 0, "Vegas")
+
+
+def test_a_title_before_a_surname_is_no_second_given_name():
+    # test5170: "Wright said Elliot was wearing jeans …": "Deputy Jeffrey Wright" and "Deputy Wright"
+    # read as two people, so Deputy Jeffrey Wright was never introduced.
+    article = (
+        "Deputy Jeffrey Wright said the vehicle’s engine was on.\n\n"
+        "“It was in a snowbank,” Deputy Wright told 24 Hour News 8.\n\n"
+        "Wright said Elliot was wearing jeans that were too big and “a couple of jackets.”\n"
+    )
+    assert _brief(article, [2])[0].startswith("[Deputy Jeffrey] Wright said Elliot was wearing")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..text.people import BODIES, NOT_GIVEN, Person, common_noun, is_title, particles, people, same_name, verb
 from ..types import BriefSentence, Document, Sentence
 from .acronyms import with_acronyms
+from .names import full_names, stands_alone
 from .roles import named_role
 
 
@@ -38,6 +39,7 @@ def introduce(
             casts[doc_id] = people(texts.get(doc_id, ""))
         return casts[doc_id]
 
+    in_full = full_names(articles)  # the articles' full names, read once a brief
     met: set[str] = set()
     out: list[BriefSentence] = []
     for sentence, source in zip(sentences, shown):
@@ -49,10 +51,14 @@ def introduce(
                 known = {k: p for k, p in cast(other.id).items() if not _two_people(own, k)} | known
         # Someone the brief has already named in full, whichever article it was from, is met.
         told = " ".join(o.text for o in out)
-        met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
         if source.doc_id in by_id:  # "The … wide receiver [Stevie Johnson] ruffled …" (roles.py)
             sentence = replace(sentence, text=named_role(sentence.text, source, by_id[source.doc_id], known))
-        introduced = _introduced(sentence, known, met)
+        # "accused Romney of …" (test4035): a surname no cast confirms, that an article gives in full.
+        unconfirmed = {k: p for k, p in in_full.items() if k in sentence.text and k not in known}
+        known = {k: p for k, p in unconfirmed.items() if not _two_people(own, k)} | known
+        met.update(_key(p.surname) for p in known.values() if re.search(same_name(p.name), told))
+        later = " ".join(s.text for s in sentences[len(out) + 1 :])
+        introduced = _introduced(sentence, known, met, later, frozenset(unconfirmed))
         if source.doc_id not in givens:  # read once an article, not once a sentence it gives the brief
             givens[source.doc_id] = given_names(texts.get(source.doc_id, ""))
         introduced = _with_surname(introduced, givens[source.doc_id], told)
@@ -64,19 +70,24 @@ def given_names(text: str) -> dict[str, str]:
     """Given names an article also uses alone ("Alan Thicke" … "Alan's probate case"), each with
     the one surname it goes with there; a given name two people share is nobody's alone."""
     pairs: dict[str, Counter[str]] = {}
+    titled: set[str] = set()  # given names printed after a role in lower case
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     for m in re.finditer(r"(?<![\w.’'-])([A-Z][a-z]+) ((?:Mc|O’|O')?[A-Z][a-z]+)(?![\w-])", text):
         given, surname = m.groups()
         if not {given, surname} & (NOT_GIVEN | BODIES) and not {given.lower(), surname.lower()} & lower:
             pairs.setdefault(given, Counter())[surname] += 1
-    # Named in full twice: "Oh Bill" once is an exclamation, not a person. A common noun after a
-    # name is a place's or a thing's ("Taiwan Strait", "Hudson River": seeds/001 printed "Taiwan
-    # [Strait]"); only a given name used alone gets the surname, so nothing a reader needs is lost.
+            role = re.search(r"\b([a-z]+) \Z", text[max(0, m.start() - 40) : m.start()])
+            if role is not None and is_title(role.group(1)):
+                titled.add(given)
+    # Named in full twice, or once after a role ("actress Kate Hudson", test1745): "Oh Bill" once is
+    # an exclamation, not a person. A common noun after a name is a place's or a thing's ("Taiwan
+    # Strait", "Hudson River": seeds/001 printed "Taiwan [Strait]"); only a given name used alone
+    # gets the surname, so nothing a reader needs is lost.
     return {
         given: next(iter(surnames))
         for given, surnames in pairs.items()
         if len(surnames) == 1
-        and sum(surnames.values()) >= 2
+        and (sum(surnames.values()) >= 2 or given in titled)
         and not common_noun(next(iter(surnames)))
         and _alone(text, given) is not None
     }
@@ -120,7 +131,11 @@ def _mentions_unknown(text: str, known: dict[str, Person]) -> bool:
 
 def _two_people(text: str, surname: str) -> bool:
     """Does the article print `surname` after two different given names ("Dylan Farrow", "Ronan Farrow")?"""
-    given = {g for g in re.findall(rf"\b([A-Z][a-z]+) {same_name(surname)}\b", text) if g not in NOT_GIVEN}
+    given = {
+        g
+        for g in re.findall(rf"\b([A-Z][a-z]+) {same_name(surname)}\b", text)
+        if g not in NOT_GIVEN and not is_title(g)
+    }
     return len(given) > 1
 
 
@@ -147,7 +162,13 @@ def _person_at() -> re.Pattern[str]:
     )
 
 
-def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]) -> BriefSentence:
+def _introduced(
+    sentence: BriefSentence,
+    known: dict[str, Person],
+    met: set[str],
+    later: str = "",
+    unconfirmed: frozenset[str] = frozenset(),
+) -> BriefSentence:
     text, attribution = sentence.text, sentence.attribution
     head = len(attribution) if attribution is not None and text.startswith(attribution) else 0
     mentions = sorted(
@@ -164,9 +185,15 @@ def _introduced(sentence: BriefSentence, known: dict[str, Person], met: set[str]
     mentions = [
         (at, person)
         for at, person in mentions
-        if not any(a <= at < b for a, b in quoted) and (at < head or _as_person(text, at, person))
+        if not any(a <= at < b for a, b in quoted)
+        and (at < head or _as_person(text, at, person))
+        and (person.surname not in unconfirmed or stands_alone(text, at, person.surname))
     ]
     for at, person in reversed(_first_mentions(mentions, met, text)):
+        if person.role and re.search(rf"{re.escape(person.role)} {same_name(person.name)}\b", later, re.I):
+            # A later sentence of the brief prints the role itself ("Former child actress turned
+            # high-end fashion designer Ashley Olsen told …", test2277): given here too, it is said twice.
+            person = replace(person, role="")
         text = _with_introduction(text, at, person, editorial=at < head)
     if head:
         attribution = text[: text.index(": “")] if ": “" in text else attribution
@@ -248,6 +275,10 @@ def _as_person(text: str, at: int, person: Person) -> bool:
     # "asked the Treasury Department to kidnap Judge from her new life" (test2642): the object of
     # a verb (by the tagger's lexicon) is the person, where no capitalised word follows.
     governed = role is not None and verb(role.group(1)) and re.match(r"[.,;:!?]| [a-z]", after) is not None
+    # "long before meeting Callau, who signed …" (test0907): a gerund's object ends its phrase; the
+    # lexicon reads "meeting" as a noun, so its ending says it ("the meeting Callau chaired" goes on).
+    gerund = role is not None and role.group(1).endswith("ing") and re.match(r"[.,;:!?]", after) is not None
+    governed = governed or gerund
     return bool(opens or speaks or alone or embedded or governed or before.endswith("[") or titled)
 
 

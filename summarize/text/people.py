@@ -495,3 +495,20 @@ def _other_speaker(text: str, known: dict[str, Person]) -> bool:
         rf"\b([A-Z][a-z]+) {_SPEECH}\b|\b{_SPEECH} (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b", outside_quotes(text)
     )
     return any(n not in NOT_GIVEN and n not in known for n in (m.group(1) or m.group(2) for m in found))
+
+
+def name_runs(text: str) -> Iterator[tuple[list[str], int]]:
+    """Each run of capitalised words in `text` that may end in a name: its words, where it starts."""
+    return _runs(text)
+
+
+def name_word(token: str) -> bool:
+    """Is `token` shaped like a word of a person's name ("Roy", "O’Brien", "Smit-McPhee", "J.")?"""
+    return _NAME_WORD.fullmatch(token) is not None
+
+
+def title_of(text: str, start: int, before: Sequence[str]) -> str:
+    """The title of the name in a run starting at `start` whose words `before` precede the name:
+    "U.S. Secretary of State", "Sen.", or a role in lower case ("White House press secretary")."""
+    near = text[max(0, start - ROLE_REACH) : start]
+    return _of_role(near, list(before)) or _role(list(before)) or (_lower_role(near) if not before else "")

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..editing.anaphora import unnamed_in_clause, untold_reference
+from ..editing.anaphora import unnamed_in_clause, untold_another, untold_reference, untold_subject
 from ..editing.context import addresses_reader, furniture, needs_context, unintroduced, unnamed_role
 from ..editing.repeats import same_fact_pairs
 from ..editing.story import no_comment, on_story
@@ -93,6 +93,8 @@ def select(scored: Sequence[ScoredGroup], vectors: SparseRows, options: Options)
             m = s.group.representative
             if news and (
                 unintroduced(shown(m), told) is not None
+                or untold_subject(shown(m), told) is not None
+                or untold_another(shown(m), told) is not None
                 or untold_reference(m.text, in_article[m.doc_id][: m.index], told) is not None
                 or unnamed_in_clause(shown(m), in_article[m.doc_id][: m.index])
             ):

@@ -199,6 +199,7 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "Fewer still will have read McCarthy's other works.",
         "Eventually, Bill says, the fiction became fact as first Kate, now 36, and then Oliver, 38, ‘drifted away’ from him.",
         "The woman escaped at a gas station there and he fled in her Jeep Liberty.",
+        "Merriam-Webster has a less discussed word on its mind that is apparently also on the minds of many dictionary users: Fascism.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -238,6 +239,7 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "Reynolds is a third-generation employee of the Park Service who has worked there for more than 30 years.",
         "Officials said there were no injuries and the fire was out within an hour.",
         "The album debuted at number one and stayed up there for eight weeks.",
+        "The storm was a more powerful one than forecasters had expected on Sunday.",
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):
@@ -885,6 +887,9 @@ def test_another_needs_a_first_one_the_brief_told():
     makeover = "(In June the fairy tale gets another makeover in “Snow White and the Huntsman.” )"
     assert untold_another(makeover, ["Mirror Mirror opens Friday."]) == "makeov"
     assert untold_another(makeover, ["Mirror Mirror is a makeover of the Snow White tale."]) is None
+    crews = "Other crews were removing small portions of the concrete median."  # test4840
+    assert untold_another(crews, ["A crash closed the turnpike."]) == "crew"
+    assert untold_another(crews, ["Crews worked through the night."]) is None
     assert untold_another("Ma Ying-jeou is barred from serving another year in office.", []) is None  # a time
 
 

@@ -193,12 +193,13 @@ def untold_reference(text: str, article_before: Sequence[str], told: Sequence[st
 
 
 def untold_another(text: str, told: Sequence[str]) -> str | None:
-    """The noun of "another N" when neither the brief before (`told`) nor the sentence before it
-    told a first N: "In June the fairy tale gets another makeover …" with no makeover before. A
-    time ("another year") counts on from now, not from a thing told."""
+    """The noun of "another N" (or an opening "Other N") when neither the brief before (`told`)
+    nor the sentence before it told a first N: "In June the fairy tale gets another makeover …"
+    with no makeover before, "Other crews were removing …" with no crew before. A time ("another
+    year") counts on from now, not from a thing told."""
     tagged = submodule("textblob.en").tag(outside_quotes(text))
     for k, (word, _) in enumerate(tagged):
-        if word.lower() != "another":
+        if word.lower() != "another" and (k, word) != (0, "Other"):
             continue
         j = k + 1
         while j < len(tagged) and tagged[j][1] in ("JJ", "VBN", "VBG") and tagged[j + 1 : j + 2]:

@@ -878,6 +878,9 @@ def test_a_bare_definite_subject_the_brief_never_named_is_caught():
         untold_subject('The team are trying to dethrone "fascism."', ["The dictionary's social team tweeted."]) is None
     )
     assert untold_subject("The story gets a 2012 girl-power update: no more waiting for a prince.", []) == "stori"
+    # test1745: the replacement the rule first let in; the subject after an opening phrase.
+    anguish = "For Bill, the anguish slowly turned to anger as the headlines raged."
+    assert untold_subject(anguish, ["Bill Hudson said his children had cut him off."]) == "anguish"
     assert untold_subject("The Senate passed the bill on Tuesday.", []) is None  # a name introduces itself
     assert untold_subject("“The government continues to struggle,” says Stan Soloway.", []) is None  # his words
 
@@ -891,6 +894,7 @@ def test_another_needs_a_first_one_the_brief_told():
     assert untold_another(crews, ["A crash closed the turnpike."]) == "crew"
     assert untold_another(crews, ["Crews worked through the night."]) is None
     assert untold_another("Ma Ying-jeou is barred from serving another year in office.", []) is None  # a time
+    assert untold_another("Ma Ying-jeou is constitutionally barred from another term.", []) is None  # test3459
 
 
 def test_a_news_brief_leaves_out_a_sentence_on_a_team_it_never_named():

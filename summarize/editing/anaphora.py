@@ -208,7 +208,8 @@ def untold_another(text: str, told: Sequence[str]) -> str | None:
             continue
         noun = stem(tagged[j][0].lower())
         known = {t for s in told for t in content_terms(s)} | set(content_terms(" ".join(w for w, _ in tagged[:k])))
-        if noun not in _NOT_THINGS and noun not in known:
+        # A term of office is a time too ("barred from another term").
+        if noun not in _NOT_THINGS | {"term"} and noun not in known:
             return noun
     return None
 
@@ -221,9 +222,15 @@ def untold_subject(text: str, told: Sequence[str]) -> str | None:
     if text[:1] in "“‘\"'":
         return None  # a speaker's "the government": the speaker's own, read as the speaker's listeners read it
     tagged = submodule("textblob.en").tag(text)
-    if len(tagged) < 3 or tagged[0][0] != "The" or tagged[1][1] not in _NOUNS or tagged[1][0][:1].isupper():
+    k = 0
+    # "For Bill, the anguish slowly turned to anger …": the subject after a short opening phrase.
+    comma = next((j for j, (w, _) in enumerate(tagged[:8]) if w == ","), None)
+    if comma is not None and tagged[0][1] in ("IN", "RB", "CD", "NNP"):
+        k = comma + 1
+    if k + 2 >= len(tagged) or tagged[k][0].lower() != "the" or tagged[k + 1][1] not in _NOUNS:
         return None
-    if not (tagged[2][1].startswith("VB") or tagged[2][1] == "MD"):
+    verb = k + 3 if tagged[k + 2][1] == "RB" else k + 2  # "the anguish slowly turned"
+    if tagged[k + 1][0][:1].isupper() or verb >= len(tagged) or not tagged[verb][1].startswith(("VB", "MD")):
         return None
-    noun = stem(tagged[1][0].lower())
+    noun = stem(tagged[k + 1][0].lower())
     return None if noun in {t for s in told for t in content_terms(s)} else noun

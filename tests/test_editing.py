@@ -199,7 +199,9 @@ def test_a_reported_claim_whose_speaker_the_article_does_not_settle_is_not_a_can
         "Fewer still will have read McCarthy's other works.",
         "Eventually, Bill says, the fiction became fact as first Kate, now 36, and then Oliver, 38, ‘drifted away’ from him.",
         "The woman escaped at a gas station there and he fled in her Jeep Liberty.",
-        "Merriam-Webster has a less discussed word on its mind that is apparently also on the minds of many dictionary users: Fascism.",
+        # A kind the sentence before described (test0333, test4361):
+        "One such explosion, or possibly multiple explosions, that occurred roughly 13,800 years ago left a crater.",
+        "Trees living in such conditions grow more slowly and are particularly sensitive to weather changes.",
     ],
 )
 def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
@@ -239,7 +241,7 @@ def test_a_sentence_leaning_on_context_the_brief_does_not_give_is_caught(text):
         "Reynolds is a third-generation employee of the Park Service who has worked there for more than 30 years.",
         "Officials said there were no injuries and the fire was out within an hour.",
         "The album debuted at number one and stayed up there for eight weeks.",
-        "The storm was a more powerful one than forecasters had expected on Sunday.",
+        'Snoop Dogg has had supporting and cameo roles in such films as "Training Day" and "Bruno."',
     ],
 )
 def test_a_sentence_that_stands_on_its_own_is_not_caught(text):

@@ -127,9 +127,9 @@ _THERE = re.compile(
     r"appeared|remains?|remained|exists?|existed|used|isn|aren|wasn|weren|hasn|haven|hadn|won)\b)"
 )
 _PLACE_IDIOM = re.compile(r"\b(?:up|out|over|in|down) there\b")
-# "Merriam-Webster has a less discussed word on its mind …", "… had started off on a more
-# feel-good note": a comparison whose other term ("than …") is a sentence before.
-_COMPARED = re.compile(r"\b(?:a|an) (?:less|more) (?!than\b)[a-z-]+ [a-z]")
+# "One such explosion … left a crater …", "Trees living in such conditions …": "such" points at
+# kinds the sentence before described, unless "as …" lists them ("in such films as …").
+_SUCH = re.compile(r"\bsuch (?!as\b|a\b|an\b)(?![a-z-]+(?: [a-z-]+){0,2} as\b)[a-z]")
 # "Treasury spokeswoman Marisol Garibay did not respond to requests for comment.": the reporter's
 # own question, about a claim the sentence does not state; alone in a brief it tells nothing.
 _NO_COMMENT = re.compile(
@@ -167,8 +167,7 @@ def needs_context(text: str) -> bool:
     return bool(
         _THERE.match(own) is not None
         and not _PLACE_IDIOM.search(own)
-        or _COMPARED.search(own) is not None
-        and " than " not in own
+        or _SUCH.search(own)
         or _ADDITIVE.search(own)
         or _NO_COMMENT.search(own.rstrip())
         or _DEMONSTRATIVE.search(own)

@@ -87,23 +87,39 @@ def select(scored: Sequence[ScoredGroup], vectors: SparseRows, options: Options)
     in_article = _article_sentences(scored)
     for _ in range(RESOLVES):
         out = _select(scored, vectors, options, frozenset(left_out), story, strict, lenient)
-        told: list[str] = []
-        dangling = set()
-        for s in out:
-            m = s.group.representative
-            if news and (
-                unintroduced(shown(m), told) is not None
-                or untold_subject(shown(m), told) is not None
-                or untold_another(shown(m), told) is not None
-                or untold_reference(m.text, in_article[m.doc_id][: m.index], told) is not None
-                or unnamed_in_clause(shown(m), in_article[m.doc_id][: m.index])
-            ):
-                dangling.add((m.doc_id, m.index))
-            told.append(shown(m))
+        dangling = _dangling(out, in_article) if news else set()
         if not dangling:
             return out
         left_out |= dangling
-    return [s for s in out if (s.group.representative.doc_id, s.group.representative.index) not in left_out]
+    # The last round's dangling sentences are cut, not replaced; a sentence that leaned on one cut
+    # ("… the data …" after the sentence that told the data) then dangles too, and is cut as well.
+    while dangling:
+        out = [s for s in out if (s.group.representative.doc_id, s.group.representative.index) not in dangling]
+        dangling = _dangling(out, in_article)
+    return out
+
+
+def _dangling(out: Sequence[ScoredGroup], in_article: dict[str, list[str]]) -> set[tuple[str, int]]:
+    """The sentences of a news brief, in its order, that name what the brief has not told before
+    them ("The report suggested …", "… the disclosure form …", "another makeover")."""
+    told: list[str] = []
+    dangling = set()
+    for s in out:
+        m = s.group.representative
+        before = in_article[m.doc_id][: m.index]
+        if (
+            unintroduced(shown(m), told) is not None
+            # An article's first sentence introduces its subject ("The city said it will drain the
+            # reservoir …"): it leans on the headline at most.
+            or m.index > 0
+            and untold_subject(shown(m), told) is not None
+            or untold_another(shown(m), told) is not None
+            or untold_reference(m.text, before, told) is not None
+            or unnamed_in_clause(shown(m), before)
+        ):
+            dangling.add((m.doc_id, m.index))
+        told.append(shown(m))
+    return dangling
 
 
 def of_articles(scored: Sequence[ScoredGroup]) -> bool:

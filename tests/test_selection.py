@@ -264,3 +264,17 @@ def test_a_forced_sentence_is_in_every_solution_and_its_conflicts_are_not():
     assert sorted(solve(problem)) == [0, 2]
     assert sorted(greedy(problem)) == [0, 2]
     assert sorted(solve(replace(problem, forced=()))) == [1, 2]
+
+
+def test_a_pronouns_sentence_is_not_taken_even_where_clean_sentences_run_short():
+    # multinews-dev test3882 at medium: too few clean sentences, and the brief took "He collected
+    # stories about groups similar to his …" (an essay's "he", never named) and "But …" openers.
+    a = (
+        "Merriam-Webster said on Tuesday that fascism was its most looked-up word of 2016, the dictionary said.\n\n"
+        "He collected stories about groups similar to his, Aryans, other Nazis and the KKK, the dictionary said.\n\n"
+        "Fans could look up any word they wanted in hopes of changing the Merriam-Webster result, the dictionary said.\n"
+    )
+    b = a.replace("on Tuesday", "Tuesday afternoon")
+    brief = summarize_texts({"a": a, "b": b}, Options(mode=Mode.extractive, words=100))
+    texts = [s.text for s in brief.sentences]
+    assert texts and not any(t.startswith("He ") for t in texts)

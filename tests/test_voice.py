@@ -13,7 +13,7 @@ from summarize.text.quality import (
     name_case_counts,
     speakerless_quote,
 )
-from summarize.text.voice import quote_speaker, quoted
+from summarize.text.voice import quote_speaker, quoted, speaker_named
 
 from .conftest import SEEDS, make_doc
 
@@ -230,3 +230,13 @@ def test_the_reporters_sentences_are_nobodys_speech_in_an_article_read_backwards
     sentences = segment(make_doc("000", path.read_text(encoding="utf-8")))
     reporters = [s for s in sentences if s.text.startswith(("Contacts between", "China recently rebuffed"))]
     assert len(reporters) == 2 and all(s.attribution is None for s in reporters)
+
+
+def test_a_name_after_a_verb_that_has_a_subject_is_not_the_speaker():
+    # multinews-dev test1745 (d01): the long brief printed Bill Hudson's words as "Goldie said: …".
+    assert (
+        speaker_named("But he says Goldie used her increasing fame and financial superiority to ‘freeze’ him out.")
+        is None
+    )
+    assert speaker_named("Scaramucci said Friday his start date wouldn’t be until August.") == "Scaramucci"
+    assert speaker_named("‘I was a part of their lives for years,’ says Bill.") == "Bill"

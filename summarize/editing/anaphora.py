@@ -88,7 +88,27 @@ def definite_nouns(text: str) -> tuple[tuple[str, ...], ...]:
         after = k + 1 + next((j for j, (_, t) in enumerate(tagged[k + 1 :]) if t not in _INSIDE), len(tagged))
         if nouns and (after >= len(tagged) or tagged[after][0].lower() not in _DEFINING):
             found.append(nouns)
-    return tuple(found)
+    owned = _owned_shell(tagged)
+    return tuple(found) + ((owned,) if owned else ())
+
+
+def _owned_shell(tagged: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """A shell noun with a possessive for its article in a participle's opening phrase
+    ("Addressing his message to his sister, Oliver wrote …"): "his message" takes the message as
+    told, as "the message" does, and only the main clause after it says whose. A following
+    preposition but "to" ("… his remarks at Monday's hearing, …"), "not" or an infinitive ("…
+    his decision to resign, …") says which one."""
+    if not tagged or tagged[0][1] not in ("VBG", "VBN"):
+        return ()
+    comma = next((k for k, (w, _) in enumerate(tagged) if w == ","), 0)
+    for k in range(1, comma - 1):
+        noun = stem(tagged[k + 1][0].lower())
+        if tagged[k][1] != "PRP$" or tagged[k + 1][1] not in _NOUNS or noun not in _SHELL:
+            continue
+        (word, tag), then = tagged[k + 2], tagged[k + 3][1] if k + 3 < len(tagged) else ""
+        if not (word == "not" or tag == "IN" and word != "to" or word == "to" and then == "VB"):
+            return (noun,)
+    return ()
 
 
 def _phrase(tagged: Sequence[tuple[str, str]], k: int) -> tuple[str, ...]:
@@ -170,3 +190,47 @@ def untold_reference(text: str, article_before: Sequence[str], told: Sequence[st
             continue
         return nouns[-1]
     return None
+
+
+def untold_another(text: str, told: Sequence[str]) -> str | None:
+    """The noun of "another N" (or an opening "Other N") when neither the brief before (`told`)
+    nor the sentence before it told a first N: "In June the fairy tale gets another makeover …"
+    with no makeover before, "Other crews were removing …" with no crew before. A time ("another
+    year") counts on from now, not from a thing told."""
+    tagged = submodule("textblob.en").tag(outside_quotes(text))
+    for k, (word, _) in enumerate(tagged):
+        if word.lower() != "another" and (k, word) != (0, "Other"):
+            continue
+        j = k + 1
+        while j < len(tagged) and tagged[j][1] in ("JJ", "VBN", "VBG") and tagged[j + 1 : j + 2]:
+            j += 1
+        if j >= len(tagged) or tagged[j][1] not in _NOUNS or tagged[j][0][:1].isupper():
+            continue
+        noun = stem(tagged[j][0].lower())
+        known = {t for s in told for t in content_terms(s)} | set(content_terms(" ".join(w for w, _ in tagged[:k])))
+        # A term of office is a time too ("barred from another term").
+        if noun not in _NOT_THINGS | {"term"} and noun not in known:
+            return noun
+    return None
+
+
+def untold_subject(text: str, told: Sequence[str]) -> str | None:
+    """The noun of a bare definite subject ("The team are trying …", "The story gets a 2012
+    girl-power update …") that the brief before (`told`) never named, or None. Nothing between
+    article, noun and verb says which team or story: the reader must already know it, and in the
+    article the reader knew it from a sentence (or a headline) the brief does not show."""
+    if text[:1] in "“‘\"'":
+        return None  # a speaker's "the government": the speaker's own, read as the speaker's listeners read it
+    tagged = submodule("textblob.en").tag(text)
+    k = 0
+    # "For Bill, the anguish slowly turned to anger …": the subject after a short opening phrase.
+    comma = next((j for j, (w, _) in enumerate(tagged[:8]) if w == ","), None)
+    if comma is not None and tagged[0][1] in ("IN", "RB", "CD", "NNP"):
+        k = comma + 1
+    if k + 2 >= len(tagged) or tagged[k][0].lower() != "the" or tagged[k + 1][1] not in _NOUNS:
+        return None
+    verb = k + 3 if tagged[k + 2][1] == "RB" else k + 2  # "the anguish slowly turned"
+    if tagged[k + 1][0][:1].isupper() or verb >= len(tagged) or not tagged[verb][1].startswith(("VB", "MD")):
+        return None
+    noun = stem(tagged[k + 1][0].lower())
+    return None if noun in {t for s in told for t in content_terms(s)} else noun

@@ -44,6 +44,13 @@ _RELATION = re.compile(
     # won't.": an answer to something the brief never asked.
     r"|^(?:Yes|No|Well|Sure|Okay|Oh|Look|After all|Of course|Even then|Worse|To be fair),"
     r"|^Not (?:if|that|so|because|when|until)\b"
+    # "If not, the waiting time … could range from two to eight hours": a condition that is the
+    # sentence before, denied or granted, with nothing left of it here.
+    r"|^(?:If|Unless|Even if|Only if) (?:not|so)\b|^In (?:that|which|this) case\b"
+    # "More than that phrase from Gilmore Girls.", "Fewer still will have read …": a comparison
+    # whose first term, or whose subject, is in the sentence before. ("More than 100 people …"
+    # counts.)
+    r"|^(?:More|Less|Fewer|Better|Worse) (?:still|yet|than (?!(?:a|an|half|one|about|nearly|almost|around)\b|[\d$£€]))"
 )
 # "A minute later she addressed a Tweet …", "Later that day, …", "The next day", "By then": a time
 # told relative to an event, with the event left in the sentence before. A time relative to now
@@ -59,6 +66,9 @@ _RELATIVE_TIME = re.compile(
     r"(?![\w-])(?! (?:this|next|last|today|tonight|in \d|[A-Z\d]|(?:in|on|at) [A-Z\d]))"
     rf"|^(?:The|That|This) (?:next|following|previous|preceding|same) (?i:{_UNIT})\b"
     rf"|^That (?:same )?(?:{_UNIT}|morning|afternoon|evening|weekend|spring|summer|fall|autumn|winter)\b"
+    # "Eventually, Bill says, the fiction became fact …", "Soon, though, …": the end of a course of
+    # events the sentence before began.
+    r"|^(?:Eventually|Finally|In the end|At last)\b|^Soon,"
     r"|^(?:By then|By that time|By that point|Until then|Since then|Back then|From then on|At the time|"
     r"At that time|At that point|At this point|At that moment|When all was said and done)\b"
 )
@@ -108,6 +118,18 @@ _ENDS_BACK = re.compile(r"\b(?:(?:think|thought|believe|believed|hope|hoped) so|
 # "Oliver, too, posted a picture …": a focus particle saying someone else did it first, in a
 # sentence the brief does not show.
 _ADDITIVE = re.compile(r", (?:too|as well),")
+# "The woman escaped at a gas station there and he fled …": "there" as a place, in a sentence that
+# names none before it (no capitalised word after its first), so the place is in a sentence before.
+# "There is", "there’s" (existential) and "up there" (rank) are not places.
+_THERE = re.compile(
+    r"^\S+(?: [^A-Z\s][^\s]*)*? there\b(?![’'])"
+    r"(?! (?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|seems?|seemed|appears?|"
+    r"appeared|remains?|remained|exists?|existed|used|isn|aren|wasn|weren|hasn|haven|hadn|won)\b)"
+)
+_PLACE_IDIOM = re.compile(r"\b(?:up|out|over|in|down) there\b")
+# "One such explosion … left a crater …", "Trees living in such conditions …": "such" points at
+# kinds the sentence before described, unless "as …" lists them ("in such films as …").
+_SUCH = re.compile(r"\bsuch (?!as\b|a\b|an\b)(?![a-z-]+(?: [a-z-]+){0,2} as\b)[a-z]")
 # "Treasury spokeswoman Marisol Garibay did not respond to requests for comment.": the reporter's
 # own question, about a claim the sentence does not state; alone in a brief it tells nothing.
 _NO_COMMENT = re.compile(
@@ -143,7 +165,10 @@ def needs_context(text: str) -> bool:
     ):
         return True
     return bool(
-        _ADDITIVE.search(own)
+        _THERE.match(own) is not None
+        and not _PLACE_IDIOM.search(own)
+        or _SUCH.search(own)
+        or _ADDITIVE.search(own)
         or _NO_COMMENT.search(own.rstrip())
         or _DEMONSTRATIVE.search(own)
         or _SHELL_ANYWHERE.search(text)

@@ -23,7 +23,9 @@ _VERB = r"(?:said|says|wrote|writes|told|tells|added|adds|explained|recalled|rec
 _VERB_FIRST = r"(?:said|says|wrote|writes|added|adds|explained|recalled|recalls|tweeted|posted)"
 _SPEAKER = [
     re.compile(rf"{_NAME} (?:also |later |then |previously )?{_VERB}\b"),
-    re.compile(rf"\b{_VERB_FIRST} {_NAME}"),
+    # The verb before the name only where nothing is its subject ("…,” said Blinken"): in "But he
+    # says Goldie used her fame …" (test1745) and "said Monday", the name is not the speaker.
+    re.compile(rf"(?<![a-z] )\b{_VERB_FIRST} {_NAME}"),
     re.compile(rf"^\s*{_NAME}:\s*$"),
 ]
 # "…,” she told CBS Sacramento", "…,” her statement said": the quotation's speaker is given without

@@ -244,3 +244,25 @@ def test_a_note_on_another_outlets_figure_is_read_with_the_sentence_it_goes_on_w
     )
     data["sentences"][1]["disagreement"] = {"stated": "2", "other": "3"}
     assert codes(data) == [()]
+
+
+def test_a_thing_that_posts_is_no_person_the_brief_named_before():
+    # multinews-dev test0177 at long: "it" (the park's Twitter account) was read as the press
+    # secretary of the sentence before, and the article's "The Post" as the true speaker.
+    article = (
+        "Reynolds forwarded the photos through normal channels, the people who notified The Post said. "
+        "On Tuesday, the Badlands National Park’s Twitter account became a social-media sensation when it "
+        "posted four tweets in a row about rising carbon dioxide concentrations."
+    )
+    posted = (
+        "On Tuesday, the Badlands National Park’s Twitter account became a social-media sensation when it "
+        "posted four tweets in a row about rising carbon dioxide concentrations."
+    )
+    data = brief(
+        [
+            ("Sanders said the call proves Trump is engaged and takes action to fix problems.", "b", None),
+            (posted, "a", None),
+        ],
+        {"a": article, "b": "Sanders said the call proves Trump is engaged and takes action to fix problems."},
+    )
+    assert codes(data)[1] == ()

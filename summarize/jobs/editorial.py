@@ -239,6 +239,10 @@ def attribution(text: str, earlier: Sequence[str], source: Sequence[str]) -> dic
         return {}
     if named == "":
         return {}  # "the bishop said": described, not named; the reader knows who is meant
+    if named == "it":
+        # "… the park's Twitter account became a sensation when it posted …": "it" is a thing that
+        # speaks (an account, a company, a report), never the person a sentence before named.
+        return {}
     if named is None and len(outside_quotes(text).split()) > 0.6 * len(text.split()):
         return {}  # a claim with no quotation and no one named: nothing to credit
     if named in PRONOUNS and _INTRODUCED_SUBJECT.match(text):

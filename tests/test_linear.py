@@ -145,3 +145,33 @@ def test_help_starts_without_markdown_and_reads_as_before():
         "assert rich_utils.Markdown('*x*').markup == '*x*'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_giant_paragraph_goes_to_punkt_in_pieces_with_the_same_sentences(monkeypatch):
+    # NLTK's 5 s guard on Punkt's expressions runs over all the text it is given: a scraped page of
+    # several MB with no line break is handed over in pieces, cut where a sentence plainly ends, and
+    # the sentences are those of one whole pass ("Mr. Smith" and "U.S. Army" are no ends).
+    from summarize.pipeline import segment
+
+    sentences = [
+        "The council said on Tuesday that the new plan for water would cost more than expected.",
+        "Mr. Smith, who leads the U.S. Army corps there, asked about it.",
+        "“We will not wait,” the mayor said.",
+        "Residents met at 7 p.m. Wednesday in the old hall.",
+    ]
+    paragraph = " ".join(sentences[i % 4] for i in range(60))
+    whole = segment.sentence_spans(paragraph)
+    monkeypatch.setattr(segment, "PUNKT_PIECE", 400)
+    monkeypatch.setattr(segment, "_CUT_WINDOW", 200)
+    punkt = segment._tokenizer()
+    given: list[int] = []
+
+    class Counting:
+        def span_tokenize(self, text: str):  # type: ignore[no-untyped-def]
+            given.append(len(text))
+            return punkt.span_tokenize(text)
+
+    monkeypatch.setattr(segment, "_tokenizer", Counting)
+    assert segment.sentence_spans(paragraph) == whole
+    assert len(given) > len(paragraph) // 400 and max(given) <= 400  # handed over in pieces
+    assert [paragraph[a:b] for a, b in whole][:4] == sentences

@@ -228,7 +228,41 @@ def _candidate(s: Sentence, fewest: int, high: int) -> tuple[bool, int, int]:
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph (cleaning uses it to cut debris sentences)."""
-    return _merge_continuations(paragraph, list(_tokenizer().span_tokenize(paragraph)))
+    return _merge_continuations(paragraph, _punkt_spans(paragraph))
+
+
+# NLTK runs Punkt's regular expressions under a 5 s guard (`nltk.redos`) over the whole text it is
+# given: a paragraph of several MB (a scraped page with no line breaks) on a slow or busy machine
+# could trip it, and the brief would fail. A paragraph longer than this goes to Punkt in pieces cut
+# where a sentence plainly ends: a lower-case word of three letters or more that is no abbreviation,
+# a full stop, and a capital after the space ("… the council said. The plan …"), where Punkt ends the
+# sentence too.
+PUNKT_PIECE = 200_000
+_PLAIN_END = re.compile(r"\b([a-z]{3,})[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_CUT_WINDOW = 10_000  # characters before a piece's end searched for a plain sentence end
+
+
+def _punkt_spans(paragraph: str) -> list[tuple[int, int]]:
+    tokenizer = _tokenizer()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(paragraph) - start > PUNKT_PIECE:
+        cut = _plain_end(paragraph, start + PUNKT_PIECE - _CUT_WINDOW, start + PUNKT_PIECE)
+        if cut is None:
+            break  # no plain sentence end near the mark: the rest goes whole
+        spans += [(a + start, b + start) for a, b in tokenizer.span_tokenize(paragraph[start:cut])]
+        start = cut
+    spans += [(a + start, b + start) for a, b in tokenizer.span_tokenize(paragraph[start:])]
+    return spans
+
+
+def _plain_end(text: str, low: int, high: int) -> int | None:
+    """Where the last plain sentence end in text[low:high] is followed by the next sentence."""
+    found = None
+    for m in _PLAIN_END.finditer(text, max(0, low), high):
+        if m.group(1) not in NEWS_ABBREVIATIONS:
+            found = m.end()
+    return found
 
 
 def split_text(text: str) -> list[str]:

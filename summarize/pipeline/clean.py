@@ -163,7 +163,7 @@ def classify_line(line: str) -> str | None:
 def clean_sentences(paragraph: str, removed: Counter[str]) -> str:
     """The paragraph without its debris sentences, and with datelines cut from the sentences
     they open (the sentence itself kept): "LONDON (Reuters) - Prime Minister ..." -> "Prime ..."."""
-    return _without_debris(paragraph, sentence_spans(paragraph), removed)
+    return " ".join(sentence for _, sentence in _kept(paragraph, sentence_spans(paragraph), removed))
 
 
 def _clean_sentences(paragraph: str, removed: Counter[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -213,10 +213,6 @@ def _split_again(paragraph: str, spans: list[tuple[int, int]], kept: list[tuple[
             out.extend((offset + a, offset + b) for a, b in sentence_spans(text))
         offset += len(text) + 1
     return out
-
-
-def _without_debris(paragraph: str, spans: list[tuple[int, int]], removed: Counter[str]) -> str:
-    return " ".join(sentence for _, sentence in _kept(paragraph, spans, removed))
 
 
 def _kept(paragraph: str, spans: list[tuple[int, int]], removed: Counter[str]) -> list[tuple[int, str]]:
